@@ -1,0 +1,62 @@
+# Two commands: `make run` and `make test`. Everything else is here for maintainers.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt 2>/dev/null | cksum | cut -d' ' -f1)
+# The test run's environment: plain HTTP on the live server, plain static files (manifest
+# storage would hide the CSS from axe), a throwaway secret.
+TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key-for-the-test-suite-only-0123456789abcdef \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_PLAIN_STATIC=true \
+	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
+
+.PHONY: run test test-sqlite test-postgres install migrate demo assets lock lint bench clean
+
+$(STAMP): requirements/dev.txt
+	@PYTHON_BIN=$$(scripts/find_python.sh) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  rm -rf $(VENV); echo "Creating $(VENV) with $$PYTHON_BIN"; "$$PYTHON_BIN" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+
+demo: migrate
+	DJANGO_DEBUG=true $(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The suite on SQLite; then again on PostgreSQL when DATABASE_URL points at one.
+test: install
+	@$(MAKE) --no-print-directory test-sqlite
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "DATABASE_URL is not a PostgreSQL URL: the PostgreSQL run was skipped (.ci/run starts one)."; fi
+
+test-sqlite: install
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== Test suite on PostgreSQL =="
+	env $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+assets:
+	scripts/build_assets.sh
+
+lock:
+	$(PY) -m pip install --quiet pip-tools
+	cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-find-links --no-emit-index-url base.in -o base.txt
+	cd requirements && ../$(PY) -m piptools compile -q --strip-extras --no-emit-find-links --no-emit-index-url dev.in -o dev.txt
+
+lint: install
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

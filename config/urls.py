@@ -1,0 +1,16 @@
+"""URLs of the whole service."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from council import views as council_views
+
+urlpatterns = [
+    path("", council_views.home, name="home"),
+    path("", include("council.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "council.views.permission_denied"
+handler404 = "council.views.page_not_found"
+handler500 = "council.views.server_error"

@@ -1,0 +1,67 @@
+"""The admin: where administrators keep the council's organisation data."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from council import models
+
+admin.site.site_header = "Decisions and scrutiny administration"
+admin.site.site_title = "Decisions and scrutiny"
+
+
+@admin.register(models.CouncilSettings)
+class CouncilSettingsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return not models.CouncilSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PriorityInline(admin.TabularInline):
+    model = models.Priority
+    extra = 1
+
+
+@admin.register(models.Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    inlines = [PriorityInline]
+
+
+@admin.register(models.Directorate)
+class DirectorateAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+
+
+@admin.register(models.Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = [
+        "name", "report_label", "on_decision_form", "mandatory_for_decisions", "on_report_form",
+        "code_source", "code_format", "example_code",
+    ]
+    list_select_related = ["reviewer_group"]
+
+
+@admin.register(models.CabinetPortfolio)
+class CabinetPortfolioAdmin(admin.ModelAdmin):
+    list_display = ["title", "member", "order"]
+    list_select_related = ["member"]
+
+
+@admin.register(models.Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "chair", "vice_chair"]
+    list_select_related = ["chair", "vice_chair"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["members", "lead_officers"]
+
+
+@admin.register(models.User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "display_name", "job_title", "directorate", "is_active"]
+    list_select_related = ["directorate"]
+    list_filter = ["groups", "directorate", "is_active", "is_staff"]
+    fieldsets = DjangoUserAdmin.fieldsets + (
+        ("Council details", {"fields": ["honorific", "job_title", "phone", "directorate", "initials"]}),
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from council import views
+
+urlpatterns = [
+    path("your-work/", views.staff_home, name="staff-home"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-out/", views.SignOutView.as_view(), name="logout"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+]

@@ -1,0 +1,55 @@
+"""Pages every visitor or signed-in person sees: home, staff home, sign-in, statements, errors."""
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from council import roles, worklists
+from council.forms import SignInForm
+
+
+@require_GET
+def home(request):
+    return render(request, "council/home.html")
+
+
+@login_required
+@require_GET
+def staff_home(request):
+    if not roles.is_staff_user(request.user):
+        raise PermissionDenied
+    return render(request, "council/staff_home.html", {"sections": worklists.sections_for(request.user)})
+
+
+@require_GET
+def accessibility_statement(request):
+    return render(request, "council/accessibility.html")
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "council/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    pass
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors beyond the request: the database may be what failed.
+    from django.template import loader
+
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError(loader.get_template("500.html").render({"council": None}))

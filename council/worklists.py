@@ -1,0 +1,53 @@
+"""What waits for each role on the staff home page.
+
+Apps register worklists for a role (decisions registers "records waiting for your sign-off"),
+so the council app shows them without importing the apps that provide them.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from council import roles
+
+ROLE_DESCRIPTIONS = {
+    roles.OFFICER: "Your decision records and reports",
+    roles.DECISION_MAKER: "Waiting for your decision",
+    roles.SCRUTINY_CHAIR: "Urgent decisions waiting for your agreement",
+    roles.CABINET_MEMBER: "Waiting for you as cabinet member",
+    roles.ADMINISTRATOR: "Administration",
+    roles.DEMOCRATIC_SUPPORT: "Democratic Support",
+}
+
+
+@dataclass(frozen=True)
+class Worklist:
+    role: str
+    title: str
+    fetch: Callable  # (user) -> iterable of items with .worklist_label, .get_absolute_url, .worklist_status
+    empty_text: str = "Nothing is waiting for you."
+
+
+_registry: list[Worklist] = []
+
+
+def register(worklist):
+    if worklist not in _registry:
+        _registry.append(worklist)
+
+
+def sections_for(user):
+    """One section per role the user holds, in the order roles are listed, with its worklists."""
+    held = roles.role_names(user)
+    sections = []
+    for role in roles.ALL_ROLES:
+        if role not in held:
+            continue
+        lists = [
+            {"title": w.title, "items": list(w.fetch(user)), "empty_text": w.empty_text}
+            for w in _registry
+            if w.role == role
+        ]
+        sections.append(
+            {"role": role, "heading": ROLE_DESCRIPTIONS.get(role, f"{role}: waiting for your sign-off"), "lists": lists}
+        )
+    return sections

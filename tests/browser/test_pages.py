@@ -1,0 +1,77 @@
+"""The foundation's pages in Chromium: axe finds no WCAG 2.2 AA violation, and the keyboard works."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_page_is_accessible(page, live_server, axe):
+    page.goto(f"{live_server.url}/")
+    assert page.title() == "Decisions and scrutiny – Plymouth City Council"
+    axe.check()
+
+
+def test_sign_in_page_and_its_errors_are_accessible(page, live_server, axe):
+    page.goto(f"{live_server.url}/sign-in/")
+    axe.check("sign-in page")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.title().startswith("Error: ")
+    axe.check("sign-in page with errors")
+    # The error summary takes focus (GOV.UK Frontend), and its link moves focus to the field.
+    page.get_by_role("link", name="Enter your username").click()
+    assert page.evaluate("document.activeElement.id") == "id_username"
+
+
+def test_staff_home_is_accessible_for_every_role(page, live_server, axe, sign_in, officer, decision_maker):
+    sign_in(decision_maker)
+    assert page.url.endswith("/your-work/")
+    assert page.get_by_role("heading", name="Your work").is_visible()
+    axe.check("staff home")
+
+
+def test_accessibility_statement_is_accessible(page, live_server, axe):
+    page.goto(f"{live_server.url}/accessibility/")
+    axe.check()
+
+
+def test_error_pages_are_accessible(page, live_server, axe, settings, officer, sign_in):
+    page.goto(f"{live_server.url}/no-such-page/")
+    assert page.get_by_role("heading", name="Page not found").is_visible()
+    axe.check("404")
+
+    from tests.factories import UserFactory
+
+    sign_in(UserFactory(username="norole"))
+    page.goto(f"{live_server.url}/your-work/")
+    assert page.get_by_role("heading", name="You cannot do that").is_visible()
+    axe.check("403")
+
+    settings.ROOT_URLCONF = "tests.urls_errors"
+    page.goto(f"{live_server.url}/__boom__/")
+    assert page.get_by_role("heading", name="Sorry, there is a problem with the service").is_visible()
+    axe.check("500")
+
+
+def test_sign_in_with_keyboard_alone(page, live_server, officer):
+    page.goto(f"{live_server.url}/sign-in/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content", page.evaluate("document.activeElement.outerHTML")
+    page.keyboard.press("Enter")
+    # Tab from the main content to the first field, then through the form.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_username":
+            break
+    assert page.evaluate("document.activeElement.id") == "id_username"
+    page.keyboard.type("officer")
+    page.keyboard.press("Tab")
+    page.keyboard.type("correct horse battery staple")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/your-work/**")
+    assert page.get_by_role("heading", name="Your work").is_visible()
+
+
+def test_css_is_served_under_the_live_server(page, live_server):
+    response = page.request.get(f"{live_server.url}/static/css/council.css")
+    assert response.status == 200
+    assert "govuk-" in response.text()

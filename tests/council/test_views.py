@@ -1,0 +1,123 @@
+"""Sign-in, the staff home, statements and error pages."""
+
+import pytest
+from django import forms
+from django.template import Context, Template
+
+from council import roles
+from tests.conftest import PASSWORD, PERSONAS
+
+
+def test_home_page_names_the_council(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Plymouth City Council" in response.text
+    assert 'href="#main-content"' in response.text
+
+
+def test_sign_in_with_missing_fields_shows_error_summary(client, db):
+    response = client.post("/sign-in/", {"username": "", "password": ""})
+    assert response.status_code == 200
+    assert "<title>Error: Sign in" in response.text
+    assert "There is a problem" in response.text
+    assert 'href="#id_username">Enter your username' in response.text
+    assert 'href="#id_password">Enter your password' in response.text
+
+
+def test_sign_in_with_wrong_password_keeps_username(client, officer):
+    response = client.post("/sign-in/", {"username": "officer", "password": "wrong"})
+    assert "Enter a correct username and password" in response.text
+    assert 'value="officer"' in response.text
+
+
+def test_sign_in_then_staff_home(client, officer):
+    response = client.post("/sign-in/", {"username": "officer", "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == "/your-work/"
+    assert "Your work" in response.text
+    assert "Olive Officer" in response.text
+
+
+def test_staff_home_needs_sign_in(client, db):
+    response = client.get("/your-work/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in/?next=")
+
+
+def test_staff_home_refuses_a_person_without_a_role(client, db):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="norole"))
+    response = client.get("/your-work/")
+    assert response.status_code == 403
+    assert "You cannot do that" in response.text
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_staff_home_shows_each_role_its_section(client, db, request, persona):
+    user = request.getfixturevalue(persona)
+    client.force_login(user)
+    response = client.get("/your-work/")
+    assert response.status_code == 200
+    for role in roles.role_names(user):
+        assert f"Role: {role}" in response.text
+
+
+def test_sign_out_is_a_post(client, officer):
+    client.force_login(officer)
+    assert client.get("/sign-out/").status_code == 405
+    response = client.post("/sign-out/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_accessibility_statement_says_how_to_ask_for_another_format(client, db):
+    response = client.get("/accessibility/")
+    assert "in a different format" in response.text
+    assert "democratic.support@plymouth.gov.uk" in response.text
+
+
+def test_unknown_page_is_a_styled_404(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert "css/council.css" in response.text
+
+
+def test_server_error_page_is_styled(client, db, settings):
+    settings.ROOT_URLCONF = "tests.urls_errors"
+    client.raise_request_exception = False
+    response = client.get("/__boom__/")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.text
+
+
+def test_admin_menu_only_for_administrators(client, officer, administrator):
+    client.force_login(officer)
+    assert "Administration" not in client.get("/your-work/").text
+    client.force_login(administrator)
+    assert "Administration" in client.get("/your-work/").text
+
+
+class _ChoiceForm(forms.Form):
+    choice = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    boxes = forms.MultipleChoiceField(choices=[("x", "X")], widget=forms.CheckboxSelectMultiple)
+    name = forms.CharField()
+
+
+def test_error_summary_links_radios_and_checkboxes_to_their_first_option(db):
+    from crispy_forms_gds.helper import FormHelper
+    from crispy_forms_gds.layout import Field, Layout
+
+    form = _ChoiceForm(data={})
+    form.helper = FormHelper()
+    form.helper.form_tag = False
+    form.helper.layout = Layout(Field.radios("choice"), Field.checkboxes("boxes"), Field.text("name"))
+    html = Template("{% load crispy_forms_tags crispy_forms_gds %}{% error_summary form %}{% crispy form %}").render(
+        Context({"form": form})
+    )
+    assert 'href="#id_choice_1"' in html
+    assert 'href="#id_boxes_1"' in html
+    assert 'href="#id_name"' in html
+    # ...and those ids exist in the rendered fields.
+    assert 'id="id_choice_1"' in html
+    assert 'id="id_boxes_1"' in html
