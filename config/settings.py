@@ -159,6 +159,8 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
+# Absolute links in emails.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "decisions@council.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

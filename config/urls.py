@@ -8,6 +8,7 @@ from council import views as council_views
 urlpatterns = [
     path("", council_views.home, name="home"),
     path("", include("council.urls")),
+    path("decisions/", include("decisions.urls")),
     path("admin/", admin.site.urls),
 ]
 

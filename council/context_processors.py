@@ -17,7 +17,7 @@ def council(request):
 def navigation(request):
     """Links in the service navigation, by role. Views still check permissions themselves."""
     user = request.user
-    items = []
+    items = [("Decisions", reverse("decisions:list"))]
     if roles.is_staff_user(user):
         items.insert(0, ("Your work", reverse("staff-home")))
         if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR):

@@ -1,0 +1,528 @@
+"""Executive decision records: the council's "Executive Decision made by a Council Officer" form.
+
+Each numbered section of the form (1 to 20, with 4a/4b, 8b, 12a/12b, 13a-c, 18a/18b) is a
+structured field here, keeping its number in `SECTION` comments and its label in
+`decisions.sections`. Sign-offs, consultations, chair agreements, appendices, background papers
+and the event history hang off the record.
+
+A decided record is frozen: `Decision.save()` refuses to change any of its content, and the
+children refuse to be saved or deleted (see `FrozenRecord`).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
+
+
+class FrozenRecord(ValidationError):
+    """Raised when anything tries to change a record after the decision maker has signed it."""
+
+    def __init__(self, message="This record has been signed and cannot be changed."):
+        super().__init__(message, code="frozen")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_SIGN_OFF = "in_sign_off", "In sign-off"
+    AWAITING_DECISION = "awaiting_decision", "Awaiting decision"
+    DECIDED = "decided", "Decided"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+FROZEN_STATUSES = {Status.DECIDED, Status.PUBLISHED}
+
+
+class SpendType(models.TextChoices):
+    REVENUE = "revenue", "Revenue"
+    CAPITAL = "capital", "Capital or contract award"
+    NONE = "none", "No spending or saving"
+
+
+SCHEDULE_12A = {
+    1: "Information relating to any individual.",
+    2: "Information which is likely to reveal the identity of an individual.",
+    3: "Information relating to the financial or business affairs of any particular person "
+    "(including the authority holding that information).",
+    4: "Information relating to any consultations or negotiations, or contemplated consultations or "
+    "negotiations, in connection with any labour relations matter arising between the authority or a "
+    "Minister of the Crown and employees of, or office holders under, the authority.",
+    5: "Information in respect of which a claim to legal professional privilege could be maintained "
+    "in legal proceedings.",
+    6: "Information which reveals that the authority proposes to give under any enactment a notice under "
+    "or by virtue of which requirements are imposed on a person, or to make an order or direction "
+    "under any enactment.",
+    7: "Information relating to any action taken or to be taken in connection with the prevention, "
+    "investigation or prosecution of crime.",
+}
+
+
+def not_for_publication_text(paragraphs):
+    numbers = sorted(paragraphs)
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        which = f"paragraph {numbers[0]}"
+    else:
+        which = "paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+    return f"Not for publication by virtue of {which} of Part 1 of Schedule 12A of the Local Government Act 1972"
+
+
+class Exemption(models.Model):
+    """S12A-2: an exemption records its paragraph(s), the public-interest reasoning and a review date."""
+
+    exempt_paragraphs = models.JSONField(
+        "Schedule 12A paragraphs", default=list, blank=True, help_text="Paragraph numbers 1 to 7."
+    )
+    public_interest_reasoning = models.TextField(blank=True)
+    exemption_review_on = models.DateField("date to review the exemption", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_exempt(self):
+        return bool(self.exempt_paragraphs)
+
+    @property
+    def not_for_publication(self):
+        return not_for_publication_text(self.exempt_paragraphs)
+
+    def exemption_errors(self):
+        """The S12A-2 problems with this exemption, as {field: message}."""
+        errors = {}
+        if self.is_exempt:
+            if any(p not in SCHEDULE_12A for p in self.exempt_paragraphs):
+                errors["exempt_paragraphs"] = "Choose paragraphs between 1 and 7"
+            if not self.public_interest_reasoning.strip():
+                errors["public_interest_reasoning"] = (
+                    "Explain why the public interest in keeping this exempt outweighs the public interest in "
+                    "disclosing it"
+                )
+            if not self.exemption_review_on:
+                errors["exemption_review_on"] = "Enter a date to review the exemption"
+        return errors
+
+
+class DecisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_list(self):
+        return self.select_related("decision_maker", "author", "directorate")
+
+    def awaiting_sign_off_by(self, department):
+        """Submitted records this department applies to and has no current sign-off on."""
+        applies = Q(applicable_departments=department) if not department.mandatory_for_decisions else Q()
+        current = SignOff.objects.filter(
+            decision=models.OuterRef("pk"),
+            department=department,
+            content_version=models.OuterRef("content_version"),
+        )
+        return (
+            self.filter(applies, status=Status.IN_SIGN_OFF)
+            .exclude(models.Exists(current))
+            .distinct()
+        )
+
+    def authored_by(self, user):
+        return self.filter(author=user)
+
+
+class Decision(models.Model):
+    # — Reference: COD + two-digit sequence in the municipal year + yy/yy; allocated on first submission.
+    reference = models.CharField(max_length=20, blank=True, editable=False)
+    reference_slug = models.SlugField(max_length=30, blank=True, editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
+    content_version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up with every edit after submission: older sign-offs go stale."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    directorate = models.ForeignKey(Directorate, null=True, blank=True, on_delete=models.PROTECT)
+    # 1
+    title = models.CharField("title of decision", max_length=300, blank=True)
+    # 2 (name and job title kept as they were on the day of signing)
+    decision_maker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions_to_make"
+    )
+    decision_maker_name = models.CharField(max_length=200, blank=True, editable=False)
+    decision_maker_job_title = models.CharField(max_length=200, blank=True, editable=False)
+    # 3 (kept as on the day of submission)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_decisions")
+    author_name = models.CharField(max_length=200, blank=True, editable=False)
+    author_job_title = models.CharField(max_length=200, blank=True, editable=False)
+    author_email = models.EmailField(blank=True)
+    author_phone = models.CharField(max_length=40, blank=True)
+    # 4a, 4b
+    decision_to_be_taken = models.TextField(blank=True)
+    original_delegation = models.CharField(
+        "reference of the original executive decision or date of the committee meeting that delegated it",
+        max_length=300,
+        blank=True,
+    )
+    # 5, 6
+    reasons = models.TextField("reasons for decision", blank=True)
+    alternatives = models.TextField("alternative options considered and rejected", blank=True)
+    # 7
+    financial_implications = models.TextField(blank=True)
+    amount = models.DecimalField("amount (£)", max_digits=14, decimal_places=2, null=True, blank=True)
+    spend_type = models.CharField(max_length=10, choices=SpendType.choices, blank=True)
+    funding_source = models.CharField(max_length=300, blank=True)
+    # 8, 8b
+    is_key_decision = models.BooleanField(null=True, blank=True)
+    key_capital = models.BooleanField(default=False)
+    key_revenue = models.BooleanField(default=False)
+    key_wards = models.BooleanField(default=False)
+    forward_plan_published_on = models.DateField(null=True, blank=True)
+    special_urgency = models.BooleanField(
+        default=False, help_text="EXEC-7: a key decision taken without 28 clear days' notice."
+    )
+    # 9, 10
+    priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.PROTECT)
+    plan_link = models.TextField(blank=True)
+    environmental_implications = models.TextField(blank=True)
+    # 11, 12a (12b is ChairAgreement)
+    is_urgent = models.BooleanField(null=True, blank=True)
+    urgency_reason = models.TextField(blank=True)
+    scrutiny_committee = models.ForeignKey(Committee, null=True, blank=True, on_delete=models.PROTECT)
+    # 13a (13b, 13c are CabinetConsultation)
+    other_portfolios_affected = models.BooleanField(null=True, blank=True)
+    # 14
+    conflict_of_interest = models.BooleanField(null=True, blank=True)
+    conflict_details = models.TextField(blank=True)
+    monitoring_officer_involved = models.BooleanField(default=False)
+    # 15
+    cmt_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="cmt_consultations"
+    )
+    cmt_member_name = models.CharField(max_length=200, blank=True, editable=False)
+    cmt_member_job_title = models.CharField(max_length=200, blank=True, editable=False)
+    cmt_consulted_on = models.DateField(null=True, blank=True)
+    # 16: mandatory departments always apply; these are the "if applicable" ones the author chose.
+    applicable_departments = models.ManyToManyField(Department, blank=True, related_name="+")
+    # 18a, 18b: the Part II (confidential) briefing report
+    has_exempt_information = models.BooleanField(null=True, blank=True)
+    part2_title = models.CharField("confidential/exempt briefing report title", max_length=300, blank=True)
+    part2_summary = models.TextField("confidential/exempt briefing report", blank=True)
+    part2_paragraphs = models.JSONField(default=list, blank=True)
+    part2_public_interest_reasoning = models.TextField(blank=True)
+    part2_review_on = models.DateField(null=True, blank=True)
+    # 20
+    decided_on = models.DateField("date of decision", null=True, blank=True, editable=False)
+    signed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    declaration = models.TextField(blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="decision_status_valid"),
+            models.UniqueConstraint(
+                fields=["reference"], condition=~Q(reference=""), name="decision_reference_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["reference_slug"], condition=~Q(reference_slug=""), name="decision_slug_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["decided", "published"]) | Q(decided_on__isnull=False),
+                name="decision_decided_has_date",
+            ),
+            models.CheckConstraint(condition=Q(amount__isnull=True) | Q(amount__gte=0), name="decision_amount_positive"),
+        ]
+        indexes = [models.Index(fields=["status", "-decided_on"], name="decision_status_decided")]
+        permissions = [("publish_decision", "Can publish decision records")]
+
+    def __str__(self):
+        return f"{self.reference or 'Draft'}: {self.title or 'Untitled decision'}"
+
+    # — content that freezes on signing: every concrete field except workflow bookkeeping.
+    WORKFLOW_FIELDS = {"status", "published_at", "updated_at"}
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self._refuse_change_if_frozen()
+        super().save(*args, **kwargs)
+
+    def _refuse_change_if_frozen(self):
+        stored = Decision.objects.filter(pk=self.pk).values().first()
+        if not stored or stored["status"] not in FROZEN_STATUSES:
+            return
+        for field in self._meta.concrete_fields:
+            if field.attname in self.WORKFLOW_FIELDS:
+                continue
+            if stored[field.attname] != getattr(self, field.attname):
+                raise FrozenRecord(f"This record has been signed: its {field.verbose_name} cannot be changed.")
+
+    def delete(self, *args, **kwargs):
+        if self.status in FROZEN_STATUSES:
+            raise FrozenRecord()
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_frozen(self):
+        return self.status in FROZEN_STATUSES
+
+    @property
+    def is_public(self):
+        return self.status == Status.PUBLISHED
+
+    def get_absolute_url(self):
+        if self.is_public:
+            return reverse("decisions:detail", kwargs={"slug": self.reference_slug})
+        return reverse("decisions:record", kwargs={"pk": self.pk})
+
+    @property
+    def part2_not_for_publication(self):
+        return not_for_publication_text(self.part2_paragraphs)
+
+    @property
+    def exempt_from_call_in(self):
+        """CALL-2: an urgent decision the scrutiny chair agreed is exempt from call-in."""
+        return bool(self.is_urgent) and any(
+            a.kind == ChairAgreement.Kind.CALL_IN_WAIVER and a.status == ChairAgreement.Outcome.AGREED
+            for a in self.chair_agreements.all()
+        )
+
+
+class SignOff(models.Model):
+    """A department's sign-off code on one version of a record (section 16)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="sign_offs")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="decision_sign_offs")
+    code = models.CharField(max_length=60)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField(default=timezone.now)
+    content_version = models.PositiveIntegerField(help_text="The record's version this sign-off was given on.")
+
+    class Meta:
+        ordering = ["department__order", "-issued_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "code"], name="sign_off_code_unique_per_department")
+        ]
+
+    def __str__(self):
+        return f"{self.department}: {self.code}"
+
+    def save(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self, allow_create=False)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_current(self):
+        return self.content_version == self.decision.content_version
+
+
+class ChairAgreement(models.Model):
+    """12b: the scrutiny chair's agreement, given in the system or recorded by Democratic Support.
+
+    Two kinds, kept apart: a call-in waiver for an urgent decision (CALL-2), and special urgency
+    for a key decision taken without 28 clear days' notice (EXEC-7).
+    """
+
+    class Kind(models.TextChoices):
+        CALL_IN_WAIVER = "call_in_waiver", "Urgent decision: exempt from call-in (CALL-2)"
+        SPECIAL_URGENCY = "special_urgency", "Special urgency: key decision without 28 days' notice (EXEC-7)"
+
+    class Outcome(models.TextChoices):
+        REQUESTED = "requested", "Waiting for the chair"
+        AGREED = "agreed", "Agreed"
+        DECLINED = "declined", "Declined"
+
+    class How(models.TextChoices):
+        IN_SYSTEM = "in_system", "In this system"
+        EMAIL = "email", "By email"
+        OTHER = "other", "Another way (in writing)"
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="chair_agreements")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="+")
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    chair_name = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.REQUESTED)
+    how = models.CharField(max_length=10, choices=How.choices, blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    evidence = models.TextField(blank=True, help_text="For an agreement given outside the system: what shows it.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    content_version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "kind"], name="one_chair_agreement_per_kind"),
+            models.CheckConstraint(
+                condition=Q(status="requested") | Q(responded_on__isnull=False), name="chair_response_dated"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_agreed(self):
+        return self.status == self.Outcome.AGREED
+
+    @property
+    def display(self):
+        """As the form writes it: "Councillor Laing (agreed via email)"."""
+        name = self.chair_name or str(self.chair)
+        if self.status == self.Outcome.AGREED and self.how == self.How.EMAIL:
+            return f"{name} (agreed via email)"
+        if self.status == self.Outcome.AGREED and self.how == self.How.IN_SYSTEM:
+            return f"{name} (agreed in this system)"
+        return f"{name} ({self.get_status_display().lower()})"
+
+
+class CabinetConsultation(models.Model):
+    """13b, 13c: a cabinet member whose portfolio is affected, and when they were consulted."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="consultations")
+    portfolio = models.ForeignKey(CabinetPortfolio, on_delete=models.PROTECT, related_name="+")
+    member_name = models.CharField(max_length=200, blank=True, help_text="As on the day consulted.")
+    consulted_on = models.DateField()
+
+    class Meta:
+        ordering = ["consulted_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "portfolio"], name="one_consultation_per_portfolio")
+        ]
+
+    def __str__(self):
+        return f"{self.member_name or self.portfolio}: {self.consulted_on}"
+
+    def save(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        return super().delete(*args, **kwargs)
+
+
+def appendix_upload_to(instance, filename):
+    return f"private/decisions/{instance.decision_id}/appendices/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class Appendix(Exemption):
+    """17: an appendix (A, B, ...) with its file, stored privately; may be exempt (S12A-4)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="appendices")
+    ref = models.CharField(max_length=4)
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to=appendix_upload_to, max_length=300, blank=True)
+    original_filename = models.CharField(max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["ref"]
+        verbose_name_plural = "appendices"
+        constraints = [models.UniqueConstraint(fields=["decision", "ref"], name="appendix_ref_unique")]
+
+    def __str__(self):
+        return f"Appendix {self.ref}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        return super().delete(*args, **kwargs)
+
+
+class BackgroundPaper(Exemption):
+    """19: an unpublished work relied on in preparing the record; may be exempt."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="background_papers")
+    title = models.CharField(max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse_if_parent_frozen(self)
+        return super().delete(*args, **kwargs)
+
+
+class Event(models.Model):
+    """The append-only history of a record: who did what, when, from which state to which."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError("The event history is append-only.", code="append_only")
+        if self.actor and not self.actor_name:
+            self.actor_name = self.actor.display_name
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("The event history is append-only.", code="append_only")
+
+    @property
+    def action_label(self):
+        from decisions.workflow import ACTION_LABELS
+
+        return ACTION_LABELS.get(self.action, self.action.replace("_", " ").capitalize())
+
+
+def _refuse_if_parent_frozen(child, allow_create=False):
+    decision = Decision.objects.filter(pk=child.decision_id).only("status").first()
+    if decision and decision.status in FROZEN_STATUSES and not (allow_create and child.pk is None):
+        raise FrozenRecord()
+
+
+def today():
+    return timezone.localdate()
+
+
+def clear_days_between(earlier: datetime.date, later: datetime.date) -> int:
+    """EXEC-5: clear days exclude the day of publication and the day of the decision."""
+    return (later - earlier).days - 1

@@ -1,0 +1,135 @@
+"""Who may do what to a decision record: `can_<verb>(user, decision) -> bool`. No request, no writes.
+
+Every view and every service asks these, per object. Whether the record's state allows the
+action is `workflow.py`'s question; these functions answer both, so a button is shown only
+when pressing it could work.
+"""
+
+from council import roles
+from decisions.models import ChairAgreement, Status
+from decisions.workflow import Action, allowed_in_status
+
+
+def _is_admin(user):
+    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+
+
+def is_democratic_support(user):
+    return roles.has_role(user, roles.DEMOCRATIC_SUPPORT)
+
+
+def reviewer_departments(user, decision=None):
+    """Departments the user reviews for (and, given a record, that apply to it)."""
+    if not user.is_authenticated:
+        return []
+    from council.models import Department
+
+    held = roles.role_names(user)
+    departments = [d for d in Department.objects.select_related("reviewer_group") if d.reviewer_group.name in held]
+    if decision is not None:
+        from decisions.rules import required_departments
+
+        required = {d.pk for d in required_departments(decision)}
+        departments = [d for d in departments if d.pk in required]
+    return departments
+
+
+def _is_author(user, decision):
+    return user.is_authenticated and decision.author_id == user.pk
+
+
+def _is_decision_maker(user, decision):
+    return (
+        user.is_authenticated
+        and decision.decision_maker_id == user.pk
+        and roles.has_role(user, roles.DECISION_MAKER)
+    )
+
+
+def _is_chair_for(user, decision):
+    return user.is_authenticated and any(a.chair_id == user.pk for a in decision.chair_agreements.all())
+
+
+def _is_consulted_member(user, decision):
+    return user.is_authenticated and any(c.portfolio.member_id == user.pk for c in decision.consultations.all())
+
+
+def can_create(user):
+    return roles.has_role(user, roles.OFFICER)
+
+
+def can_view(user, decision):
+    """See the record in full, exempt parts included. The public sees only the public version."""
+    if not user.is_authenticated:
+        return False
+    if _is_admin(user) or is_democratic_support(user) or _is_author(user, decision):
+        return True
+    if decision.status == Status.DRAFT and decision.submitted_at is None:
+        return False  # a first draft is the author's own
+    if _is_decision_maker(user, decision) or _is_chair_for(user, decision) or _is_consulted_member(user, decision):
+        return True
+    if decision.conflict_of_interest and roles.has_role(user, "Monitoring Officer"):
+        return True
+    return bool(reviewer_departments(user, decision))
+
+
+def can_view_public(user, decision):
+    return decision.status == Status.PUBLISHED
+
+
+def can_edit(user, decision):
+    return _is_author(user, decision) and allowed_in_status(decision.status, Action.EDIT)
+
+
+def can_submit(user, decision):
+    return _is_author(user, decision) and allowed_in_status(decision.status, Action.SUBMIT)
+
+
+def can_issue_sign_off(user, decision, department):
+    """A reviewer signs off only for their own department, on a record that department applies to."""
+    return allowed_in_status(decision.status, Action.ISSUE_SIGN_OFF) and any(
+        d.pk == department.pk for d in reviewer_departments(user, decision)
+    )
+
+
+def can_agree_urgency(user, decision, agreement=None):
+    if not allowed_in_status(decision.status, Action.AGREE_URGENCY):
+        return False
+    if not roles.has_role(user, roles.SCRUTINY_CHAIR):
+        return False
+    agreements = [agreement] if agreement else list(decision.chair_agreements.all())
+    return any(a.chair_id == user.pk and a.status == ChairAgreement.Outcome.REQUESTED for a in agreements)
+
+
+def can_record_agreement(user, decision):
+    return is_democratic_support(user) and allowed_in_status(decision.status, Action.RECORD_AGREEMENT)
+
+
+def can_return(user, decision):
+    if decision.status == Status.IN_SIGN_OFF:
+        return bool(reviewer_departments(user, decision)) or is_democratic_support(user) or _is_chair_for(user, decision)
+    if decision.status == Status.AWAITING_DECISION:
+        return _is_decision_maker(user, decision) or is_democratic_support(user)
+    return False
+
+
+def can_sign(user, decision):
+    return _is_decision_maker(user, decision) and allowed_in_status(decision.status, Action.SIGN)
+
+
+def can_publish(user, decision):
+    return is_democratic_support(user) and allowed_in_status(decision.status, Action.PUBLISH)
+
+
+def can_withdraw(user, decision):
+    return (_is_author(user, decision) or is_democratic_support(user)) and allowed_in_status(
+        decision.status, Action.WITHDRAW
+    )
+
+
+def can_download_appendix(user, appendix):
+    """Public: appendices of a published record that are not exempt. Staff: whoever can view the record."""
+    decision = appendix.decision
+    if can_view(user, decision):
+        return True
+    return decision.status == Status.PUBLISHED and not appendix.is_exempt

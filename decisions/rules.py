@@ -1,0 +1,351 @@
+"""The rules a decision record must satisfy, each with an id a test carries.
+
+Rules return `Problem`s (the field, a code and a message a person can act on); an empty list
+means the rule holds. Forms show them on the field; the workflow refuses a move while any
+blocking problem remains and lists them in the error summary.
+
+Ids: the statute's (OLGB-3, EXEC-4, EXEC-5, EXEC-10, CALL-2, S12A-2) and DESIGN.md's rules
+(SIGNOFF-1, CONFLICT-1, DATES-1, FROZEN-1, REQUIRED-1).
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from council.models import CouncilSettings, Department
+from decisions.models import ChairAgreement, SpendType, clear_days_between
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str  # e.g. "EXEC-5"
+    field: str  # form field name, or "" for the record as a whole
+    message: str
+    task: str = ""  # the task-list page where it is fixed
+
+    def __str__(self):
+        return self.message
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# — tasks of the authoring task list: slug, title, the form's sections ------------------------
+
+TASKS = [
+    ("details", "Decision details", "1 to 4b"),
+    ("reasons", "Reasons and alternative options", "5 and 6"),
+    ("finance", "Financial implications and key decision", "7, 8 and 8b"),
+    ("plan", "Council plan and environmental implications", "9 and 10"),
+    ("urgency", "Urgency", "11 and 12a"),
+    ("consultation", "Consultation", "13a to 15"),
+    ("sign-off", "Departments to sign off", "16"),
+    ("appendices", "Appendices and background papers", "17 and 19"),
+    ("exempt", "Confidential or exempt information", "18a and 18b"),
+]
+TASK_TITLES = dict((slug, title) for slug, title, _ in TASKS)
+
+
+def details(d):
+    p = []
+    if _blank(d.title):
+        p.append(Problem("REQUIRED-1", "title", "Enter the title of the decision", "details"))
+    if d.decision_maker_id is None:
+        p.append(Problem("REQUIRED-1", "decision_maker", "Choose the decision maker", "details"))
+    if d.directorate_id is None:
+        p.append(Problem("REQUIRED-1", "directorate", "Choose the directorate taking the decision", "details"))
+    if _blank(d.author_email) and _blank(d.author_phone):
+        p.append(Problem("REQUIRED-1", "author_email", "Enter an email address or telephone number for the report author", "details"))
+    if _blank(d.decision_to_be_taken):
+        p.append(Problem("OLGB-3", "decision_to_be_taken", "Enter the decision to be taken", "details"))
+    return p
+
+
+def reasons(d):
+    p = []
+    if _blank(d.reasons):
+        p.append(Problem("OLGB-3", "reasons", "Enter the reasons for the decision", "reasons"))
+    if _blank(d.alternatives):
+        p.append(
+            Problem(
+                "OLGB-3", "alternatives",
+                "Enter the alternative options considered and rejected, or say that there were none", "reasons",
+            )
+        )
+    return p
+
+
+def derived_key_criteria(d, council=None):
+    """EXEC-4: which key-decision criteria the structured amount meets under the council's thresholds."""
+    council = council or CouncilSettings.load()
+    amount = d.amount or Decimal(0)
+    return {
+        "key_capital": d.spend_type == SpendType.CAPITAL and amount > council.key_decision_capital_threshold,
+        "key_revenue": d.spend_type == SpendType.REVENUE and amount > council.key_decision_revenue_threshold,
+    }
+
+
+def finance(d, council=None):
+    council = council or CouncilSettings.load()
+    p = []
+    if _blank(d.financial_implications):
+        p.append(Problem("REQUIRED-1", "financial_implications", "Enter the financial implications", "finance"))
+    if not d.spend_type:
+        p.append(Problem("REQUIRED-1", "spend_type", "Choose whether the decision is revenue, capital, or neither", "finance"))
+    elif d.spend_type != SpendType.NONE and d.amount is None:
+        p.append(Problem("REQUIRED-1", "amount", "Enter the amount in pounds", "finance"))
+    for field, meets in derived_key_criteria(d, council).items():
+        if meets and not getattr(d, field):
+            threshold = (
+                council.key_decision_capital_threshold if field == "key_capital" else council.key_decision_revenue_threshold
+            )
+            p.append(
+                Problem(
+                    "EXEC-4", field,
+                    f"The amount is over the key decision threshold of £{threshold:,.0f}, so this criterion applies",
+                    "finance",
+                )
+            )
+    any_criterion = d.key_capital or d.key_revenue or d.key_wards
+    if d.is_key_decision is None:
+        p.append(Problem("REQUIRED-1", "is_key_decision", "Select yes if this is a key decision", "finance"))
+    elif any_criterion and not d.is_key_decision:
+        p.append(
+            Problem("EXEC-4", "is_key_decision", "A decision that meets a key decision criterion is a key decision", "finance")
+        )
+    elif d.is_key_decision and not any_criterion:
+        p.append(Problem("EXEC-4", "key_wards", "Select the criteria that make this a key decision", "finance"))
+    if d.is_key_decision and not d.forward_plan_published_on and not d.special_urgency:
+        p.append(
+            Problem(
+                "EXEC-5", "forward_plan_published_on",
+                "Enter the date the notice was published in the Forward Plan, or take the special urgency route",
+                "finance",
+            )
+        )
+    return p
+
+
+def plan(d):
+    p = []
+    if d.priority_id is None:
+        p.append(Problem("REQUIRED-1", "priority", "Choose the priority of the council's plan the decision supports", "plan"))
+    if _blank(d.plan_link):
+        p.append(Problem("REQUIRED-1", "plan_link", "Explain how the decision links to the council's plan or budget", "plan"))
+    if _blank(d.environmental_implications):
+        p.append(
+            Problem(
+                "REQUIRED-1", "environmental_implications",
+                "Enter the direct environmental implications, or say that there are none", "plan",
+            )
+        )
+    return p
+
+
+def urgency(d):
+    p = []
+    if d.is_urgent is None:
+        p.append(Problem("REQUIRED-1", "is_urgent", "Select yes if the decision is urgent", "urgency"))
+    if d.is_urgent or d.special_urgency:
+        if d.is_urgent and _blank(d.urgency_reason):
+            p.append(Problem("CALL-2", "urgency_reason", "Enter the reason the decision is urgent", "urgency"))
+        if d.scrutiny_committee_id is None:
+            p.append(
+                Problem(
+                    "CALL-2", "scrutiny_committee",
+                    "Choose the scrutiny committee whose chair must agree the urgency", "urgency",
+                )
+            )
+        elif d.scrutiny_committee.chair_id is None:
+            p.append(
+                Problem(
+                    "CALL-2", "scrutiny_committee",
+                    "That committee has no chair recorded. Ask Democratic Support to record one", "urgency",
+                )
+            )
+    return p
+
+
+def consultation(d, consultations=None):
+    consultations = list(d.consultations.all()) if consultations is None else consultations
+    p = []
+    if d.other_portfolios_affected is None:
+        p.append(
+            Problem("REQUIRED-1", "other_portfolios_affected", "Select yes if other cabinet members' portfolios are affected", "consultation")
+        )
+    elif d.other_portfolios_affected and not consultations:
+        p.append(
+            Problem("REQUIRED-1", "portfolio", "Add the cabinet member consulted and the date", "consultation")
+        )
+    if d.conflict_of_interest is None:
+        p.append(
+            Problem(
+                "OLGB-3", "conflict_of_interest",
+                "Select yes if any cabinet member declared a conflict of interest (the record must say so even if none did)",
+                "consultation",
+            )
+        )
+    elif d.conflict_of_interest:
+        if _blank(d.conflict_details):
+            p.append(
+                Problem("CONFLICT-1", "conflict_details", "Enter who declared the conflict of interest and what it is", "consultation")
+            )
+        if not d.monitoring_officer_involved:
+            p.append(
+                Problem(
+                    "CONFLICT-1", "monitoring_officer_involved",
+                    "A declared conflict of interest must be discussed with the Monitoring Officer", "consultation",
+                )
+            )
+    if d.cmt_member_id is None:
+        p.append(
+            Problem("SIGNOFF-1", "cmt_member", "Choose the Corporate Management Team member consulted", "consultation")
+        )
+    if d.cmt_consulted_on is None:
+        p.append(
+            Problem("SIGNOFF-1", "cmt_consulted_on", "Enter the date the Corporate Management Team member was consulted", "consultation")
+        )
+    return p
+
+
+def exempt(d, appendices=None, papers=None):
+    p = []
+    if d.has_exempt_information is None:
+        p.append(Problem("REQUIRED-1", "has_exempt_information", "Select yes if you need to include exempt information", "exempt"))
+    elif d.has_exempt_information:
+        if _blank(d.part2_title):
+            p.append(Problem("REQUIRED-1", "part2_title", "Enter the title of the confidential (Part II) briefing report", "exempt"))
+        if not d.part2_paragraphs:
+            p.append(
+                Problem("S12A-2", "part2_paragraphs", "Choose at least one paragraph of Schedule 12A that makes it exempt", "exempt")
+            )
+        if _blank(d.part2_public_interest_reasoning):
+            p.append(
+                Problem(
+                    "S12A-2", "part2_public_interest_reasoning",
+                    "Explain why the public interest in keeping it exempt outweighs the public interest in disclosing it",
+                    "exempt",
+                )
+            )
+        if d.part2_review_on is None:
+            p.append(Problem("S12A-2", "part2_review_on", "Enter a date to review the exemption", "exempt"))
+    appendices = list(d.appendices.all()) if appendices is None else appendices
+    papers = list(d.background_papers.all()) if papers is None else papers
+    for item in [*appendices, *papers]:
+        for field, message in item.exemption_errors().items():
+            p.append(Problem("S12A-2", field, f"{item}: {message}", "appendices"))
+    return p
+
+
+def completeness(d):
+    """Everything the author must have filled in before submitting (REQUIRED-1 and the rules above)."""
+    return [
+        *details(d), *reasons(d), *finance(d), *plan(d), *urgency(d), *consultation(d), *exempt(d),
+    ]
+
+
+def task_problems(d):
+    """{task slug: [Problem]} for the task list's statuses."""
+    result = {slug: [] for slug, _, _ in TASKS}
+    for problem in completeness(d):
+        result[problem.task].append(problem)
+    return result
+
+
+# — sign-off ---------------------------------------------------------------------------------
+
+def required_departments(d):
+    """Section 16: the mandatory departments and the "if applicable" ones the author chose."""
+    chosen = {dep.pk for dep in d.applicable_departments.all()}
+    return [
+        dep for dep in Department.objects.filter(on_decision_form=True)
+        if dep.mandatory_for_decisions or dep.pk in chosen
+    ]
+
+
+def current_sign_offs(d):
+    """{department id: the current SignOff} for this version of the record."""
+    current = {}
+    for sign_off in d.sign_offs.all():
+        if sign_off.content_version == d.content_version and sign_off.department_id not in current:
+            current[sign_off.department_id] = sign_off
+    return current
+
+
+def required_agreements(d):
+    kinds = []
+    if d.is_urgent:
+        kinds.append(ChairAgreement.Kind.CALL_IN_WAIVER)
+    if d.is_key_decision and d.special_urgency:
+        kinds.append(ChairAgreement.Kind.SPECIAL_URGENCY)
+    return kinds
+
+
+def sign_off_gaps(d):
+    """SIGNOFF-1 and CALL-2: what still stops the record going to the decision maker."""
+    p = []
+    current = current_sign_offs(d)
+    stale_departments = {s.department_id for s in d.sign_offs.all()} - current.keys()
+    for dep in required_departments(d):
+        if dep.pk not in current:
+            state = "is out of date after an edit" if dep.pk in stale_departments else "has not been given"
+            p.append(Problem("SIGNOFF-1", "", f"The {dep.name} sign-off {state}"))
+    agreements = {a.kind: a for a in d.chair_agreements.all()}
+    for kind in required_agreements(d):
+        agreement = agreements.get(kind)
+        rule = "CALL-2" if kind == ChairAgreement.Kind.CALL_IN_WAIVER else "EXEC-7"
+        if agreement is None or not agreement.is_agreed:
+            p.append(Problem(rule, "", "The scrutiny chair has not agreed that the decision is urgent"))
+    return p
+
+
+# — signing ----------------------------------------------------------------------------------
+
+def dates_after_decision(d, decided_on: datetime.date):
+    """DATES-1: nothing is consulted, signed off or agreed after the date of decision."""
+    p = []
+    for c in d.consultations.all():
+        if c.consulted_on > decided_on:
+            p.append(Problem("DATES-1", "", f"{c.member_name or c.portfolio} was consulted on {c.consulted_on:%-d %B %Y}, after the date of decision"))
+    if d.cmt_consulted_on and d.cmt_consulted_on > decided_on:
+        p.append(Problem("DATES-1", "", f"The Corporate Management Team member was consulted on {d.cmt_consulted_on:%-d %B %Y}, after the date of decision"))
+    for a in d.chair_agreements.all():
+        if a.responded_on and a.responded_on > decided_on:
+            p.append(Problem("DATES-1", "", f"The scrutiny chair's agreement is dated {a.responded_on:%-d %B %Y}, after the date of decision"))
+    for s in current_sign_offs(d).values():
+        issued = s.issued_at.date() if hasattr(s.issued_at, "date") else s.issued_at
+        if issued > decided_on:
+            p.append(Problem("DATES-1", "", f"The {s.department} sign-off is dated {issued:%-d %B %Y}, after the date of decision"))
+    return p
+
+
+def key_decision_notice(d, decided_on: datetime.date, council=None):
+    """EXEC-5: a key decision needs the Forward Plan notice 28 clear days before, or special urgency."""
+    if not d.is_key_decision or d.special_urgency:
+        return []
+    council = council or CouncilSettings.load()
+    if d.forward_plan_published_on is None:
+        return [Problem("EXEC-5", "forward_plan_published_on", "A key decision needs a Forward Plan notice or the special urgency route")]
+    clear = clear_days_between(d.forward_plan_published_on, decided_on)
+    if clear < council.forward_plan_clear_days:
+        earliest = d.forward_plan_published_on + datetime.timedelta(days=council.forward_plan_clear_days + 1)
+        return [
+            Problem(
+                "EXEC-5", "forward_plan_published_on",
+                f"The Forward Plan notice was published {clear} clear days before today; a key decision needs "
+                f"{council.forward_plan_clear_days}. It can be taken from {earliest:%-d %B %Y}, or by special urgency",
+            )
+        ]
+    return []
+
+
+def signing_blockers(d, decided_on: datetime.date):
+    return [*completeness(d), *sign_off_gaps(d), *key_decision_notice(d, decided_on), *dates_after_decision(d, decided_on)]
+
+
+def record_warnings(d):
+    """Inconsistencies worth showing on a decided record (the seed record has one: DATES-1)."""
+    if not d.decided_on:
+        return []
+    return dates_after_decision(d, d.decided_on)

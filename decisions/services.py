@@ -1,0 +1,411 @@
+"""Doing things to decision records: one function per business operation.
+
+Each takes `actor=`, locks the record (two clicks, one effect), checks `permissions` and
+`workflow`, writes, appends to the event history in the same transaction, and sends email only
+after the transaction commits.
+"""
+
+import string
+from functools import partial
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from council import codes
+from council.models import CouncilSettings, Department
+from decisions import notifications, permissions, rules, workflow
+from decisions.models import (
+    Appendix,
+    CabinetConsultation,
+    ChairAgreement,
+    Decision,
+    Event,
+    SignOff,
+    Status,
+    today,
+)
+from decisions.workflow import Action, TransitionNotAllowed
+
+DECLARATION = (
+    "I agree the decision and confirm that it is not contrary to the Council's policy and budget framework, "
+    "Corporate Plan or Budget. In taking this decision I have given due regard to the Council's duty to promote "
+    "equality of opportunity, eliminate unlawful discrimination and promote good relations between people who "
+    "share protected characteristics under the Equalities Act and those who do not."
+)
+
+
+def _lock(decision):
+    return Decision.objects.select_for_update().get(pk=decision.pk)
+
+
+def _event(decision, *, actor, action, from_status, comment=""):
+    return Event.objects.create(
+        decision=decision, actor=actor, action=action, from_status=from_status, to_status=decision.status,
+        comment=comment,
+    )
+
+
+def _move(locked, *, actor, action, comment="", **context):
+    """Check the workflow, change the status, record the event."""
+    if reasons := workflow.blockers(locked, action, **context):
+        raise TransitionNotAllowed(action, reasons)
+    from_status = locked.status
+    locked.status = workflow.target(locked, action)
+    return from_status
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+# — authoring --------------------------------------------------------------------------------
+
+@transaction.atomic
+def start_decision(*, actor):
+    _require(permissions.can_create(actor))
+    decision = Decision.objects.create(
+        author=actor, author_email=actor.email, author_phone=actor.phone, directorate=actor.directorate,
+        author_name=actor.display_name, author_job_title=actor.job_title,
+    )
+    _event(decision, actor=actor, action=Action.CREATE, from_status="")
+    return decision
+
+
+@transaction.atomic
+def save_edits(decision, *, actor, fields, m2m=None, summary=""):
+    """Save the fields a form changed. After submission, an edit makes earlier sign-offs stale."""
+    locked = _lock(decision)
+    _require(permissions.can_edit(actor, locked))
+    changed = [f for f in fields if getattr(locked, f) != getattr(decision, f)]
+    for f in fields:
+        setattr(locked, f, getattr(decision, f))
+    m2m_changed = False
+    for name, values in (m2m or {}).items():
+        current = set(getattr(locked, name).values_list("pk", flat=True))
+        wanted = {v.pk for v in values}
+        if current != wanted:
+            getattr(locked, name).set(values)
+            m2m_changed = True
+    if not changed and not m2m_changed:
+        return locked
+    _touch(locked, actor=actor, summary=summary or "Changed " + ", ".join(_labels(changed)))
+    locked.save()
+    decision.content_version = locked.content_version
+    return locked
+
+
+def _labels(field_names):
+    return [str(Decision._meta.get_field(f).verbose_name) for f in field_names] or ["departments to sign off"]
+
+
+def _touch(locked, *, actor, summary):
+    """Record an edit; once the record has been submitted, it is a new version for sign-off."""
+    if locked.submitted_at is not None:
+        locked.content_version += 1
+    Event.objects.create(
+        decision=locked, actor=actor, action=Action.EDIT, from_status=locked.status, to_status=locked.status,
+        comment=summary,
+    )
+
+
+@transaction.atomic
+def add_consultation(decision, *, actor, portfolio, consulted_on):
+    locked = _lock(decision)
+    _require(permissions.can_edit(actor, locked))
+    if consulted_on > today():
+        raise ValidationError({"consulted_on": "The date consulted must be today or in the past"})
+    if locked.consultations.filter(portfolio=portfolio).exists():
+        raise ValidationError({"portfolio": f"{portfolio} is already listed"})
+    consultation = CabinetConsultation.objects.create(
+        decision=locked, portfolio=portfolio, consulted_on=consulted_on,
+        member_name=portfolio.member_and_title,
+    )
+    _touch(locked, actor=actor, summary=f"Added consultation with {consultation.member_name}")
+    locked.save()
+    return consultation
+
+
+@transaction.atomic
+def remove_child(decision, child, *, actor):
+    """Remove a consultation, appendix or background paper."""
+    locked = _lock(decision)
+    _require(permissions.can_edit(actor, locked))
+    if child.decision_id != locked.pk:
+        raise PermissionDenied
+    label = str(child)
+    if isinstance(child, Appendix) and child.file:
+        child.file.delete(save=False)
+    child.delete()
+    _touch(locked, actor=actor, summary=f"Removed {label}")
+    locked.save()
+
+
+@transaction.atomic
+def save_appendix(decision, appendix, *, actor):
+    locked = _lock(decision)
+    _require(permissions.can_edit(actor, locked))
+    appendix.decision = locked
+    creating = appendix.pk is None
+    appendix.save()
+    _touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} {appendix}")
+    locked.save()
+    return appendix
+
+
+@transaction.atomic
+def save_background_paper(decision, paper, *, actor):
+    locked = _lock(decision)
+    _require(permissions.can_edit(actor, locked))
+    paper.decision = locked
+    creating = paper.pk is None
+    paper.save()
+    _touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} background paper {paper}")
+    locked.save()
+    return paper
+
+
+# — submission and sign-off ------------------------------------------------------------------
+
+def allocate_reference(locked, on_date=None):
+    """`COD` + two-digit sequence in the municipal year + yy/yy: allocated once, never reused."""
+    council = CouncilSettings.load()
+    year = council.municipal_year(on_date or today())
+    number = codes.next_number("COD", year.start_year)
+    locked.reference = f"COD{number:02d} {year.label}"
+    locked.reference_slug = slugify(locked.reference.replace("/", "-"))
+
+
+@transaction.atomic
+def submit_for_sign_off(decision, *, actor):
+    locked = _lock(decision)
+    _require(permissions.can_submit(actor, locked))
+    from_status = _move(locked, actor=actor, action=Action.SUBMIT)
+    if not locked.reference:
+        allocate_reference(locked)
+    locked.submitted_at = timezone.now()
+    locked.author_name = actor.display_name
+    locked.author_job_title = actor.job_title
+    locked.save()
+    _event(locked, actor=actor, action=Action.SUBMIT, from_status=from_status)
+    requested = _request_chair_agreements(locked, actor=actor)
+    waiting = [d.pk for d in rules.required_departments(locked) if d.pk not in rules.current_sign_offs(locked)]
+    transaction.on_commit(partial(notifications.sign_off_needed, locked.pk, waiting))
+    if requested:
+        transaction.on_commit(partial(notifications.chair_agreement_needed, locked.pk))
+    _advance_if_ready(locked, actor=actor)
+    return locked
+
+
+def _request_chair_agreements(locked, *, actor):
+    """Ask the committee's chair for each agreement the record needs (CALL-2, EXEC-7)."""
+    requested = []
+    existing = {a.kind: a for a in locked.chair_agreements.all()}
+    for kind in rules.required_agreements(locked):
+        committee = locked.scrutiny_committee
+        agreement = existing.get(kind)
+        if agreement and agreement.status == ChairAgreement.Outcome.AGREED and agreement.content_version == locked.content_version:
+            continue
+        if agreement is None:
+            agreement = ChairAgreement(decision=locked, kind=kind)
+        agreement.committee = committee
+        agreement.chair = committee.chair
+        agreement.chair_name = committee.chair.display_name
+        agreement.status = ChairAgreement.Outcome.REQUESTED
+        agreement.responded_on = None
+        agreement.how = ""
+        agreement.content_version = locked.content_version
+        agreement.save()
+        requested.append(agreement)
+        _event(locked, actor=actor, action=Action.REQUEST_AGREEMENT, from_status=locked.status,
+               comment=f"{agreement.get_kind_display()}: asked {agreement.chair_name}")
+    return requested
+
+
+def _generate_code(department, *, actor, decision, on_date):
+    year = CouncilSettings.load().municipal_year(on_date)
+    fields_used = {f for _, f, _, _ in string.Formatter().parse(department.code_format) if f}
+    seq = codes.next_number(f"sign-off:{department.slug}", year.start_year) if "seq" in fields_used else 0
+    code = codes.render(
+        department.code_format,
+        **codes.values_for(
+            seq=seq, municipal_year=year, on_date=on_date, initials=actor.code_initials,
+            directorate=decision.directorate.code if decision.directorate else "",
+        ),
+    )
+    # A format without a sequence (HR's month, year and initials) can repeat: make it unique.
+    base, n = code, 1
+    while SignOff.objects.filter(department=department, code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+@transaction.atomic
+def issue_sign_off_code(decision, *, actor, department, typed_code=""):
+    locked = _lock(decision)
+    _require(permissions.can_issue_sign_off(actor, locked, department))
+    if reasons := workflow.blockers(locked, Action.ISSUE_SIGN_OFF):
+        raise TransitionNotAllowed(Action.ISSUE_SIGN_OFF, reasons)
+    if department.pk in rules.current_sign_offs(locked):
+        raise TransitionNotAllowed(
+            Action.ISSUE_SIGN_OFF, [rules.Problem("SIGNOFF-1", "", f"{department} has already signed off this version")]
+        )
+    if department.code_source == Department.CodeSource.TYPED:
+        code = (typed_code or "").strip()
+        if not code:
+            raise ValidationError({"code": f"Enter the {department} sign-off code"})
+        if SignOff.objects.filter(department=department, code=code).exists():
+            raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
+    else:
+        code = _generate_code(department, actor=actor, decision=locked, on_date=today())
+    sign_off = SignOff.objects.create(
+        decision=locked, department=department, code=code, issued_by=actor, content_version=locked.content_version
+    )
+    _event(locked, actor=actor, action=Action.ISSUE_SIGN_OFF, from_status=locked.status, comment=f"{department}: {code}")
+    _advance_if_ready(locked, actor=actor)
+    return sign_off
+
+
+def _advance_if_ready(locked, *, actor):
+    if locked.status != Status.IN_SIGN_OFF or workflow.blockers(locked, Action.SEND_TO_DECISION_MAKER):
+        return
+    from_status = locked.status
+    locked.status = Status.AWAITING_DECISION
+    locked.save(update_fields=["status", "updated_at"])
+    _event(locked, actor=actor, action=Action.SEND_TO_DECISION_MAKER, from_status=from_status,
+           comment="Every sign-off is current and every agreement given")
+    transaction.on_commit(partial(notifications.decision_needed, locked.pk))
+
+
+# — the scrutiny chair -----------------------------------------------------------------------
+
+@transaction.atomic
+def agree_urgency(decision, *, actor, comment=""):
+    locked = _lock(decision)
+    _require(permissions.can_agree_urgency(actor, locked))
+    if reasons := workflow.blockers(locked, Action.AGREE_URGENCY):
+        raise TransitionNotAllowed(Action.AGREE_URGENCY, reasons)
+    for agreement in locked.chair_agreements.filter(chair=actor, status=ChairAgreement.Outcome.REQUESTED):
+        agreement.status = ChairAgreement.Outcome.AGREED
+        agreement.how = ChairAgreement.How.IN_SYSTEM
+        agreement.responded_on = today()
+        agreement.comment = comment
+        agreement.save()
+    _event(locked, actor=actor, action=Action.AGREE_URGENCY, from_status=locked.status, comment=comment)
+    _advance_if_ready(locked, actor=actor)
+    return locked
+
+
+@transaction.atomic
+def decline_urgency(decision, *, actor, comment):
+    locked = _lock(decision)
+    _require(permissions.can_agree_urgency(actor, locked))
+    if not (comment or "").strip():
+        raise ValidationError({"comment": "Explain why you do not agree, so the author knows what to change"})
+    from_status = _move(locked, actor=actor, action=Action.DECLINE_URGENCY)
+    for agreement in locked.chair_agreements.filter(chair=actor, status=ChairAgreement.Outcome.REQUESTED):
+        agreement.status = ChairAgreement.Outcome.DECLINED
+        agreement.how = ChairAgreement.How.IN_SYSTEM
+        agreement.responded_on = today()
+        agreement.comment = comment
+        agreement.save()
+    locked.save()
+    _event(locked, actor=actor, action=Action.DECLINE_URGENCY, from_status=from_status, comment=comment)
+    transaction.on_commit(partial(notifications.returned_to_author, locked.pk, comment))
+    return locked
+
+
+@transaction.atomic
+def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence):
+    """Democratic Support records an agreement the chair gave outside the system ("agreed via email")."""
+    locked = _lock(decision)
+    _require(permissions.can_record_agreement(actor, locked))
+    if reasons := workflow.blockers(locked, Action.RECORD_AGREEMENT):
+        raise TransitionNotAllowed(Action.RECORD_AGREEMENT, reasons)
+    errors = {}
+    if agreed_on is None:
+        errors["agreed_on"] = "Enter the date the chair agreed"
+    elif agreed_on > today():
+        errors["agreed_on"] = "The date the chair agreed must be today or in the past"
+    if not (evidence or "").strip():
+        errors["evidence"] = "Describe the evidence of the agreement, for example the email's date and subject"
+    if how not in {ChairAgreement.How.EMAIL, ChairAgreement.How.OTHER}:
+        errors["how"] = "Choose how the chair gave the agreement"
+    if errors:
+        raise ValidationError(errors)
+    agreement = locked.chair_agreements.filter(kind=kind).first()
+    if agreement is None:
+        raise ValidationError({"kind": "This record does not need that agreement"})
+    agreement.status = ChairAgreement.Outcome.AGREED
+    agreement.how = how
+    agreement.responded_on = agreed_on
+    agreement.evidence = evidence
+    agreement.recorded_by = actor
+    agreement.save()
+    _event(locked, actor=actor, action=Action.RECORD_AGREEMENT, from_status=locked.status,
+           comment=f"{agreement.display} on {agreed_on:%-d %B %Y}: {evidence}")
+    _advance_if_ready(locked, actor=actor)
+    return agreement
+
+
+# — returning, deciding, publishing ----------------------------------------------------------
+
+@transaction.atomic
+def return_to_author(decision, *, actor, comment):
+    locked = _lock(decision)
+    _require(permissions.can_return(actor, locked))
+    if not (comment or "").strip():
+        raise ValidationError({"comment": "Enter your comments for the author, so they know what to change"})
+    from_status = _move(locked, actor=actor, action=Action.RETURN)
+    locked.save()
+    _event(locked, actor=actor, action=Action.RETURN, from_status=from_status, comment=comment)
+    transaction.on_commit(partial(notifications.returned_to_author, locked.pk, comment))
+    return locked
+
+
+@transaction.atomic
+def sign_decision(decision, *, actor):
+    """The decision maker signs: that fixes the date of decision and freezes the record."""
+    locked = _lock(decision)
+    _require(permissions.can_sign(actor, locked))
+    decided_on = today()
+    from_status = _move(locked, actor=actor, action=Action.SIGN, decided_on=decided_on)
+    locked.decided_on = decided_on
+    locked.signed_at = timezone.now()
+    locked.declaration = DECLARATION
+    locked.decision_maker_name = actor.display_name
+    locked.decision_maker_job_title = actor.job_title
+    if locked.cmt_member:
+        locked.cmt_member_name = locked.cmt_member.display_name
+        locked.cmt_member_job_title = locked.cmt_member.job_title
+    locked.save()
+    _event(locked, actor=actor, action=Action.SIGN, from_status=from_status)
+    transaction.on_commit(partial(notifications.decided, locked.pk))
+    return locked
+
+
+@transaction.atomic
+def publish_decision(decision, *, actor):
+    locked = _lock(decision)
+    _require(permissions.can_publish(actor, locked))
+    from_status = _move(locked, actor=actor, action=Action.PUBLISH)
+    locked.published_at = timezone.now()
+    locked.save()
+    _event(locked, actor=actor, action=Action.PUBLISH, from_status=from_status)
+    return locked
+
+
+@transaction.atomic
+def withdraw_decision(decision, *, actor, comment):
+    locked = _lock(decision)
+    _require(permissions.can_withdraw(actor, locked))
+    if not (comment or "").strip():
+        raise ValidationError({"comment": "Enter why the record is being withdrawn"})
+    from_status = _move(locked, actor=actor, action=Action.WITHDRAW)
+    locked.save()
+    _event(locked, actor=actor, action=Action.WITHDRAW, from_status=from_status, comment=comment)
+    return locked
+

@@ -1,0 +1,121 @@
+"""The decision record's lifecycle, declared once as data.
+
+draft -> in sign-off (reviewers, and the scrutiny chair when urgent, in parallel; any of them
+can return it) -> awaiting decision -> decided (signed; frozen) -> published. A record can be
+withdrawn before it is decided. Guards return the reasons an action is blocked ([] = allowed);
+who may act is `permissions.py`'s business, not this module's.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from decisions import rules
+from decisions.models import Status
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    EDIT = "edit"
+    SUBMIT = "submit"
+    ISSUE_SIGN_OFF = "issue_sign_off"
+    REQUEST_AGREEMENT = "request_agreement"
+    AGREE_URGENCY = "agree_urgency"
+    DECLINE_URGENCY = "decline_urgency"
+    RECORD_AGREEMENT = "record_agreement"
+    SEND_TO_DECISION_MAKER = "send_to_decision_maker"
+    RETURN = "return"
+    SIGN = "sign"
+    PUBLISH = "publish"
+    WITHDRAW = "withdraw"
+
+
+ACTION_LABELS = {
+    Action.CREATE: "Record started",
+    Action.EDIT: "Edited",
+    Action.SUBMIT: "Submitted for sign-off",
+    Action.ISSUE_SIGN_OFF: "Sign-off code issued",
+    Action.REQUEST_AGREEMENT: "Scrutiny chair asked to agree urgency",
+    Action.AGREE_URGENCY: "Scrutiny chair agreed urgency",
+    Action.DECLINE_URGENCY: "Scrutiny chair declined urgency",
+    Action.RECORD_AGREEMENT: "Chair's agreement recorded by Democratic Support",
+    Action.SEND_TO_DECISION_MAKER: "Sent to the decision maker",
+    Action.RETURN: "Returned to the author",
+    Action.SIGN: "Signed by the decision maker",
+    Action.PUBLISH: "Published",
+    Action.WITHDRAW: "Withdrawn",
+}
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset
+    target: str | None  # None: the status does not change
+    guards: tuple = field(default_factory=tuple)
+
+
+def _complete(d, **_):
+    return rules.completeness(d)
+
+
+def _sign_offs_done(d, **_):
+    return rules.sign_off_gaps(d)
+
+
+def _urgent(d, **_):
+    if not rules.required_agreements(d):
+        return [rules.Problem("CALL-2", "", "This record does not need the scrutiny chair's agreement")]
+    return []
+
+
+def _can_sign(d, decided_on=None, **_):
+    from decisions.models import today
+
+    return rules.signing_blockers(d, decided_on or today())
+
+
+EDITABLE = frozenset({Status.DRAFT, Status.IN_SIGN_OFF})
+OPEN = frozenset({Status.DRAFT, Status.IN_SIGN_OFF, Status.AWAITING_DECISION})
+
+TRANSITIONS = {
+    Action.EDIT: Transition(EDITABLE, None),
+    Action.SUBMIT: Transition(frozenset({Status.DRAFT}), Status.IN_SIGN_OFF, (_complete,)),
+    Action.ISSUE_SIGN_OFF: Transition(frozenset({Status.IN_SIGN_OFF}), None),
+    Action.REQUEST_AGREEMENT: Transition(frozenset({Status.IN_SIGN_OFF}), None, (_urgent,)),
+    Action.AGREE_URGENCY: Transition(frozenset({Status.IN_SIGN_OFF}), None, (_urgent,)),
+    Action.DECLINE_URGENCY: Transition(frozenset({Status.IN_SIGN_OFF}), Status.DRAFT, (_urgent,)),
+    Action.RECORD_AGREEMENT: Transition(frozenset({Status.IN_SIGN_OFF}), None, (_urgent,)),
+    Action.SEND_TO_DECISION_MAKER: Transition(
+        frozenset({Status.IN_SIGN_OFF}), Status.AWAITING_DECISION, (_complete, _sign_offs_done)
+    ),
+    Action.RETURN: Transition(frozenset({Status.IN_SIGN_OFF, Status.AWAITING_DECISION}), Status.DRAFT),
+    Action.SIGN: Transition(frozenset({Status.AWAITING_DECISION}), Status.DECIDED, (_can_sign,)),
+    Action.PUBLISH: Transition(frozenset({Status.DECIDED}), Status.PUBLISHED),
+    Action.WITHDRAW: Transition(OPEN, Status.WITHDRAWN),
+}
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, action, reasons):
+        self.action = action
+        self.reasons = list(reasons)
+        super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
+
+
+def blockers(decision, action, **context):
+    """Why `action` cannot happen to `decision` now ([] if it can)."""
+    transition = TRANSITIONS[action]
+    if decision.status not in transition.sources:
+        label = Status(decision.status).label.lower()
+        return [rules.Problem("STATE", "", f"A record that is {label} cannot be {ACTION_LABELS[action].lower()}")]
+    problems = []
+    for guard in transition.guards:
+        problems.extend(guard(decision, **context))
+    return problems
+
+
+def target(decision, action):
+    return TRANSITIONS[action].target or decision.status
+
+
+def allowed_in_status(status, action):
+    return status in TRANSITIONS[action].sources
