@@ -9,6 +9,7 @@ app_name = "decisions"
 urlpatterns = [
     # Staff: drafting (decisions/views/authoring.py)
     path("records/new/", authoring.start, name="start"),
+    path("records/<int:pk>/tasks/", authoring.task_list, name="tasks"),
     path("records/<int:pk>/edit/<slug:task>/", authoring.task, name="task"),
     path("records/<int:pk>/consultations/add/", authoring.consultation_add, name="consultation-add"),
     path("records/<int:pk>/consultations/<int:child>/remove/", authoring.consultation_remove, name="consultation-remove"),
