@@ -21,6 +21,7 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
         self.helper.layout = Layout(
             Field.text("username", field_width="two-thirds"),
             Field.text("password", field_width="two-thirds"),

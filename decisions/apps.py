@@ -1,6 +1,115 @@
+"""The decisions app: registers each role's queue of decision records on the staff home page."""
+
+from dataclasses import dataclass
+
 from django.apps import AppConfig
+from django.urls import reverse
+
+
+def _item(decision, url_name="decisions:record", hint=""):
+    return {
+        "label": f"{decision.reference or 'Draft'}: {decision.title or 'Untitled decision'}",
+        "url": reverse(url_name, kwargs={"pk": decision.pk}),
+        "status": decision.get_status_display(),
+        "hint": hint,
+    }
+
+
+def _updated(decision):
+    return f"Updated {decision.updated_at:%-d %B %Y}"
+
+
+# Fetchers are frozen dataclasses, not closures: registering twice (ready() run again in a test)
+# compares equal, so a worklist is never listed twice.
+
+@dataclass(frozen=True)
+class AuthoredRecords:
+    limit: int = 20
+
+    def __call__(self, user):
+        from decisions.models import Decision, Status
+
+        records = Decision.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
+        return [
+            _item(d, "decisions:tasks" if d.status == Status.DRAFT else "decisions:record", _updated(d))
+            for d in records[: self.limit]
+        ]
+
+
+@dataclass(frozen=True)
+class AwaitingSignOff:
+    department_slug: str
+
+    def __call__(self, user):
+        from council.models import Department
+        from decisions.models import Decision
+
+        department = Department.objects.filter(slug=self.department_slug).first()
+        if department is None:
+            return []
+        records = Decision.objects.awaiting_sign_off_by(department).order_by("submitted_at", "pk")
+        return [
+            _item(d, hint=f"Submitted {d.submitted_at:%-d %B %Y}" if d.submitted_at else "") for d in records[:50]
+        ]
+
+
+@dataclass(frozen=True)
+class UrgencyRequests:
+    def __call__(self, user):
+        from decisions.models import ChairAgreement, Decision, Status
+
+        records = Decision.objects.filter(
+            status=Status.IN_SIGN_OFF,
+            chair_agreements__chair=user,
+            chair_agreements__status=ChairAgreement.Outcome.REQUESTED,
+        ).distinct().order_by("submitted_at", "pk")
+        return [_item(d, "decisions:urgency", "Agree or decline the urgency") for d in records[:50]]
+
+
+@dataclass(frozen=True)
+class AwaitingDecision:
+    def __call__(self, user):
+        from decisions.models import Decision, Status
+
+        records = Decision.objects.filter(status=Status.AWAITING_DECISION, decision_maker=user).order_by("updated_at")
+        return [_item(d, hint="Read and sign the decision") for d in records[:50]]
+
+
+@dataclass(frozen=True)
+class ByStatus:
+    status: str
+    hint: str = ""
+
+    def __call__(self, user):
+        from decisions.models import Decision
+
+        records = Decision.objects.filter(status=self.status).order_by("-updated_at")
+        return [_item(d, hint=self.hint or _updated(d)) for d in records[:50]]
 
 
 class DecisionsConfig(AppConfig):
     name = "decisions"
     verbose_name = "Executive decision records"
+
+    def ready(self):
+        from council import roles
+        from council.defaults import DEPARTMENTS
+        from council.worklists import Worklist, register
+        from decisions.models import Status
+
+        register(Worklist(roles.OFFICER, "Your decision records", AuthoredRecords(),
+                          "You have no decision records. Start one from this page."))
+        # One queue per reviewer group of the departments the council ships with; a department
+        # added in the admin has no role section on the staff home, so it needs no queue here.
+        for name, slug, *_rest, group in DEPARTMENTS:
+            register(Worklist(group, f"Waiting for {name} sign-off", AwaitingSignOff(slug),
+                              f"No record is waiting for {name} sign-off."))
+        register(Worklist(roles.SCRUTINY_CHAIR, "Urgent decisions waiting for your agreement", UrgencyRequests(),
+                          "No urgent decision is waiting for your agreement."))
+        register(Worklist(roles.DECISION_MAKER, "Waiting for your decision", AwaitingDecision(),
+                          "No record is waiting for your decision."))
+        ready_to_publish = ByStatus(Status.DECIDED, "Check and publish")
+        register(Worklist(roles.DEMOCRATIC_SUPPORT, "Decided, ready to publish", ready_to_publish,
+                          "No decided record is waiting to be published."))
+        register(Worklist(roles.DEMOCRATIC_SUPPORT, "In sign-off", ByStatus(Status.IN_SIGN_OFF),
+                          "No record is in sign-off."))

@@ -259,6 +259,9 @@ class Decision(models.Model):
         stored = Decision.objects.filter(pk=self.pk).values().first()
         if not stored or stored["status"] not in FROZEN_STATUSES:
             return
+        # FROZEN-1: a signed record only moves on (decided -> published); it never reopens.
+        if self.status not in FROZEN_STATUSES:
+            raise FrozenRecord("This record has been signed: it cannot go back to an earlier stage.")
         for field in self._meta.concrete_fields:
             if field.attname in self.WORKFLOW_FIELDS:
                 continue
@@ -266,7 +269,9 @@ class Decision(models.Model):
                 raise FrozenRecord(f"This record has been signed: its {field.verbose_name} cannot be changed.")
 
     def delete(self, *args, **kwargs):
-        if self.status in FROZEN_STATUSES:
+        # The stored status decides, not this (possibly stale) instance's.
+        stored = Decision.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        if self.status in FROZEN_STATUSES or stored in FROZEN_STATUSES:
             raise FrozenRecord()
         return super().delete(*args, **kwargs)
 

@@ -24,8 +24,11 @@ def reviewer_departments(user, decision=None):
         return []
     from council.models import Department
 
-    held = roles.role_names(user)
-    departments = [d for d in Department.objects.select_related("reviewer_group") if d.reviewer_group.name in held]
+    departments = getattr(user, "_reviewer_departments", None)
+    if departments is None:  # once per request: every can_* below asks
+        held = roles.role_names(user)
+        departments = [d for d in Department.objects.select_related("reviewer_group") if d.reviewer_group.name in held]
+        user._reviewer_departments = departments
     if decision is not None:
         from decisions.rules import required_departments
 

@@ -12,6 +12,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
 from council.models import CouncilSettings, Department
 from decisions.models import ChairAgreement, SpendType, clear_days_between
 
@@ -147,7 +149,8 @@ def urgency(d):
     p = []
     if d.is_urgent is None:
         p.append(Problem("REQUIRED-1", "is_urgent", "Select yes if the decision is urgent", "urgency"))
-    if d.is_urgent or d.special_urgency:
+    # Special urgency (EXEC-7) only exists for a key decision; a stray tick on another record asks nothing.
+    if d.is_urgent or (d.is_key_decision and d.special_urgency):
         if d.is_urgent and _blank(d.urgency_reason):
             p.append(Problem("CALL-2", "urgency_reason", "Enter the reason the decision is urgent", "urgency"))
         if d.scrutiny_committee_id is None:
@@ -314,7 +317,8 @@ def dates_after_decision(d, decided_on: datetime.date):
         if a.responded_on and a.responded_on > decided_on:
             p.append(Problem("DATES-1", "", f"The scrutiny chair's agreement is dated {a.responded_on:%-d %B %Y}, after the date of decision"))
     for s in current_sign_offs(d).values():
-        issued = s.issued_at.date() if hasattr(s.issued_at, "date") else s.issued_at
+        # The council's calendar day, not UTC's: a sign-off at 00:30 BST is that day's.
+        issued = timezone.localdate(s.issued_at) if isinstance(s.issued_at, datetime.datetime) else s.issued_at
         if issued > decided_on:
             p.append(Problem("DATES-1", "", f"The {s.department} sign-off is dated {issued:%-d %B %Y}, after the date of decision"))
     return p

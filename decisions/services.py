@@ -41,9 +41,10 @@ def _lock(decision):
 
 
 def _event(decision, *, actor, action, from_status, comment=""):
+    # `at` is taken here, not from the field default, so the whole operation reads one clock.
     return Event.objects.create(
         decision=decision, actor=actor, action=action, from_status=from_status, to_status=decision.status,
-        comment=comment,
+        comment=comment, at=timezone.now(),
     )
 
 
@@ -104,11 +105,12 @@ def _labels(field_names):
 def _touch(locked, *, actor, summary):
     """Record an edit; once the record has been submitted, it is a new version for sign-off."""
     if locked.submitted_at is not None:
+        # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
+        went_stale = list(rules.current_sign_offs(locked)) if locked.status == Status.IN_SIGN_OFF else []
         locked.content_version += 1
-    Event.objects.create(
-        decision=locked, actor=actor, action=Action.EDIT, from_status=locked.status, to_status=locked.status,
-        comment=summary,
-    )
+        if went_stale:
+            transaction.on_commit(partial(notifications.sign_off_needed, locked.pk, went_stale))
+    _event(locked, actor=actor, action=Action.EDIT, from_status=locked.status, comment=summary)
 
 
 @transaction.atomic
@@ -262,9 +264,12 @@ def issue_sign_off_code(decision, *, actor, department, typed_code=""):
     else:
         code = _generate_code(department, actor=actor, decision=locked, on_date=today())
     sign_off = SignOff.objects.create(
-        decision=locked, department=department, code=code, issued_by=actor, content_version=locked.content_version
+        decision=locked, department=department, code=code, issued_by=actor, content_version=locked.content_version,
+        issued_at=timezone.now(),
     )
-    _event(locked, actor=actor, action=Action.ISSUE_SIGN_OFF, from_status=locked.status, comment=f"{department}: {code}")
+    _event(
+        locked, actor=actor, action=Action.ISSUE_SIGN_OFF, from_status=locked.status, comment=f"{department}: {code}"
+    )
     _advance_if_ready(locked, actor=actor)
     return sign_off
 
@@ -339,6 +344,10 @@ def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence):
     agreement = locked.chair_agreements.filter(kind=kind).first()
     if agreement is None:
         raise ValidationError({"kind": "This record does not need that agreement"})
+    if agreement.status != ChairAgreement.Outcome.REQUESTED:
+        raise ValidationError(
+            {"kind": f"The chair has already answered: {agreement.get_status_display().lower()}. It cannot be recorded again"}
+        )
     agreement.status = ChairAgreement.Outcome.AGREED
     agreement.how = how
     agreement.responded_on = agreed_on

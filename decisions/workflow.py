@@ -77,6 +77,8 @@ EDITABLE = frozenset({Status.DRAFT, Status.IN_SIGN_OFF})
 OPEN = frozenset({Status.DRAFT, Status.IN_SIGN_OFF, Status.AWAITING_DECISION})
 
 TRANSITIONS = {
+    # A record is created by start_decision, never "created" again: no status is a source.
+    Action.CREATE: Transition(frozenset(), Status.DRAFT),
     Action.EDIT: Transition(EDITABLE, None),
     Action.SUBMIT: Transition(frozenset({Status.DRAFT}), Status.IN_SIGN_OFF, (_complete,)),
     Action.ISSUE_SIGN_OFF: Transition(frozenset({Status.IN_SIGN_OFF}), None),
@@ -101,12 +103,30 @@ class TransitionNotAllowed(Exception):
         super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
 
 
+# How the STATE problem names each action: "A record that is decided cannot be edited".
+STATE_PHRASES = {
+    Action.CREATE: "created again",
+    Action.EDIT: "edited",
+    Action.SUBMIT: "submitted for sign-off",
+    Action.ISSUE_SIGN_OFF: "given a sign-off code",
+    Action.REQUEST_AGREEMENT: "sent to the scrutiny chair for agreement",
+    Action.AGREE_URGENCY: "agreed as urgent by the scrutiny chair",
+    Action.DECLINE_URGENCY: "declined as urgent by the scrutiny chair",
+    Action.RECORD_AGREEMENT: "given a recorded chair's agreement",
+    Action.SEND_TO_DECISION_MAKER: "sent to the decision maker",
+    Action.RETURN: "returned to the author",
+    Action.SIGN: "signed",
+    Action.PUBLISH: "published",
+    Action.WITHDRAW: "withdrawn",
+}
+
+
 def blockers(decision, action, **context):
     """Why `action` cannot happen to `decision` now ([] if it can)."""
     transition = TRANSITIONS[action]
     if decision.status not in transition.sources:
         label = Status(decision.status).label.lower()
-        return [rules.Problem("STATE", "", f"A record that is {label} cannot be {ACTION_LABELS[action].lower()}")]
+        return [rules.Problem("STATE", "", f"A record that is {label} cannot be {STATE_PHRASES[action]}")]
     problems = []
     for guard in transition.guards:
         problems.extend(guard(decision, **context))
@@ -119,3 +139,8 @@ def target(decision, action):
 
 def allowed_in_status(status, action):
     return status in TRANSITIONS[action].sources
+
+
+def available_actions(decision):
+    """The actions the record's status allows now (who may take them is permissions.py's question)."""
+    return [action for action in TRANSITIONS if decision.status in TRANSITIONS[action].sources]

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from council import roles
-from tests.factories import UserFactory
+from tests.factories import PERSONAS, fast_passwords, make_persona  # noqa: F401 - autouse fixture
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM refuses to
 # run there unless told that this single-threaded use is safe.
@@ -31,85 +30,19 @@ def pytest_configure(config):
 
 
 # --- personas -------------------------------------------------------------------------------
+# One fixture per role, all from tests/factories.PERSONAS, so a record built by the decision
+# factories and a persona fixture in the same test are the same person.
 
-def _persona(username, *role_names, **fields):
-    return UserFactory(username=username, roles=list(role_names), **fields)
+def _persona_fixture(name):
+    @pytest.fixture(name=name)
+    def _fixture(db):
+        return make_persona(name)
 
-
-@pytest.fixture
-def officer(db):
-    return _persona("officer", roles.OFFICER, first_name="Olive", last_name="Officer", job_title="Head of Service")
-
-
-@pytest.fixture
-def other_officer(db):
-    return _persona("other.officer", roles.OFFICER, first_name="Otto", last_name="Other")
+    return _fixture
 
 
-@pytest.fixture
-def decision_maker(db):
-    return _persona(
-        "decision.maker", roles.DECISION_MAKER, roles.OFFICER,
-        first_name="Dana", last_name="Director", job_title="Director of Children's Services",
-    )
-
-
-@pytest.fixture
-def democratic_support(db):
-    return _persona("democratic.support", roles.DEMOCRATIC_SUPPORT, first_name="Della", last_name="Support")
-
-
-@pytest.fixture
-def finance_reviewer(db):
-    return _persona("finance", "Finance reviewer", first_name="Dan", last_name="Norris", initials="djn")
-
-
-@pytest.fixture
-def legal_reviewer(db):
-    return _persona("legal", "Legal reviewer", first_name="Lee", last_name="Gall")
-
-
-@pytest.fixture
-def hr_reviewer(db):
-    return _persona("hr", "Human Resources reviewer", first_name="Kim", last_name="Bright", initials="KAB")
-
-
-@pytest.fixture
-def property_reviewer(db):
-    return _persona("property", "Corporate Property reviewer", first_name="Pat", last_name="Roper")
-
-
-@pytest.fixture
-def procurement_reviewer(db):
-    return _persona("procurement", "Procurement reviewer", first_name="Erin", last_name="Doyle", initials="ED")
-
-
-@pytest.fixture
-def monitoring_officer(db):
-    return _persona("monitoring", "Monitoring Officer", first_name="Mo", last_name="Officer")
-
-
-@pytest.fixture
-def scrutiny_chair(db):
-    from council.models import Committee
-
-    chair = _persona("chair", roles.SCRUTINY_CHAIR, first_name="Jemima", last_name="Laing", honorific="Councillor")
-    Committee.objects.filter(slug="education-and-childrens-social-care").update(chair=chair)
-    return chair
-
-
-@pytest.fixture
-def cabinet_member(db):
-    from council.models import CabinetPortfolio
-
-    member = _persona("cabinet", roles.CABINET_MEMBER, first_name="Dave", last_name="Downie", honorific="Cllr")
-    CabinetPortfolio.objects.filter(title__startswith="Education").update(member=member)
-    return member
-
-
-@pytest.fixture
-def administrator(db):
-    return _persona("administrator", roles.ADMINISTRATOR, is_staff=True, is_superuser=True)
+for _name in PERSONAS:
+    globals()[_name] = _persona_fixture(_name)
 
 
 @pytest.fixture
@@ -119,11 +52,7 @@ def member_of_public():
     return AnonymousUser()
 
 
-PERSONAS = [
-    "officer", "decision_maker", "democratic_support", "finance_reviewer", "legal_reviewer", "hr_reviewer",
-    "property_reviewer", "procurement_reviewer", "monitoring_officer", "scrutiny_chair", "cabinet_member",
-    "administrator",
-]
+ROLE_PERSONAS = [name for name in PERSONAS if name != "other_officer"]
 
 
 # --- browser --------------------------------------------------------------------------------

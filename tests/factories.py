@@ -1,9 +1,13 @@
 """factory_boy factories for the organisation data. Apps add their own beside their tests."""
 
 import factory
+import pytest
 from django.contrib.auth.models import Group
 
-from council.models import User
+from council import roles
+from council.models import CabinetPortfolio, Committee, User
+
+EDUCATION_COMMITTEE = "education-and-childrens-social-care"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -27,3 +31,54 @@ class UserFactory(factory.django.DjangoModelFactory):
             assert not missing, f"unknown roles {missing}"
         if create:
             self.save()
+
+
+# name -> (username, roles, fields): the same people as the persona fixtures in tests/conftest.py.
+PERSONAS = {
+    "officer": ("officer", [roles.OFFICER], dict(first_name="Olive", last_name="Officer", job_title="Head of Service")),
+    "other_officer": ("other.officer", [roles.OFFICER], dict(first_name="Otto", last_name="Other")),
+    "decision_maker": (
+        "decision.maker", [roles.DECISION_MAKER, roles.OFFICER],
+        dict(first_name="Dana", last_name="Director", job_title="Director of Children's Services"),
+    ),
+    "democratic_support": (
+        "democratic.support", [roles.DEMOCRATIC_SUPPORT], dict(first_name="Della", last_name="Support")
+    ),
+    "finance_reviewer": ("finance", ["Finance reviewer"], dict(first_name="Dan", last_name="Norris", initials="djn")),
+    "legal_reviewer": ("legal", ["Legal reviewer"], dict(first_name="Lee", last_name="Gall")),
+    "hr_reviewer": ("hr", ["Human Resources reviewer"], dict(first_name="Kim", last_name="Bright", initials="KAB")),
+    "property_reviewer": ("property", ["Corporate Property reviewer"], dict(first_name="Pat", last_name="Roper")),
+    "procurement_reviewer": (
+        "procurement", ["Procurement reviewer"], dict(first_name="Erin", last_name="Doyle", initials="ED")
+    ),
+    "monitoring_officer": ("monitoring", ["Monitoring Officer"], dict(first_name="Mo", last_name="Officer")),
+    "scrutiny_chair": (
+        "chair", [roles.SCRUTINY_CHAIR], dict(first_name="Jemima", last_name="Laing", honorific="Councillor")
+    ),
+    "cabinet_member": (
+        "cabinet", [roles.CABINET_MEMBER], dict(first_name="Dave", last_name="Downie", honorific="Cllr")
+    ),
+    "administrator": ("administrator", [roles.ADMINISTRATOR], dict(is_staff=True, is_superuser=True)),
+}
+
+
+def make_persona(name):
+    """The persona `name` (a key of PERSONAS), created once per test database."""
+    username, role_names, fields = PERSONAS[name]
+    existing = User.objects.filter(username=username).first()
+    if existing:
+        return existing  # saving again would change the password hash and sign them out
+    user = UserFactory(username=username, roles=role_names, **fields)
+    if name == "scrutiny_chair":
+        Committee.objects.filter(slug=EDUCATION_COMMITTEE).update(chair=user)
+    if name == "cabinet_member":
+        CabinetPortfolio.objects.filter(title__startswith="Education").update(member=user)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings, tmp_path):
+    """Cheap password hashing (personas are made in nearly every test), and uploaded files in a
+    temporary directory, never the project's media/."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"

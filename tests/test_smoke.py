@@ -7,6 +7,40 @@ and the arguments it needs, so no page is added without at least one check.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from decisions.models import Status
+from tests.decisions.factories import DecisionFactory, add_exempt_documents, advance, pdf_file
+
+
+def _draft(request, **extra):
+    return {"pk": DecisionFactory().pk, **extra}
+
+
+def _child(related):
+    def kwargs(request):
+        decision = DecisionFactory(consulted=True)
+        add_exempt_documents(decision)
+        return {"pk": decision.pk, "child": getattr(decision, related).first().pk}
+
+    return kwargs
+
+
+def _in_state(status, **extra):
+    return lambda request: {"pk": DecisionFactory(urgent=True, state=status).pk, **extra}
+
+
+def _published_slug(request):
+    return {"slug": DecisionFactory(state=Status.PUBLISHED).reference_slug}
+
+
+def _public_appendix(request):
+    decision = DecisionFactory()
+    add_exempt_documents(decision)
+    public = decision.appendices.get(ref="B")
+    public.file, public.original_filename = pdf_file("eia.pdf"), "eia.pdf"
+    public.save()
+    advance(decision, to=Status.PUBLISHED)
+    return {"slug": decision.reference_slug, "ref": "B"}
+
 # name -> (persona fixture or None for the public, kwargs factory taking the request fixture, method)
 ROUTES = {
     "home": (None, None, "get"),
@@ -14,6 +48,28 @@ ROUTES = {
     "logout": ("officer", None, "post"),
     "staff-home": ("officer", None, "get"),
     "accessibility": (None, None, "get"),
+    "decisions:list": (None, None, "get"),
+    "decisions:detail": (None, _published_slug, "get"),
+    "decisions:public-appendix": (None, _public_appendix, "get"),
+    "decisions:start": ("officer", None, "get"),
+    "decisions:tasks": ("officer", _draft, "get"),
+    "decisions:task": ("officer", lambda r: _draft(r, task="details"), "get"),
+    "decisions:check": ("officer", _draft, "get"),
+    "decisions:consultation-add": ("officer", _draft, "post"),
+    "decisions:consultation-remove": ("officer", _child("consultations"), "post"),
+    "decisions:appendix-add": ("officer", _draft, "post"),
+    "decisions:appendix-remove": ("officer", _child("appendices"), "post"),
+    "decisions:appendix-download": ("officer", _child("appendices"), "get"),
+    "decisions:paper-add": ("officer", _draft, "post"),
+    "decisions:paper-remove": ("officer", _child("background_papers"), "post"),
+    "decisions:record": ("democratic_support", _draft, "get"),
+    "decisions:sign-off": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF, department="finance"), "get"),
+    "decisions:return": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF), "get"),
+    "decisions:urgency": ("scrutiny_chair", _in_state(Status.IN_SIGN_OFF), "get"),
+    "decisions:record-agreement": ("democratic_support", _in_state(Status.IN_SIGN_OFF), "get"),
+    "decisions:sign": ("decision_maker", _in_state(Status.AWAITING_DECISION), "get"),
+    "decisions:publish": ("democratic_support", _in_state(Status.DECIDED), "get"),
+    "decisions:withdraw": ("officer", _draft, "get"),
 }
 
 

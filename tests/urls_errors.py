@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from config.urls import handler403, handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from config.urls import handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as site_urlpatterns
 
 
 def boom(request):

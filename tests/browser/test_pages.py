@@ -55,7 +55,8 @@ def test_error_pages_are_accessible(page, live_server, axe, settings, officer, s
 def test_sign_in_with_keyboard_alone(page, live_server, officer):
     page.goto(f"{live_server.url}/sign-in/")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content", page.evaluate("document.activeElement.outerHTML")
+    focused = page.evaluate("document.activeElement.outerHTML")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content", focused
     page.keyboard.press("Enter")
     # Tab from the main content to the first field, then through the form.
     for _ in range(10):

@@ -5,7 +5,7 @@ from django import forms
 from django.template import Context, Template
 
 from council import roles
-from tests.conftest import PASSWORD, PERSONAS
+from tests.conftest import PASSWORD, ROLE_PERSONAS
 
 
 def test_home_page_names_the_council(client, db):
@@ -52,7 +52,7 @@ def test_staff_home_refuses_a_person_without_a_role(client, db):
     assert "You cannot do that" in response.text
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", ROLE_PERSONAS)
 def test_staff_home_shows_each_role_its_section(client, db, request, persona):
     user = request.getfixturevalue(persona)
     client.force_login(user)

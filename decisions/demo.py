@@ -1,0 +1,486 @@
+"""Demo decision records: the seed record COD02 21/22, and three records that fill every role's queue.
+
+Loaded by `manage.py load_demo` after `council.demo` has made the demo people. Idempotent: each
+record is looked up first (COD02 21/22 by its reference, the others by author and title), and
+nothing that exists is made again.
+
+COD02 21/22 was decided on 1 July 2021, before this system existed, so it is an import of history:
+its content, sign-offs, chair's agreement, consultation and events are written through the ORM,
+content first and the decided status last (a decided record is frozen). It keeps the seed's own
+inconsistency: the chair agreed, and the cabinet and CMT members were consulted, after the date of
+decision, so the record shows DATES-1 warnings. The other three records are made through the
+services, as their people would, in the current municipal year.
+"""
+
+import datetime
+import functools
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils.html import escape
+
+from council.demo import EDUCATION_COMMITTEE, DemoRefused
+from council.models import (
+    CabinetPortfolio,
+    Committee,
+    CouncilSettings,
+    Department,
+    Directorate,
+    Priority,
+    User,
+    YearlySequence,
+)
+from decisions import services
+from decisions.models import (
+    Appendix,
+    CabinetConsultation,
+    ChairAgreement,
+    Decision,
+    Event,
+    SignOff,
+    SpendType,
+    Status,
+    today,
+)
+from decisions.workflow import Action
+
+LONDON = ZoneInfo("Europe/London")
+
+SEED_REFERENCE = "COD02 21/22"
+
+# Section 20 as the seed record words it (the service's declaration, plus the record's last sentence).
+SEED_DECLARATION = services.DECLARATION + " For further details please see the EIA attached."
+
+SEED = dict(
+    reference=SEED_REFERENCE,
+    reference_slug="cod02-21-22",
+    title="Urgent Decision: Direct Award for Managed Social Work Service in Children's Social Work, CYPFS for 6 months",
+    decision_to_be_taken="To direct award a contract for services to Innovate, to the value of £491,000.",
+    original_delegation="N/A",
+    reasons="""\
+Children's Social Work has experienced an unprecedented and significant rise in demand for children's social work \
+services during the pandemic. It is now 25% higher (on 30th June 2021) than at the beginning of the first lockdown on \
+23rd March 2020.
+
+This demand exceeds our capacity to respond and requires additional social work resource.
+
+All efforts to recruit experienced social workers on a permanent or locum basis has not been able to keep up with \
+this demand. There is a paucity of experienced social workers regionally and we now need a bespoke approach to \
+provide a team of social workers to respond to this demand alongside our usual recruitment processes.
+
+This has become an urgent issue and we need an urgent solution to this in order to be able to allocate children's \
+cases to social workers at a level that they can safely respond to. An ordinary procurement process would take too \
+long.
+
+A direct award would allow us to progress this arrangement as a matter of urgency.
+
+Innovate have a track record in providing social work teams for local authorities. They are currently working with \
+17 local authorities in England (with 26 teams in these authorities). We have undertaken due diligence and have \
+spoken directly to DCS's who are currently using this service.
+
+The current impact on operational and safe service delivery of safeguarding services to children and families due \
+to increasing staffing and caseload pressures requires an urgent solution.
+
+It is therefore intended that a contract is awarded by direct award to Innovate via a negotiated procedure without \
+prior publication relying on 32(2)(c) Public Contracts Regulations 2015 to provide extremely urgent deliverables.""",
+    alternatives="""\
+Internal options were explored but have been exhausted including;
+
+- Permanent recruitment this is taking too long to resolve the issue. This is ongoing alongside the solution sought \
+but cannot respond in the agile way we need currently.
+- Locum social workers via Pertemps suppliers. This has not yielded the experienced social workers we need in the \
+numbers we need currently. The Service Director has been in regular discussions with senior leaders in Pertemps and \
+individual suppliers to accelerate a response but this has not been successful to date. We must consider \
+alternative to ensure safe practice and to reduce the risk of losing existing staff who are struggling to manage \
+existing workloads without this solution.
+- Work attempted with one of the Pertemps suppliers to identify a team of social workers. Work on this progressed \
+but did not materialise when the identified social workers existing contract was extended by another local \
+authority in the region.
+- Increased family support worker provision in the absence of successful qualified social work recruitment
+- Rigorous scrutiny of all possible case closures, thresholds and alternative safe support options for families \
+within the EHATS service
+- Increase of agency social worker rates and accommodation allowances and persistent direct partnership working \
+with agencies to recruit interim workers
+- Temporary mobilisation of all qualified social workers in the service, regardless of current position
+- Exploration of 'whole team' interim solutions.
+
+None of the above options have yielded the staff resources necessary to resolve the (increasing) capacity pressures \
+and in the latter case there is low confidence, following due diligence conversations with other Local authorities \
+that the quality of interim staff would be guaranteed through this route.""",
+    financial_implications=(
+        "£491k from revenue funding for a period of 6 months. This will be funded through the The Covid Outbreak "
+        "Management Fund"
+    ),
+    amount=Decimal("491000"),
+    spend_type=SpendType.REVENUE,
+    funding_source="Covid Outbreak Management Fund",
+    is_key_decision=False,
+    key_capital=False,
+    key_revenue=False,
+    key_wards=False,
+    forward_plan_published_on=None,
+    plan_link=(
+        "This decision aligns with the Corporate Plan priority of Caring for People and Communities in keeping "
+        "children, young people and adults protected."
+    ),
+    environmental_implications="There are no environmental impacts of the decision.",
+    is_urgent=True,
+    urgency_reason=(
+        "As above, the operational and safeguarding implications of continued increases in caseload pressures is "
+        "serious for children and families in Plymouth. Difficulties with recruitment and retention coupled with "
+        "increased staff sickness and self-isolation due to Covid -19 and the increase (25%) of children in the "
+        "service over the past 12 months is creating an unsafe pressure that now needs an urgent response. The award "
+        "of the contract to Innovate is intended to mitigate some of this pressure."
+    ),
+    other_portfolios_affected=True,
+    conflict_of_interest=False,
+    cmt_consulted_on=datetime.date(2021, 7, 9),
+    has_exempt_information=False,
+)
+
+SEED_DECIDED_ON = datetime.date(2021, 7, 1)
+SEED_CHAIR_AGREED_ON = datetime.date(2021, 7, 14)
+SEED_CONSULTED_ON = datetime.date(2021, 7, 9)
+SEED_EVIDENCE = (
+    "Recorded from the signed decision form COD02 21/22, section 12b: “Councillor Laing (agreed via email)”, "
+    "dated 14 July 2021."
+)
+
+# department slug, code, issued by, issued at (Plymouth time)
+SEED_SIGN_OFFS = [
+    ("democratic-support", "DS20 21/22", "sam.okafor", (2021, 6, 30, 11, 0)),
+    ("finance", "djn.21.22.53", "dan.norris", (2021, 6, 30, 14, 0)),
+    ("legal", "MS/36955", "tara.reid", (2021, 6, 30, 16, 0)),
+    ("human-resources", "721KAB", "kim.bright", (2021, 7, 1, 9, 0)),
+    ("procurement", "PB/CYP/006/ED/0721", "erin.doyle", (2021, 7, 1, 9, 30)),
+]
+
+SEED_APPENDICES = [
+    ("A", "EXECUTIVE decision - Business Case. Direct Award for Managed Social Work Team for 6 months"),
+    ("B", "EIA"),
+]
+
+# The seed's numbers, so that codes and references made later in 2021/22 never collide with them.
+SEED_COUNTERS = [
+    ("COD", 2), ("sign-off:democratic-support", 20), ("sign-off:finance", 53), ("sign-off:procurement", 6),
+]
+
+
+def local(*parts):
+    return datetime.datetime(*parts, tzinfo=LONDON)
+
+
+@functools.cache
+def stand_in_pdf(reference, ref, title, note=""):
+    """A one-page tagged PDF standing in for an appendix the demo does not have."""
+    from weasyprint import HTML
+
+    html = f"""<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Appendix {escape(ref)}: {escape(title)}</title>
+<style>@page {{ size: A4; margin: 2.5cm }} body {{ font-family: sans-serif; font-size: 12pt; line-height: 1.4 }}
+h1 {{ font-size: 18pt }} .box {{ border: 2px solid #0b0c0c; padding: 1em; margin-top: 2em }}</style></head>
+<body><p>{escape(reference)}</p><h1>Appendix {escape(ref)}: {escape(title)}</h1>
+<div class="box"><p><strong>Demo stand-in.</strong> The original appendix is not part of the demo data.
+This page stands in for it so that the record's appendices can be opened.</p>{note}</div></body></html>"""
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _attach_pdf(appendix, reference, note=""):
+    filename = f"appendix-{appendix.ref.lower()}.pdf"
+    content = stand_in_pdf(reference, appendix.ref, appendix.title, note)
+    appendix.file.save(filename, ContentFile(content), save=False)
+    appendix.original_filename = filename
+    appendix.size = len(content)
+    appendix.content_type = "application/pdf"
+
+
+def _raise_counters():
+    for key, value in SEED_COUNTERS:
+        counter, _ = YearlySequence.objects.get_or_create(key=key, start_year=2021)
+        if counter.last_value < value:
+            counter.last_value = value
+            counter.save(update_fields=["last_value"])
+
+
+# — COD02 21/22: an import of history --------------------------------------------------------
+
+def load_seed_record(people):
+    """Create COD02 21/22 exactly as the seed records it. Returns it, or None if it was already there."""
+    _raise_counters()
+    if Decision.objects.filter(reference=SEED_REFERENCE).exists():
+        return None
+    jane, alison, sam = people["jane.anstis"], people["alison.botham"], people["sam.okafor"]
+    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+    laing = people["jemima.laing"]
+    decision = Decision.objects.create(
+        **SEED,
+        status=Status.DRAFT,
+        directorate=Directorate.objects.get(code="CYP"),
+        author=jane, author_name=jane.display_name, author_job_title=jane.job_title,
+        author_email=jane.email, author_phone=jane.phone,
+        decision_maker=alison, decision_maker_name=alison.display_name, decision_maker_job_title=alison.job_title,
+        cmt_member=alison, cmt_member_name=alison.display_name, cmt_member_job_title=alison.job_title,
+        priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
+        scrutiny_committee=committee,
+        submitted_at=local(2021, 6, 29, 10, 0),
+    )
+    Decision.objects.filter(pk=decision.pk).update(created_at=local(2021, 6, 28, 9, 30))
+    decision.applicable_departments.set(Department.objects.filter(slug__in=["human-resources", "procurement"]))
+
+    portfolio = CabinetPortfolio.objects.get(title="Education, Skills, Children and Young People")
+    CabinetConsultation.objects.create(
+        decision=decision, portfolio=portfolio, member_name=portfolio.member_and_title, consulted_on=SEED_CONSULTED_ON,
+    )
+    agreement = ChairAgreement.objects.create(
+        decision=decision, kind=ChairAgreement.Kind.CALL_IN_WAIVER, committee=committee, chair=laing,
+        chair_name=laing.display_name, status=ChairAgreement.Outcome.AGREED, how=ChairAgreement.How.EMAIL,
+        responded_on=SEED_CHAIR_AGREED_ON, evidence=SEED_EVIDENCE, recorded_by=sam, content_version=1,
+    )
+    departments = {d.slug: d for d in Department.objects.all()}
+    for slug, code, username, when in SEED_SIGN_OFFS:
+        SignOff.objects.create(
+            decision=decision, department=departments[slug], code=code, issued_by=people[username],
+            issued_at=local(*when), content_version=1,
+        )
+    for ref, title in SEED_APPENDICES:
+        appendix = Appendix(decision=decision, ref=ref, title=title)
+        _attach_pdf(appendix, SEED_REFERENCE)
+        appendix.save()
+
+    def event(when, actor, action, from_status, to_status, comment=""):
+        Event.objects.create(
+            decision=decision, at=local(*when), actor=actor, action=action, from_status=from_status,
+            to_status=to_status, comment=comment,
+        )
+
+    event((2021, 6, 28, 9, 30), jane, Action.CREATE, "", Status.DRAFT,
+          "History imported from the signed record COD02 21/22, which was decided before this system was used.")
+    event((2021, 6, 29, 10, 0), jane, Action.SUBMIT, Status.DRAFT, Status.IN_SIGN_OFF)
+    event((2021, 6, 29, 10, 0), jane, Action.REQUEST_AGREEMENT, Status.IN_SIGN_OFF, Status.IN_SIGN_OFF,
+          f"{agreement.get_kind_display()}: asked {laing.display_name}")
+    for slug, code, username, when in SEED_SIGN_OFFS:
+        event(when, people[username], Action.ISSUE_SIGN_OFF, Status.IN_SIGN_OFF, Status.IN_SIGN_OFF,
+              f"{departments[slug]}: {code}")
+    event((2021, 7, 1, 10, 0), sam, Action.SEND_TO_DECISION_MAKER, Status.IN_SIGN_OFF, Status.AWAITING_DECISION,
+          "Every sign-off is current")
+    event((2021, 7, 1, 15, 0), alison, Action.SIGN, Status.AWAITING_DECISION, Status.DECIDED)
+    # The seed dates the chair's agreement after the date of decision; the history keeps that order.
+    event((2021, 7, 14, 12, 0), sam, Action.RECORD_AGREEMENT, Status.DECIDED, Status.DECIDED,
+          f"{agreement.display} on 14 July 2021: {SEED_EVIDENCE}")
+    event((2021, 7, 15, 10, 0), sam, Action.PUBLISH, Status.DECIDED, Status.PUBLISHED)
+
+    # Content first, then the status that freezes it.
+    decision.status = Status.PUBLISHED
+    decision.decided_on = SEED_DECIDED_ON
+    decision.signed_at = local(2021, 7, 1, 15, 0)
+    decision.declaration = SEED_DECLARATION
+    decision.published_at = local(2021, 7, 15, 10, 0)
+    decision.save()
+    return decision
+
+
+# — three records in the current municipal year, made through the services ---------------------
+
+DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
+URGENT_TITLE = "Urgent Decision: Additional emergency foster care placements, CYPFS, for 4 months"
+EXEMPT_TITLE = "Award of contract for a therapeutic children's home in Plymouth for 2 years"
+
+
+def _edit(decision, actor, **values):
+    for field, value in values.items():
+        setattr(decision, field, value)
+    return services.save_edits(decision, actor=actor, fields=list(values))
+
+
+def _common(people, committee):
+    alison = people["alison.botham"]
+    return dict(
+        decision_maker=alison,
+        original_delegation="N/A",
+        priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
+        environmental_implications="There are no direct environmental impacts of the decision.",
+        other_portfolios_affected=True,
+        conflict_of_interest=False,
+        cmt_member=alison,
+        cmt_consulted_on=today() - datetime.timedelta(days=3),
+        has_exempt_information=False,
+    )
+
+
+def load_draft(people):
+    jane = people["jane.anstis"]
+    if Decision.objects.filter(author=jane, title=DRAFT_TITLE).exists():
+        return None
+    decision = services.start_decision(actor=jane)
+    return _edit(
+        decision, jane,
+        title=DRAFT_TITLE,
+        decision_maker=people["alison.botham"],
+        decision_to_be_taken=(
+            "To extend the contract with Family Group Conferencing South West for 12 months, to the value of £185,000."
+        ),
+        reasons=(
+            "Family group conferences help families make their own safe plans for their children, and fewer "
+            "children need to come into care.\n\nThe current contract ends on 31 March. A new procurement will "
+            "follow the review of early help services."
+        ),
+        amount=Decimal("185000"),
+        spend_type=SpendType.REVENUE,
+    )
+
+
+def load_urgent_in_sign_off(people, committee):
+    jane = people["jane.anstis"]
+    if Decision.objects.filter(author=jane, title=URGENT_TITLE).exists():
+        return None
+    decision = services.start_decision(actor=jane)
+    decision = _edit(
+        decision, jane,
+        title=URGENT_TITLE,
+        decision_to_be_taken=(
+            "To spot purchase up to 12 additional emergency foster care placements from independent fostering "
+            "agencies, to a total value of £260,000."
+        ),
+        reasons=(
+            "The number of children needing an emergency placement has risen by 18% since April. There are not "
+            "enough in-house foster carers to place every child close to home.\n\n"
+            "Without more emergency placements, children would be placed out of the city or in unregistered "
+            "provision, which is not safe and not in their best interests."
+        ),
+        alternatives=(
+            "- Recruiting more in-house foster carers: this is under way, but new carers take six months to approve.\n"
+            "- Residential placements: more expensive, and not the right setting for younger children.\n"
+            "- Placements outside Plymouth: children would lose contact with their schools and families."
+        ),
+        financial_implications=(
+            "£260,000 from revenue funding for a period of 4 months, met from the Children's Services placements "
+            "budget."
+        ),
+        amount=Decimal("260000"),
+        spend_type=SpendType.REVENUE,
+        funding_source="Children's Services placements budget",
+        is_key_decision=False,
+        plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
+        is_urgent=True,
+        urgency_reason=(
+            "Three children are waiting for an emergency placement this week. The placements must be available "
+            "immediately; waiting for call-in would leave children without a safe home."
+        ),
+        scrutiny_committee=committee,
+        **_common(people, committee),
+    )
+    services.save_edits(
+        decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
+    )
+    services.add_consultation(
+        decision, actor=jane, portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
+        consulted_on=today() - datetime.timedelta(days=2),
+    )
+    decision = services.submit_for_sign_off(decision, actor=jane)
+    for slug, username in [("democratic-support", "sam.okafor"), ("procurement", "erin.doyle")]:
+        services.issue_sign_off_code(decision, actor=people[username], department=Department.objects.get(slug=slug))
+    return decision  # waiting for Finance, Legal and Councillor Laing's agreement
+
+
+def load_exempt_awaiting_decision(people, committee):
+    jane = people["jane.anstis"]
+    if Decision.objects.filter(author=jane, title=EXEMPT_TITLE).exists():
+        return None
+    review_on = today() + datetime.timedelta(days=365)
+    decision = services.start_decision(actor=jane)
+    decision = _edit(
+        decision, jane,
+        title=EXEMPT_TITLE,
+        decision_to_be_taken=(
+            "To award a contract for a four-bed therapeutic children's home in Plymouth to the highest-scoring "
+            "bidder, for 2 years, to the value of £2,400,000."
+        ),
+        reasons=(
+            "Children with complex needs are often placed in homes far from Plymouth because there are no suitable "
+            "places in the city.\n\nA therapeutic home in Plymouth lets them keep their school, their family "
+            "contact and their social worker. The open tender attracted four bids; the evaluation is in the "
+            "confidential (Part II) briefing report."
+        ),
+        alternatives=(
+            "- Continue to spot purchase placements: more expensive and often outside the city.\n"
+            "- Run the home in-house: the council has no registered premises or staff team ready."
+        ),
+        financial_implications=(
+            "£2,400,000 over 2 years from the Children's Services placements budget. The contract replaces spot "
+            "purchased placements that cost more."
+        ),
+        amount=Decimal("2400000"),
+        spend_type=SpendType.CAPITAL,
+        funding_source="Children's Services placements budget",
+        is_key_decision=False,
+        plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
+        is_urgent=False,
+        **{**_common(people, committee), "has_exempt_information": True},
+        part2_title="Therapeutic children's home: tender evaluation and bidders' prices",
+        part2_summary="The evaluation scores and the prices of the four bids, and the recommended bidder.",
+        part2_paragraphs=[3],
+        part2_public_interest_reasoning=(
+            "The bids contain the bidders' prices and business information. Publishing them would harm the "
+            "bidders' commercial interests and the council's position in future procurements; that outweighs the "
+            "public interest in disclosure while the contract is being awarded."
+        ),
+        part2_review_on=review_on,
+    )
+    services.save_edits(
+        decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
+    )
+    services.add_consultation(
+        decision, actor=jane, portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
+        consulted_on=today() - datetime.timedelta(days=4),
+    )
+    for ref, title, exemption in [
+        ("A", "Tender evaluation and pricing", dict(
+            exempt_paragraphs=[3], exemption_review_on=review_on,
+            public_interest_reasoning="The bidders' prices are commercially sensitive until the contract is awarded.",
+        )),
+        ("B", "Equality impact assessment", {}),
+    ]:
+        appendix = Appendix(decision=decision, ref=ref, title=title, **exemption)
+        _attach_pdf(appendix, "Demo record")
+        services.save_appendix(decision, appendix, actor=jane)
+    decision = services.submit_for_sign_off(decision, actor=jane)
+    for slug, username, typed in [
+        ("democratic-support", "sam.okafor", ""), ("finance", "dan.norris", ""),
+        ("legal", "tara.reid", f"LS/{38100 + decision.pk}/TR"), ("procurement", "erin.doyle", ""),
+    ]:
+        services.issue_sign_off_code(
+            decision, actor=people[username], department=Department.objects.get(slug=slug), typed_code=typed
+        )
+    decision.refresh_from_db()
+    return decision  # every sign-off current: waiting for Alison Botham's decision
+
+
+# — the loader ----------------------------------------------------------------------------------
+
+def load(stdout=None):
+    if not settings.DEBUG:
+        raise DemoRefused("Refusing to load demo decision records while DEBUG is off: set DJANGO_DEBUG=true.")
+    people = {u.username: u for u in User.objects.all()}
+    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+    CouncilSettings.load()
+    # The demo's history is not news: emails its services queue are dropped, in commit order.
+    quiet = override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}})
+    with transaction.atomic():
+        transaction.on_commit(quiet.enable)
+        created = [
+            ("COD02 21/22, published", load_seed_record(people)),
+            ("a draft", load_draft(people)),
+            ("an urgent record in sign-off", load_urgent_in_sign_off(people, committee)),
+            ("an exempt record awaiting decision", load_exempt_awaiting_decision(people, committee)),
+        ]
+        transaction.on_commit(quiet.disable)
+    made = [label for label, record in created if record is not None]
+    if stdout:
+        if made:
+            stdout.write(f"Decision records: created {', '.join(made)}; {len(created) - len(made)} already there.")
+        else:
+            stdout.write(f"Decision records: all {len(created)} demo records already there.")

@@ -1,0 +1,56 @@
+"""Review and public record pages in Chromium: axe finds no WCAG 2.2 AA violation (A11Y-2)."""
+
+import pytest
+
+from decisions.models import Status
+from tests.decisions.factories import Cast, DecisionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def quick_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def cast():
+    return Cast()
+
+
+def test_record_page_is_accessible_for_democratic_support(page, live_server, axe, sign_in, cast):
+    record = DecisionFactory(cast=cast, urgent=True, exempt=True, consulted=True, state=Status.IN_SIGN_OFF)
+    sign_in(cast.democratic_support)
+    page.goto(f"{live_server.url}/decisions/records/{record.pk}/")
+    assert page.get_by_role("heading", name="What you can do").is_visible()
+    assert page.get_by_role("table", name="Sign-off", exact=True).is_visible()
+    axe.check("record page")
+
+
+def test_sign_off_page_and_its_error_are_accessible(page, live_server, axe, sign_in, cast):
+    record = DecisionFactory(cast=cast, state=Status.IN_SIGN_OFF)
+    sign_in(cast.legal_reviewer)
+    page.goto(f"{live_server.url}/decisions/records/{record.pk}/sign-off/legal/")
+    axe.check("sign-off page")
+    page.get_by_role("button", name="Issue Legal sign-off code").click()
+    page.wait_for_load_state()
+    assert page.title().startswith("Error: ")
+    axe.check("sign-off page with an error")
+    # The error summary's link takes the keyboard to the field.
+    page.get_by_role("link", name="Enter the Legal sign-off code").click()
+    assert page.evaluate("document.activeElement.id") == "id_code"
+    page.keyboard.type("MS/36955")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/decisions/records/{record.pk}/")
+    assert page.get_by_text("Legal sign-off code MS/36955 issued").is_visible()
+
+
+def test_public_list_and_detail_are_accessible(page, live_server, axe, cast):
+    record = DecisionFactory(cast=cast, urgent=True, exempt=True, consulted=True, state=Status.PUBLISHED)
+    page.goto(f"{live_server.url}/decisions/")
+    assert page.get_by_role("heading", name="Decisions", exact=True).is_visible()
+    axe.check("public list")
+    page.get_by_role("link", name=f"{record.reference}: {record.title}").click()
+    page.wait_for_url(f"**/decisions/{record.reference_slug}/")
+    assert page.get_by_role("heading", name=record.title).is_visible()
+    axe.check("public detail")
