@@ -37,8 +37,14 @@ class DirectorateAdmin(admin.ModelAdmin):
 @admin.register(models.Department)
 class DepartmentAdmin(admin.ModelAdmin):
     list_display = [
-        "name", "report_label", "on_decision_form", "mandatory_for_decisions", "on_report_form",
-        "code_source", "code_format", "example_code",
+        "name",
+        "report_label",
+        "on_decision_form",
+        "mandatory_for_decisions",
+        "on_report_form",
+        "code_source",
+        "code_format",
+        "example_code",
     ]
     list_select_related = ["reviewer_group"]
 

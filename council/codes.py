@@ -28,13 +28,24 @@ FIELDS = {
     "directorate": "the record's directorate code (CYP)",
 }
 
-FORMAT_HELP = "Fields in braces: " + "; ".join(f"{{{name}}} {meaning}" for name, meaning in FIELDS.items()) + (
-    ". Numbers take a width: {seq:03d}."
+FORMAT_HELP = (
+    "Fields in braces: "
+    + "; ".join(f"{{{name}}} {meaning}" for name, meaning in FIELDS.items())
+    + (". Numbers take a width: {seq:03d}.")
 )
 
 EXAMPLE_VALUES = dict(
-    seq=53, yy="21", yy_next="22", initials="djn", INITIALS="DJN", dd="14", mm="07", month="7",
-    year2="21", yyyy="2021", directorate="CYP",
+    seq=53,
+    yy="21",
+    yy_next="22",
+    initials="djn",
+    INITIALS="DJN",
+    dd="14",
+    mm="07",
+    month="7",
+    year2="21",
+    yyyy="2021",
+    directorate="CYP",
 )
 
 

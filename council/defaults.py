@@ -22,13 +22,53 @@ ROLE_GROUPS = [
 
 # name, slug, report label, on decision form, mandatory, on report form, source, format, group
 DEPARTMENTS = [
-    ("Democratic Support", "democratic-support", "", True, True, False, "format", "DS{seq:02d} {yy}/{yy_next}", "Democratic Support"),
+    (
+        "Democratic Support",
+        "democratic-support",
+        "",
+        True,
+        True,
+        False,
+        "format",
+        "DS{seq:02d} {yy}/{yy_next}",
+        "Democratic Support",
+    ),
     ("Finance", "finance", "Fin", True, True, True, "format", "{initials}.{yy}.{yy_next}.{seq}", "Finance reviewer"),
     ("Legal", "legal", "Leg", True, True, True, "typed", "", "Legal reviewer"),
     ("Monitoring Officer", "monitoring-officer", "Mon Off", False, False, True, "typed", "", "Monitoring Officer"),
-    ("Human Resources", "human-resources", "HR", True, False, True, "format", "{month}{year2}{INITIALS}", "Human Resources reviewer"),
-    ("Corporate Property", "corporate-property", "Assets", True, False, True, "typed", "", "Corporate Property reviewer"),
-    ("Procurement", "procurement", "Strat Proc", True, False, True, "format", "PB/{directorate}/{seq:03d}/{INITIALS}/{mm}{year2}", "Procurement reviewer"),
+    (
+        "Human Resources",
+        "human-resources",
+        "HR",
+        True,
+        False,
+        True,
+        "format",
+        "{month}{year2}{INITIALS}",
+        "Human Resources reviewer",
+    ),
+    (
+        "Corporate Property",
+        "corporate-property",
+        "Assets",
+        True,
+        False,
+        True,
+        "typed",
+        "",
+        "Corporate Property reviewer",
+    ),
+    (
+        "Procurement",
+        "procurement",
+        "Strat Proc",
+        True,
+        False,
+        True,
+        "format",
+        "PB/{directorate}/{seq:03d}/{INITIALS}/{mm}{year2}",
+        "Procurement reviewer",
+    ),
 ]
 
 PLANS = {
@@ -65,10 +105,22 @@ COMMITTEES = [
     ("Education and Children’s Social Care Overview and Scrutiny Committee", "education-and-childrens-social-care"),
     ("Health and Adult Social Care Overview and Scrutiny Committee", "health-and-adult-social-care"),
     ("Growth and Infrastructure Overview and Scrutiny Committee", "growth-and-infrastructure"),
-    ("Performance, Finance and Customer Focus Overview and Scrutiny Committee", "performance-finance-and-customer-focus"),
+    (
+        "Performance, Finance and Customer Focus Overview and Scrutiny Committee",
+        "performance-finance-and-customer-focus",
+    ),
 ]
 
-ADMIN_MODELS = ["councilsettings", "plan", "priority", "directorate", "department", "cabinetportfolio", "committee", "user"]
+ADMIN_MODELS = [
+    "councilsettings",
+    "plan",
+    "priority",
+    "directorate",
+    "department",
+    "cabinetportfolio",
+    "committee",
+    "user",
+]
 DEMOCRATIC_SUPPORT_MODELS = ["plan", "priority", "directorate", "cabinetportfolio", "committee"]
 
 
@@ -94,9 +146,15 @@ def ensure_defaults(apps):
         Department.objects.update_or_create(
             slug=slug,
             defaults=dict(
-                name=name, report_label=label, order=order, on_decision_form=on_form,
-                mandatory_for_decisions=mandatory, on_report_form=on_report, code_source=source,
-                code_format=fmt, reviewer_group=groups[group],
+                name=name,
+                report_label=label,
+                order=order,
+                on_decision_form=on_form,
+                mandatory_for_decisions=mandatory,
+                on_report_form=on_report,
+                code_source=source,
+                code_format=fmt,
+                reviewer_group=groups[group],
             ),
         )
 
@@ -118,4 +176,3 @@ def ensure_defaults(apps):
     Committee = apps.get_model("council", "Committee")
     for order, (name, slug) in enumerate(COMMITTEES, 1):
         Committee.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
-

@@ -232,9 +232,7 @@ class User(AbstractUser):
 
 class CabinetPortfolio(models.Model):
     title = models.CharField(max_length=200, unique=True, help_text="e.g. Education, Skills, Children and Young People")
-    member = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="portfolios"
-    )
+    member = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="portfolios")
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -4,8 +4,8 @@ Apps register worklists for a role (decisions registers "records waiting for you
 so the council app shows them without importing the apps that provide them.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from council import roles
 

@@ -48,7 +48,16 @@ class DecisionAdmin(_ReadOnlyWhenFrozen, admin.ModelAdmin):
     list_select_related = ["author", "decision_maker"]
     search_fields = ["reference", "title"]
     readonly_fields = [
-        "reference", "status", "content_version", "decided_on", "signed_at", "published_at", "submitted_at",
-        "decision_maker_name", "decision_maker_job_title", "author_name", "author_job_title",
+        "reference",
+        "status",
+        "content_version",
+        "decided_on",
+        "signed_at",
+        "published_at",
+        "submitted_at",
+        "decision_maker_name",
+        "decision_maker_job_title",
+        "author_name",
+        "author_job_title",
     ]
     inlines = [SignOffInline, EventInline]

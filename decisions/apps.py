@@ -22,6 +22,7 @@ def _updated(decision):
 # Fetchers are frozen dataclasses, not closures: registering twice (ready() run again in a test)
 # compares equal, so a worklist is never listed twice.
 
+
 @dataclass(frozen=True)
 class AuthoredRecords:
     limit: int = 20
@@ -48,9 +49,7 @@ class AwaitingSignOff:
         if department is None:
             return []
         records = Decision.objects.awaiting_sign_off_by(department).order_by("submitted_at", "pk")
-        return [
-            _item(d, hint=f"Submitted {d.submitted_at:%-d %B %Y}" if d.submitted_at else "") for d in records[:50]
-        ]
+        return [_item(d, hint=f"Submitted {d.submitted_at:%-d %B %Y}" if d.submitted_at else "") for d in records[:50]]
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,15 @@ class UrgencyRequests:
     def __call__(self, user):
         from decisions.models import ChairAgreement, Decision, Status
 
-        records = Decision.objects.filter(
-            status=Status.IN_SIGN_OFF,
-            chair_agreements__chair=user,
-            chair_agreements__status=ChairAgreement.Outcome.REQUESTED,
-        ).distinct().order_by("submitted_at", "pk")
+        records = (
+            Decision.objects.filter(
+                status=Status.IN_SIGN_OFF,
+                chair_agreements__chair=user,
+                chair_agreements__status=ChairAgreement.Outcome.REQUESTED,
+            )
+            .distinct()
+            .order_by("submitted_at", "pk")
+        )
         return [_item(d, "decisions:urgency", "Agree or decline the urgency") for d in records[:50]]
 
 
@@ -97,19 +100,50 @@ class DecisionsConfig(AppConfig):
         from council.worklists import Worklist, register
         from decisions.models import Status
 
-        register(Worklist(roles.OFFICER, "Your decision records", AuthoredRecords(),
-                          "You have no decision records. Start one from this page."))
+        register(
+            Worklist(
+                roles.OFFICER,
+                "Your decision records",
+                AuthoredRecords(),
+                "You have no decision records. Start one from this page.",
+            )
+        )
         # One queue per reviewer group of the departments the council ships with; a department
         # added in the admin has no role section on the staff home, so it needs no queue here.
         for name, slug, *_rest, group in DEPARTMENTS:
-            register(Worklist(group, f"Waiting for {name} sign-off", AwaitingSignOff(slug),
-                              f"No record is waiting for {name} sign-off."))
-        register(Worklist(roles.SCRUTINY_CHAIR, "Urgent decisions waiting for your agreement", UrgencyRequests(),
-                          "No urgent decision is waiting for your agreement."))
-        register(Worklist(roles.DECISION_MAKER, "Waiting for your decision", AwaitingDecision(),
-                          "No record is waiting for your decision."))
+            register(
+                Worklist(
+                    group,
+                    f"Waiting for {name} sign-off",
+                    AwaitingSignOff(slug),
+                    f"No record is waiting for {name} sign-off.",
+                )
+            )
+        register(
+            Worklist(
+                roles.SCRUTINY_CHAIR,
+                "Urgent decisions waiting for your agreement",
+                UrgencyRequests(),
+                "No urgent decision is waiting for your agreement.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DECISION_MAKER,
+                "Waiting for your decision",
+                AwaitingDecision(),
+                "No record is waiting for your decision.",
+            )
+        )
         ready_to_publish = ByStatus(Status.DECIDED, "Check and publish")
-        register(Worklist(roles.DEMOCRATIC_SUPPORT, "Decided, ready to publish", ready_to_publish,
-                          "No decided record is waiting to be published."))
-        register(Worklist(roles.DEMOCRATIC_SUPPORT, "In sign-off", ByStatus(Status.IN_SIGN_OFF),
-                          "No record is in sign-off."))
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Decided, ready to publish",
+                ready_to_publish,
+                "No decided record is waiting to be published.",
+            )
+        )
+        register(
+            Worklist(roles.DEMOCRATIC_SUPPORT, "In sign-off", ByStatus(Status.IN_SIGN_OFF), "No record is in sign-off.")
+        )

@@ -166,7 +166,10 @@ SEED_APPENDICES = [
 
 # The seed's numbers, so that codes and references made later in 2021/22 never collide with them.
 SEED_COUNTERS = [
-    ("COD", 2), ("sign-off:democratic-support", 20), ("sign-off:finance", 53), ("sign-off:procurement", 6),
+    ("COD", 2),
+    ("sign-off:democratic-support", 20),
+    ("sign-off:finance", 53),
+    ("sign-off:procurement", 6),
 ]
 
 
@@ -208,6 +211,7 @@ def _raise_counters():
 
 # — COD02 21/22: an import of history --------------------------------------------------------
 
+
 def load_seed_record(people):
     """Create COD02 21/22 exactly as the seed records it. Returns it, or None if it was already there."""
     _raise_counters()
@@ -220,10 +224,17 @@ def load_seed_record(people):
         **SEED,
         status=Status.DRAFT,
         directorate=Directorate.objects.get(code="CYP"),
-        author=jane, author_name=jane.display_name, author_job_title=jane.job_title,
-        author_email=jane.email, author_phone=jane.phone,
-        decision_maker=alison, decision_maker_name=alison.display_name, decision_maker_job_title=alison.job_title,
-        cmt_member=alison, cmt_member_name=alison.display_name, cmt_member_job_title=alison.job_title,
+        author=jane,
+        author_name=jane.display_name,
+        author_job_title=jane.job_title,
+        author_email=jane.email,
+        author_phone=jane.phone,
+        decision_maker=alison,
+        decision_maker_name=alison.display_name,
+        decision_maker_job_title=alison.job_title,
+        cmt_member=alison,
+        cmt_member_name=alison.display_name,
+        cmt_member_job_title=alison.job_title,
         priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
         scrutiny_committee=committee,
         submitted_at=local(2021, 6, 29, 10, 0),
@@ -233,18 +244,33 @@ def load_seed_record(people):
 
     portfolio = CabinetPortfolio.objects.get(title="Education, Skills, Children and Young People")
     CabinetConsultation.objects.create(
-        decision=decision, portfolio=portfolio, member_name=portfolio.member_and_title, consulted_on=SEED_CONSULTED_ON,
+        decision=decision,
+        portfolio=portfolio,
+        member_name=portfolio.member_and_title,
+        consulted_on=SEED_CONSULTED_ON,
     )
     agreement = ChairAgreement.objects.create(
-        decision=decision, kind=ChairAgreement.Kind.CALL_IN_WAIVER, committee=committee, chair=laing,
-        chair_name=laing.display_name, status=ChairAgreement.Outcome.AGREED, how=ChairAgreement.How.EMAIL,
-        responded_on=SEED_CHAIR_AGREED_ON, evidence=SEED_EVIDENCE, recorded_by=sam, content_version=1,
+        decision=decision,
+        kind=ChairAgreement.Kind.CALL_IN_WAIVER,
+        committee=committee,
+        chair=laing,
+        chair_name=laing.display_name,
+        status=ChairAgreement.Outcome.AGREED,
+        how=ChairAgreement.How.EMAIL,
+        responded_on=SEED_CHAIR_AGREED_ON,
+        evidence=SEED_EVIDENCE,
+        recorded_by=sam,
+        content_version=1,
     )
     departments = {d.slug: d for d in Department.objects.all()}
     for slug, code, username, when in SEED_SIGN_OFFS:
         SignOff.objects.create(
-            decision=decision, department=departments[slug], code=code, issued_by=people[username],
-            issued_at=local(*when), content_version=1,
+            decision=decision,
+            department=departments[slug],
+            code=code,
+            issued_by=people[username],
+            issued_at=local(*when),
+            content_version=1,
         )
     for ref, title in SEED_APPENDICES:
         appendix = Appendix(decision=decision, ref=ref, title=title)
@@ -253,24 +279,59 @@ def load_seed_record(people):
 
     def event(when, actor, action, from_status, to_status, comment=""):
         Event.objects.create(
-            decision=decision, at=local(*when), actor=actor, action=action, from_status=from_status,
-            to_status=to_status, comment=comment,
+            decision=decision,
+            at=local(*when),
+            actor=actor,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            comment=comment,
         )
 
-    event((2021, 6, 28, 9, 30), jane, Action.CREATE, "", Status.DRAFT,
-          "History imported from the signed record COD02 21/22, which was decided before this system was used.")
+    event(
+        (2021, 6, 28, 9, 30),
+        jane,
+        Action.CREATE,
+        "",
+        Status.DRAFT,
+        "History imported from the signed record COD02 21/22, which was decided before this system was used.",
+    )
     event((2021, 6, 29, 10, 0), jane, Action.SUBMIT, Status.DRAFT, Status.IN_SIGN_OFF)
-    event((2021, 6, 29, 10, 0), jane, Action.REQUEST_AGREEMENT, Status.IN_SIGN_OFF, Status.IN_SIGN_OFF,
-          f"{agreement.get_kind_display()}: asked {laing.display_name}")
+    event(
+        (2021, 6, 29, 10, 0),
+        jane,
+        Action.REQUEST_AGREEMENT,
+        Status.IN_SIGN_OFF,
+        Status.IN_SIGN_OFF,
+        f"{agreement.get_kind_display()}: asked {laing.display_name}",
+    )
     for slug, code, username, when in SEED_SIGN_OFFS:
-        event(when, people[username], Action.ISSUE_SIGN_OFF, Status.IN_SIGN_OFF, Status.IN_SIGN_OFF,
-              f"{departments[slug]}: {code}")
-    event((2021, 7, 1, 10, 0), sam, Action.SEND_TO_DECISION_MAKER, Status.IN_SIGN_OFF, Status.AWAITING_DECISION,
-          "Every sign-off is current")
+        event(
+            when,
+            people[username],
+            Action.ISSUE_SIGN_OFF,
+            Status.IN_SIGN_OFF,
+            Status.IN_SIGN_OFF,
+            f"{departments[slug]}: {code}",
+        )
+    event(
+        (2021, 7, 1, 10, 0),
+        sam,
+        Action.SEND_TO_DECISION_MAKER,
+        Status.IN_SIGN_OFF,
+        Status.AWAITING_DECISION,
+        "Every sign-off is current",
+    )
     event((2021, 7, 1, 15, 0), alison, Action.SIGN, Status.AWAITING_DECISION, Status.DECIDED)
     # The seed dates the chair's agreement after the date of decision; the history keeps that order.
-    event((2021, 7, 14, 12, 0), sam, Action.RECORD_AGREEMENT, Status.DECIDED, Status.DECIDED,
-          f"{agreement.display} on 14 July 2021: {SEED_EVIDENCE}")
+    event(
+        (2021, 7, 14, 12, 0),
+        sam,
+        Action.RECORD_AGREEMENT,
+        Status.DECIDED,
+        Status.DECIDED,
+        f"{agreement.display} on 14 July 2021: {SEED_EVIDENCE}",
+    )
     event((2021, 7, 15, 10, 0), sam, Action.PUBLISH, Status.DECIDED, Status.PUBLISHED)
 
     # Content first, then the status that freezes it.
@@ -317,7 +378,8 @@ def load_draft(people):
         return None
     decision = services.start_decision(actor=jane)
     return _edit(
-        decision, jane,
+        decision,
+        jane,
         title=DRAFT_TITLE,
         decision_maker=people["alison.botham"],
         decision_to_be_taken=(
@@ -339,7 +401,8 @@ def load_urgent_in_sign_off(people, committee):
         return None
     decision = services.start_decision(actor=jane)
     decision = _edit(
-        decision, jane,
+        decision,
+        jane,
         title=URGENT_TITLE,
         decision_to_be_taken=(
             "To spot purchase up to 12 additional emergency foster care placements from independent fostering "
@@ -377,7 +440,9 @@ def load_urgent_in_sign_off(people, committee):
         decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
     )
     services.add_consultation(
-        decision, actor=jane, portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
+        decision,
+        actor=jane,
+        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
         consulted_on=today() - datetime.timedelta(days=2),
     )
     decision = services.submit_for_sign_off(decision, actor=jane)
@@ -393,7 +458,8 @@ def load_exempt_awaiting_decision(people, committee):
     review_on = today() + datetime.timedelta(days=365)
     decision = services.start_decision(actor=jane)
     decision = _edit(
-        decision, jane,
+        decision,
+        jane,
         title=EXEMPT_TITLE,
         decision_to_be_taken=(
             "To award a contract for a four-bed therapeutic children's home in Plymouth to the highest-scoring "
@@ -434,14 +500,23 @@ def load_exempt_awaiting_decision(people, committee):
         decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
     )
     services.add_consultation(
-        decision, actor=jane, portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
+        decision,
+        actor=jane,
+        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
         consulted_on=today() - datetime.timedelta(days=4),
     )
     for ref, title, exemption in [
-        ("A", "Tender evaluation and pricing", dict(
-            exempt_paragraphs=[3], exemption_review_on=review_on,
-            public_interest_reasoning="The bidders' prices are commercially sensitive until the contract is awarded.",
-        )),
+        (
+            "A",
+            "Tender evaluation and pricing",
+            dict(
+                exempt_paragraphs=[3],
+                exemption_review_on=review_on,
+                public_interest_reasoning=(
+                    "The bidders' prices are commercially sensitive until the contract is awarded."
+                ),
+            ),
+        ),
         ("B", "Equality impact assessment", {}),
     ]:
         appendix = Appendix(decision=decision, ref=ref, title=title, **exemption)
@@ -449,8 +524,10 @@ def load_exempt_awaiting_decision(people, committee):
         services.save_appendix(decision, appendix, actor=jane)
     decision = services.submit_for_sign_off(decision, actor=jane)
     for slug, username, typed in [
-        ("democratic-support", "sam.okafor", ""), ("finance", "dan.norris", ""),
-        ("legal", "tara.reid", f"LS/{38100 + decision.pk}/TR"), ("procurement", "erin.doyle", ""),
+        ("democratic-support", "sam.okafor", ""),
+        ("finance", "dan.norris", ""),
+        ("legal", "tara.reid", f"LS/{38100 + decision.pk}/TR"),
+        ("procurement", "erin.doyle", ""),
     ]:
         services.issue_sign_off_code(
             decision, actor=people[username], department=Department.objects.get(slug=slug), typed_code=typed
@@ -460,6 +537,7 @@ def load_exempt_awaiting_decision(people, committee):
 
 
 # — the loader ----------------------------------------------------------------------------------
+
 
 def load(stdout=None):
     if not settings.DEBUG:

@@ -30,8 +30,11 @@ YES_NO = [(True, "Yes"), (False, "No")]
 PARAGRAPH_CHOICES = [(n, f"Paragraph {n}") for n in SCHEDULE_12A]
 ALLOWED_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".odp"}
 # The first bytes each kind of file starts with: PDF, zip (OOXML and OpenDocument), OLE (old Office).
-SIGNATURES = {b"%PDF-": {".pdf"}, b"PK\x03\x04": {".docx", ".xlsx", ".odt", ".ods", ".odp"},
-              b"\xd0\xcf\x11\xe0": {".doc", ".xls"}}
+SIGNATURES = {
+    b"%PDF-": {".pdf"},
+    b"PK\x03\x04": {".docx", ".xlsx", ".odt", ".ods", ".odp"},
+    b"\xd0\xcf\x11\xe0": {".doc", ".xls"},
+}
 WRONG_TYPE = "The selected file must be a PDF, Word, Excel or OpenDocument file"
 
 
@@ -40,6 +43,7 @@ def numbered(section, text=None):
 
 
 # — fields -------------------------------------------------------------------------------------
+
 
 class NoHTML:
     """Text is stored and shown as plain text: refuse anything that looks like markup."""
@@ -57,8 +61,13 @@ class YesNoField(forms.TypedChoiceField):
 
     def __init__(self, *, label, message, **kwargs):
         super().__init__(
-            choices=YES_NO, coerce=lambda value: value in (True, "True"), empty_value=None, required=False,
-            label=label, error_messages={"invalid_choice": message}, **kwargs,
+            choices=YES_NO,
+            coerce=lambda value: value in (True, "True"),
+            empty_value=None,
+            required=False,
+            label=label,
+            error_messages={"invalid_choice": message},
+            **kwargs,
         )
 
 
@@ -103,7 +112,9 @@ class MoneyField(forms.DecimalField):
 
     def __init__(self, **kwargs):
         super().__init__(
-            max_digits=14, decimal_places=2, required=False,
+            max_digits=14,
+            decimal_places=2,
+            required=False,
             error_messages={
                 "invalid": "Enter the amount as a number, like 491,000 or 491000.00",
                 "max_digits": "Enter an amount less than £1,000,000,000,000",
@@ -160,6 +171,7 @@ def textarea(name, rows=6):
 
 # — task forms ---------------------------------------------------------------------------------
 
+
 class TaskForm(forms.ModelForm):
     """A task page: its fields, what to call them in messages, and its crispy layout."""
 
@@ -188,23 +200,38 @@ class TaskForm(forms.ModelForm):
 
 class DetailsForm(TaskForm):
     decision_maker = PersonChoiceField(
-        queryset=User.objects.none(), required=False, label=numbered("2"), empty_label="Choose the decision maker",
+        queryset=User.objects.none(),
+        required=False,
+        label=numbered("2"),
+        empty_label="Choose the decision maker",
         help_text="An officer with delegated authority to take the decision.",
     )
     directorate = forms.ModelChoiceField(
-        queryset=Directorate.objects.all(), required=False, label="Directorate taking the decision",
+        queryset=Directorate.objects.all(),
+        required=False,
+        label="Directorate taking the decision",
         empty_label="Choose the directorate",
     )
     what = {
-        "title": "the title", "author_email": "the email address", "author_phone": "the telephone number",
-        "decision_to_be_taken": "the decision to be taken", "original_delegation": "the original delegation",
+        "title": "the title",
+        "author_email": "the email address",
+        "author_phone": "the telephone number",
+        "decision_to_be_taken": "the decision to be taken",
+        "original_delegation": "the original delegation",
     }
     long_text = ("decision_to_be_taken",)
 
     class Meta:
         model = Decision
-        fields = ["title", "decision_maker", "directorate", "author_email", "author_phone",
-                  "decision_to_be_taken", "original_delegation"]
+        fields = [
+            "title",
+            "decision_maker",
+            "directorate",
+            "author_email",
+            "author_phone",
+            "decision_to_be_taken",
+            "original_delegation",
+        ]
         labels = {
             "title": numbered("1"),
             "author_email": numbered("3", "Report author's email address"),
@@ -229,9 +256,12 @@ class DetailsForm(TaskForm):
 
     def layout_fields(self):
         return [
-            Field.text("title"), Field.select("decision_maker"), Field.select("directorate"),
+            Field.text("title"),
+            Field.select("decision_maker"),
+            Field.select("directorate"),
             Field.text("author_email", field_width="two-thirds", autocomplete="email", spellcheck="false"),
-            Field.text("author_phone", field_width=20), textarea("decision_to_be_taken", 4),
+            Field.text("author_phone", field_width=20),
+            textarea("decision_to_be_taken", 4),
             Field.text("original_delegation", field_width="two-thirds"),
         ]
 
@@ -254,14 +284,22 @@ KEY_CRITERIA = ["key_capital", "key_revenue", "key_wards"]
 
 class FinanceForm(TaskForm):
     amount = MoneyField(label=numbered("7", "Amount"), help_text="In pounds, for example 491,000.")
-    is_key_decision = YesNoField(label=numbered("8"), message="Select yes if this is a key decision",
-                                 help_text="Contact Democratic Support for advice.")
+    is_key_decision = YesNoField(
+        label=numbered("8"),
+        message="Select yes if this is a key decision",
+        help_text="Contact Democratic Support for advice.",
+    )
     key_criteria = forms.MultipleChoiceField(
-        choices=[], widget=forms.CheckboxSelectMultiple, required=False,
-        label=numbered("8", "Which key decision criteria does it meet?"), help_text="Select all that apply.",
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=numbered("8", "Which key decision criteria does it meet?"),
+        help_text="Select all that apply.",
     )
     forward_plan_published_on = GovDateField(
-        what="the date the notice was published", when="past", label=numbered("8b"),
+        what="the date the notice was published",
+        when="past",
+        label=numbered("8b"),
         help_text="For example, 27 3 2021. Leave blank if it is not a key decision.",
     )
     what = {"financial_implications": "the financial implications", "funding_source": "the funding source"}
@@ -270,8 +308,15 @@ class FinanceForm(TaskForm):
 
     class Meta:
         model = Decision
-        fields = ["financial_implications", "amount", "spend_type", "funding_source", "is_key_decision",
-                  "forward_plan_published_on", "special_urgency"]
+        fields = [
+            "financial_implications",
+            "amount",
+            "spend_type",
+            "funding_source",
+            "is_key_decision",
+            "forward_plan_published_on",
+            "special_urgency",
+        ]
         labels = {
             "financial_implications": numbered("7"),
             "spend_type": numbered("7", "Is the spending or saving revenue or capital?"),
@@ -320,8 +365,10 @@ class FinanceForm(TaskForm):
 
 
 class PlanForm(TaskForm):
-    what = {"plan_link": "how the decision links to the plan",
-            "environmental_implications": "the environmental implications"}
+    what = {
+        "plan_link": "how the decision links to the plan",
+        "environmental_implications": "the environmental implications",
+    }
     long_text = ("plan_link", "environmental_implications")
 
     class Meta:
@@ -345,10 +392,15 @@ class PlanForm(TaskForm):
 
 
 class UrgencyForm(TaskForm):
-    is_urgent = YesNoField(label=numbered("11"), message="Select yes if the decision is urgent",
-                           help_text="If yes, contact Democratic Support for advice.")
+    is_urgent = YesNoField(
+        label=numbered("11"),
+        message="Select yes if the decision is urgent",
+        help_text="If yes, contact Democratic Support for advice.",
+    )
     scrutiny_committee = forms.ModelChoiceField(
-        queryset=Committee.objects.all(), required=False, empty_label="Choose the scrutiny committee",
+        queryset=Committee.objects.all(),
+        required=False,
+        empty_label="Choose the scrutiny committee",
         label="12b. Scrutiny Committee name",
         help_text="Its chair is asked to agree that the decision is urgent when you submit the record.",
     )
@@ -366,27 +418,39 @@ class UrgencyForm(TaskForm):
 
 class ConsultationForm(TaskForm):
     other_portfolios_affected = YesNoField(
-        label=numbered("13a"), message="Select yes if other cabinet members' portfolios are affected",
+        label=numbered("13a"),
+        message="Select yes if other cabinet members' portfolios are affected",
         help_text="If yes, add each cabinet member consulted below.",
     )
     conflict_of_interest = YesNoField(
-        label=numbered("14"), message="Select yes if a cabinet member declared a conflict of interest",
+        label=numbered("14"),
+        message="Select yes if a cabinet member declared a conflict of interest",
         help_text="If yes, discuss it with the Monitoring Officer.",
     )
     cmt_member = PersonChoiceField(
-        queryset=User.objects.none(), required=False, label=numbered("15"),
+        queryset=User.objects.none(),
+        required=False,
+        label=numbered("15"),
         empty_label="Choose the Corporate Management Team member",
     )
     cmt_consulted_on = GovDateField(
-        what="the date the Corporate Management Team member was consulted", when="past",
-        label=numbered("15", "Date consulted"), help_text="For example, 9 7 2021.",
+        what="the date the Corporate Management Team member was consulted",
+        when="past",
+        label=numbered("15", "Date consulted"),
+        help_text="For example, 9 7 2021.",
     )
     what = {"conflict_details": "the details of the conflict"}
 
     class Meta:
         model = Decision
-        fields = ["other_portfolios_affected", "conflict_of_interest", "conflict_details",
-                  "monitoring_officer_involved", "cmt_member", "cmt_consulted_on"]
+        fields = [
+            "other_portfolios_affected",
+            "conflict_of_interest",
+            "conflict_details",
+            "monitoring_officer_involved",
+            "cmt_member",
+            "cmt_consulted_on",
+        ]
         labels = {
             "conflict_details": numbered("14", "Who declared the conflict of interest, and what is it?"),
             "monitoring_officer_involved": "The Monitoring Officer has been consulted about the conflict of interest",
@@ -396,7 +460,8 @@ class ConsultationForm(TaskForm):
         super().__init__(*args, **kwargs)
         self.fields["cmt_member"].queryset = (
             User.objects.filter(Q(groups__name=roles.DECISION_MAKER) | Q(is_staff=True))
-            .distinct().order_by("last_name", "first_name")
+            .distinct()
+            .order_by("last_name", "first_name")
         )
 
     def layout_fields(self):
@@ -416,11 +481,18 @@ class CabinetConsultationForm(forms.Form):
     """13b, 13c: one cabinet member consulted (posted to consultation_add)."""
 
     portfolio = forms.ModelChoiceField(
-        queryset=CabinetPortfolio.objects.select_related("member"), label=numbered("13b"),
-        empty_label="Choose the portfolio", error_messages={"required": "Choose the cabinet member's portfolio"},
+        queryset=CabinetPortfolio.objects.select_related("member"),
+        label=numbered("13b"),
+        empty_label="Choose the portfolio",
+        error_messages={"required": "Choose the cabinet member's portfolio"},
     )
-    consulted_on = GovDateField(what="the date the cabinet member was consulted", when="past",
-                                required=True, label=numbered("13c"), help_text="For example, 9 7 2021.")
+    consulted_on = GovDateField(
+        what="the date the cabinet member was consulted",
+        when="past",
+        required=True,
+        label=numbered("13c"),
+        help_text="For example, 9 7 2021.",
+    )
 
     def __init__(self, *args, decision, **kwargs):
         kwargs.setdefault("prefix", "consultation")
@@ -428,8 +500,9 @@ class CabinetConsultationForm(forms.Form):
         self.decision = decision
         self.fields["portfolio"].label_from_instance = lambda p: p.member_and_title
         self.fields["consulted_on"].error_messages["required"] = "Enter the date the cabinet member was consulted"
-        self.helper = helper(Field.select("portfolio"), Field("consulted_on"),
-                                    Button.secondary("add", "Add cabinet member"))
+        self.helper = helper(
+            Field.select("portfolio"), Field("consulted_on"), Button.secondary("add", "Add cabinet member")
+        )
 
     def clean_portfolio(self):
         portfolio = self.cleaned_data["portfolio"]
@@ -440,7 +513,9 @@ class CabinetConsultationForm(forms.Form):
 
 class SignOffForm(TaskForm):
     applicable_departments = forms.ModelMultipleChoiceField(
-        queryset=Department.objects.none(), widget=forms.CheckboxSelectMultiple, required=False,
+        queryset=Department.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         label=numbered("16", "Which other departments must sign off the decision?"),
         help_text="Select all that apply.",
     )
@@ -477,7 +552,8 @@ class ExemptionFormMixin:
         data = super().clean()
         paragraphs = data.get("exempt_paragraphs") or []
         probe = Appendix(
-            exempt_paragraphs=paragraphs, public_interest_reasoning=data.get("public_interest_reasoning") or "",
+            exempt_paragraphs=paragraphs,
+            public_interest_reasoning=data.get("public_interest_reasoning") or "",
             exemption_review_on=data.get("exemption_review_on"),
         )
         for field, message in probe.exemption_errors().items():
@@ -489,13 +565,20 @@ class ExemptionFormMixin:
 def paragraph_fields(prefix_label):
     return {
         "exempt_paragraphs": forms.TypedMultipleChoiceField(
-            choices=PARAGRAPH_CHOICES, coerce=int, widget=forms.CheckboxSelectMultiple, required=False,
+            choices=PARAGRAPH_CHOICES,
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
             label=f"{prefix_label}. Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972",
             help_text="Select a paragraph only if the document is not for publication. "
             "Leave all clear if it can be published.",
         ),
-        "exemption_review_on": GovDateField(what="the date to review the exemption", when="future",
-                                            label="Date to review the exemption", help_text="For example, 1 4 2027."),
+        "exemption_review_on": GovDateField(
+            what="the date to review the exemption",
+            when="future",
+            label="Date to review the exemption",
+            help_text="For example, 1 4 2027.",
+        ),
     }
 
 
@@ -505,20 +588,29 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
     exempt_paragraphs = paragraph_fields("17")["exempt_paragraphs"]
     exemption_review_on = paragraph_fields("17")["exemption_review_on"]
     file = forms.FileField(
-        label="File", help_text="PDF, Word, Excel or OpenDocument, smaller than {size}.",
-        error_messages={"required": "Select the appendix file", "empty": "The selected file is empty",
-                        "invalid": "Select the appendix file"},
+        label="File",
+        help_text="PDF, Word, Excel or OpenDocument, smaller than {size}.",
+        error_messages={
+            "required": "Select the appendix file",
+            "empty": "The selected file is empty",
+            "invalid": "Select the appendix file",
+        },
     )
 
     class Meta:
         model = Appendix
         fields = ["ref", "title", "file", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
-        labels = {"ref": "17. Appendix reference", "title": "17. Title of appendix",
-                  "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it"}
+        labels = {
+            "ref": "17. Appendix reference",
+            "title": "17. Title of appendix",
+            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
+        }
         help_texts = {"ref": "A letter, for example A or B."}
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"ref": {"required": "Enter the appendix reference, for example A"},
-                          "title": {"required": "Enter the title of the appendix"}}
+        error_messages = {
+            "ref": {"required": "Enter the appendix reference, for example A"},
+            "title": {"required": "Enter the title of the appendix"},
+        }
 
     def __init__(self, *args, decision, **kwargs):
         kwargs.setdefault("prefix", "appendix")
@@ -532,8 +624,11 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
         if not self.is_bound:
             self.initial["ref"] = next(letter for letter in _letters() if letter not in taken)
         self.helper = helper(
-            Field.text("ref", field_width=3), Field.text("title"), Field("file"),
-            Field.checkboxes("exempt_paragraphs", small=True), Field.textarea("public_interest_reasoning", rows=3),
+            Field.text("ref", field_width=3),
+            Field.text("title"),
+            Field("file"),
+            Field.checkboxes("exempt_paragraphs", small=True),
+            Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
             Button.secondary("add", "Add appendix"),
         )
@@ -588,8 +683,10 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
     class Meta:
         model = BackgroundPaper
         fields = ["title", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
-        labels = {"title": "19. Title of background paper",
-                  "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it"}
+        labels = {
+            "title": "19. Title of background paper",
+            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
+        }
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"title": {"required": "Enter the title of the background paper"}}
 
@@ -601,7 +698,8 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
         self.fields["public_interest_reasoning"].validators.append(NoHTML("the public interest reasoning"))
         self.helper = helper(
             Field.text("title"),
-            Field.checkboxes("exempt_paragraphs", small=True), Field.textarea("public_interest_reasoning", rows=3),
+            Field.checkboxes("exempt_paragraphs", small=True),
+            Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
             Button.secondary("add", "Add background paper"),
         )
@@ -609,24 +707,41 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
 
 class ExemptForm(TaskForm):
     has_exempt_information = YesNoField(
-        label=numbered("18a"), message="Select yes if you need to include exempt information",
+        label=numbered("18a"),
+        message="Select yes if you need to include exempt information",
         help_text="If yes, prepare a second, confidential (Part II) briefing report.",
     )
     part2_paragraphs = forms.TypedMultipleChoiceField(
-        choices=PARAGRAPH_CHOICES, coerce=int, widget=forms.CheckboxSelectMultiple, required=False,
+        choices=PARAGRAPH_CHOICES,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         label="18b. Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972",
         help_text="Select the paragraphs that make the briefing report not for publication.",
     )
-    part2_review_on = GovDateField(what="the date to review the exemption", when="future",
-                                   label="18b. Date to review the exemption", help_text="For example, 1 4 2027.")
-    what = {"part2_title": "the title", "part2_summary": "the briefing report",
-            "part2_public_interest_reasoning": "the public interest reasoning"}
+    part2_review_on = GovDateField(
+        what="the date to review the exemption",
+        when="future",
+        label="18b. Date to review the exemption",
+        help_text="For example, 1 4 2027.",
+    )
+    what = {
+        "part2_title": "the title",
+        "part2_summary": "the briefing report",
+        "part2_public_interest_reasoning": "the public interest reasoning",
+    }
     long_text = ("part2_summary", "part2_public_interest_reasoning")
 
     class Meta:
         model = Decision
-        fields = ["has_exempt_information", "part2_title", "part2_summary", "part2_paragraphs",
-                  "part2_public_interest_reasoning", "part2_review_on"]
+        fields = [
+            "has_exempt_information",
+            "part2_title",
+            "part2_summary",
+            "part2_paragraphs",
+            "part2_public_interest_reasoning",
+            "part2_review_on",
+        ]
         labels = {
             "part2_title": numbered("18b"),
             "part2_summary": "18b. Confidential/exempt briefing report",
@@ -637,15 +752,24 @@ class ExemptForm(TaskForm):
 
     def layout_fields(self):
         return [
-            Field.radios("has_exempt_information"), Field.text("part2_title"),
-            textarea("part2_summary", 8), Field.checkboxes("part2_paragraphs", small=True),
-            textarea("part2_public_interest_reasoning", 4), Field("part2_review_on"),
+            Field.radios("has_exempt_information"),
+            Field.text("part2_title"),
+            textarea("part2_summary", 8),
+            Field.checkboxes("part2_paragraphs", small=True),
+            textarea("part2_public_interest_reasoning", 4),
+            Field("part2_review_on"),
         ]
 
 
 TASK_FORMS = {
-    "details": DetailsForm, "reasons": ReasonsForm, "finance": FinanceForm, "plan": PlanForm,
-    "urgency": UrgencyForm, "consultation": ConsultationForm, "sign-off": SignOffForm, "exempt": ExemptForm,
+    "details": DetailsForm,
+    "reasons": ReasonsForm,
+    "finance": FinanceForm,
+    "plan": PlanForm,
+    "urgency": UrgencyForm,
+    "consultation": ConsultationForm,
+    "sign-off": SignOffForm,
+    "exempt": ExemptForm,
 }
 
 
@@ -671,4 +795,3 @@ def add_problems(form, problems, aliases=None):
         else:
             elsewhere.append(problem)
     return elsewhere
-

@@ -126,11 +126,7 @@ class DecisionQuerySet(models.QuerySet):
             department=department,
             content_version=models.OuterRef("content_version"),
         )
-        return (
-            self.filter(applies, status=Status.IN_SIGN_OFF)
-            .exclude(models.Exists(current))
-            .distinct()
-        )
+        return self.filter(applies, status=Status.IN_SIGN_OFF).exclude(models.Exists(current)).distinct()
 
     def authored_by(self, user):
         return self.filter(author=user)
@@ -229,9 +225,7 @@ class Decision(models.Model):
         ordering = ["-decided_on", "-created_at"]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=Status.values), name="decision_status_valid"),
-            models.UniqueConstraint(
-                fields=["reference"], condition=~Q(reference=""), name="decision_reference_unique"
-            ),
+            models.UniqueConstraint(fields=["reference"], condition=~Q(reference=""), name="decision_reference_unique"),
             models.UniqueConstraint(
                 fields=["reference_slug"], condition=~Q(reference_slug=""), name="decision_slug_unique"
             ),
@@ -239,7 +233,9 @@ class Decision(models.Model):
                 condition=~Q(status__in=["decided", "published"]) | Q(decided_on__isnull=False),
                 name="decision_decided_has_date",
             ),
-            models.CheckConstraint(condition=Q(amount__isnull=True) | Q(amount__gte=0), name="decision_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0), name="decision_amount_positive"
+            ),
         ]
         indexes = [models.Index(fields=["status", "-decided_on"], name="decision_status_decided")]
         permissions = [("publish_decision", "Can publish decision records")]
@@ -254,6 +250,11 @@ class Decision(models.Model):
         if self.pk:
             self._refuse_change_if_frozen()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.is_public:
+            return reverse("decisions:detail", kwargs={"slug": self.reference_slug})
+        return reverse("decisions:record", kwargs={"pk": self.pk})
 
     def _refuse_change_if_frozen(self):
         stored = Decision.objects.filter(pk=self.pk).values().first()
@@ -282,11 +283,6 @@ class Decision(models.Model):
     @property
     def is_public(self):
         return self.status == Status.PUBLISHED
-
-    def get_absolute_url(self):
-        if self.is_public:
-            return reverse("decisions:detail", kwargs={"slug": self.reference_slug})
-        return reverse("decisions:record", kwargs={"pk": self.pk})
 
     @property
     def part2_not_for_publication(self):
@@ -413,9 +409,7 @@ class CabinetConsultation(models.Model):
 
     class Meta:
         ordering = ["consulted_on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["decision", "portfolio"], name="one_consultation_per_portfolio")
-        ]
+        constraints = [models.UniqueConstraint(fields=["decision", "portfolio"], name="one_consultation_per_portfolio")]
 
     def __str__(self):
         return f"{self.member_name or self.portfolio}: {self.consulted_on}"

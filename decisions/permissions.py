@@ -43,9 +43,7 @@ def _is_author(user, decision):
 
 def _is_decision_maker(user, decision):
     return (
-        user.is_authenticated
-        and decision.decision_maker_id == user.pk
-        and roles.has_role(user, roles.DECISION_MAKER)
+        user.is_authenticated and decision.decision_maker_id == user.pk and roles.has_role(user, roles.DECISION_MAKER)
     )
 
 
@@ -110,7 +108,9 @@ def can_record_agreement(user, decision):
 
 def can_return(user, decision):
     if decision.status == Status.IN_SIGN_OFF:
-        return bool(reviewer_departments(user, decision)) or is_democratic_support(user) or _is_chair_for(user, decision)
+        return (
+            bool(reviewer_departments(user, decision)) or is_democratic_support(user) or _is_chair_for(user, decision)
+        )
     if decision.status == Status.AWAITING_DECISION:
         return _is_decision_maker(user, decision) or is_democratic_support(user)
     return False

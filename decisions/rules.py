@@ -58,7 +58,14 @@ def details(d):
     if d.directorate_id is None:
         p.append(Problem("REQUIRED-1", "directorate", "Choose the directorate taking the decision", "details"))
     if _blank(d.author_email) and _blank(d.author_phone):
-        p.append(Problem("REQUIRED-1", "author_email", "Enter an email address or telephone number for the report author", "details"))
+        p.append(
+            Problem(
+                "REQUIRED-1",
+                "author_email",
+                "Enter an email address or telephone number for the report author",
+                "details",
+            )
+        )
     if _blank(d.decision_to_be_taken):
         p.append(Problem("OLGB-3", "decision_to_be_taken", "Enter the decision to be taken", "details"))
     return p
@@ -71,8 +78,10 @@ def reasons(d):
     if _blank(d.alternatives):
         p.append(
             Problem(
-                "OLGB-3", "alternatives",
-                "Enter the alternative options considered and rejected, or say that there were none", "reasons",
+                "OLGB-3",
+                "alternatives",
+                "Enter the alternative options considered and rejected, or say that there were none",
+                "reasons",
             )
         )
     return p
@@ -94,17 +103,24 @@ def finance(d, council=None):
     if _blank(d.financial_implications):
         p.append(Problem("REQUIRED-1", "financial_implications", "Enter the financial implications", "finance"))
     if not d.spend_type:
-        p.append(Problem("REQUIRED-1", "spend_type", "Choose whether the decision is revenue, capital, or neither", "finance"))
+        p.append(
+            Problem(
+                "REQUIRED-1", "spend_type", "Choose whether the decision is revenue, capital, or neither", "finance"
+            )
+        )
     elif d.spend_type != SpendType.NONE and d.amount is None:
         p.append(Problem("REQUIRED-1", "amount", "Enter the amount in pounds", "finance"))
     for field, meets in derived_key_criteria(d, council).items():
         if meets and not getattr(d, field):
             threshold = (
-                council.key_decision_capital_threshold if field == "key_capital" else council.key_decision_revenue_threshold
+                council.key_decision_capital_threshold
+                if field == "key_capital"
+                else council.key_decision_revenue_threshold
             )
             p.append(
                 Problem(
-                    "EXEC-4", field,
+                    "EXEC-4",
+                    field,
                     f"The amount is over the key decision threshold of £{threshold:,.0f}, so this criterion applies",
                     "finance",
                 )
@@ -114,14 +130,20 @@ def finance(d, council=None):
         p.append(Problem("REQUIRED-1", "is_key_decision", "Select yes if this is a key decision", "finance"))
     elif any_criterion and not d.is_key_decision:
         p.append(
-            Problem("EXEC-4", "is_key_decision", "A decision that meets a key decision criterion is a key decision", "finance")
+            Problem(
+                "EXEC-4",
+                "is_key_decision",
+                "A decision that meets a key decision criterion is a key decision",
+                "finance",
+            )
         )
     elif d.is_key_decision and not any_criterion:
         p.append(Problem("EXEC-4", "key_wards", "Select the criteria that make this a key decision", "finance"))
     if d.is_key_decision and not d.forward_plan_published_on and not d.special_urgency:
         p.append(
             Problem(
-                "EXEC-5", "forward_plan_published_on",
+                "EXEC-5",
+                "forward_plan_published_on",
                 "Enter the date the notice was published in the Forward Plan, or take the special urgency route",
                 "finance",
             )
@@ -132,14 +154,20 @@ def finance(d, council=None):
 def plan(d):
     p = []
     if d.priority_id is None:
-        p.append(Problem("REQUIRED-1", "priority", "Choose the priority of the council's plan the decision supports", "plan"))
+        p.append(
+            Problem("REQUIRED-1", "priority", "Choose the priority of the council's plan the decision supports", "plan")
+        )
     if _blank(d.plan_link):
-        p.append(Problem("REQUIRED-1", "plan_link", "Explain how the decision links to the council's plan or budget", "plan"))
+        p.append(
+            Problem("REQUIRED-1", "plan_link", "Explain how the decision links to the council's plan or budget", "plan")
+        )
     if _blank(d.environmental_implications):
         p.append(
             Problem(
-                "REQUIRED-1", "environmental_implications",
-                "Enter the direct environmental implications, or say that there are none", "plan",
+                "REQUIRED-1",
+                "environmental_implications",
+                "Enter the direct environmental implications, or say that there are none",
+                "plan",
             )
         )
     return p
@@ -156,15 +184,19 @@ def urgency(d):
         if d.scrutiny_committee_id is None:
             p.append(
                 Problem(
-                    "CALL-2", "scrutiny_committee",
-                    "Choose the scrutiny committee whose chair must agree the urgency", "urgency",
+                    "CALL-2",
+                    "scrutiny_committee",
+                    "Choose the scrutiny committee whose chair must agree the urgency",
+                    "urgency",
                 )
             )
         elif d.scrutiny_committee.chair_id is None:
             p.append(
                 Problem(
-                    "CALL-2", "scrutiny_committee",
-                    "That committee has no chair recorded. Ask Democratic Support to record one", "urgency",
+                    "CALL-2",
+                    "scrutiny_committee",
+                    "That committee has no chair recorded. Ask Democratic Support to record one",
+                    "urgency",
                 )
             )
     return p
@@ -175,30 +207,42 @@ def consultation(d, consultations=None):
     p = []
     if d.other_portfolios_affected is None:
         p.append(
-            Problem("REQUIRED-1", "other_portfolios_affected", "Select yes if other cabinet members' portfolios are affected", "consultation")
+            Problem(
+                "REQUIRED-1",
+                "other_portfolios_affected",
+                "Select yes if other cabinet members' portfolios are affected",
+                "consultation",
+            )
         )
     elif d.other_portfolios_affected and not consultations:
-        p.append(
-            Problem("REQUIRED-1", "portfolio", "Add the cabinet member consulted and the date", "consultation")
-        )
+        p.append(Problem("REQUIRED-1", "portfolio", "Add the cabinet member consulted and the date", "consultation"))
     if d.conflict_of_interest is None:
         p.append(
             Problem(
-                "OLGB-3", "conflict_of_interest",
-                "Select yes if any cabinet member declared a conflict of interest (the record must say so even if none did)",
+                "OLGB-3",
+                "conflict_of_interest",
+                "Select yes if any cabinet member declared a conflict of interest "
+                "(the record must say so even if none did)",
                 "consultation",
             )
         )
     elif d.conflict_of_interest:
         if _blank(d.conflict_details):
             p.append(
-                Problem("CONFLICT-1", "conflict_details", "Enter who declared the conflict of interest and what it is", "consultation")
+                Problem(
+                    "CONFLICT-1",
+                    "conflict_details",
+                    "Enter who declared the conflict of interest and what it is",
+                    "consultation",
+                )
             )
         if not d.monitoring_officer_involved:
             p.append(
                 Problem(
-                    "CONFLICT-1", "monitoring_officer_involved",
-                    "A declared conflict of interest must be discussed with the Monitoring Officer", "consultation",
+                    "CONFLICT-1",
+                    "monitoring_officer_involved",
+                    "A declared conflict of interest must be discussed with the Monitoring Officer",
+                    "consultation",
                 )
             )
     if d.cmt_member_id is None:
@@ -207,7 +251,12 @@ def consultation(d, consultations=None):
         )
     if d.cmt_consulted_on is None:
         p.append(
-            Problem("SIGNOFF-1", "cmt_consulted_on", "Enter the date the Corporate Management Team member was consulted", "consultation")
+            Problem(
+                "SIGNOFF-1",
+                "cmt_consulted_on",
+                "Enter the date the Corporate Management Team member was consulted",
+                "consultation",
+            )
         )
     return p
 
@@ -215,19 +264,37 @@ def consultation(d, consultations=None):
 def exempt(d, appendices=None, papers=None):
     p = []
     if d.has_exempt_information is None:
-        p.append(Problem("REQUIRED-1", "has_exempt_information", "Select yes if you need to include exempt information", "exempt"))
+        p.append(
+            Problem(
+                "REQUIRED-1", "has_exempt_information", "Select yes if you need to include exempt information", "exempt"
+            )
+        )
     elif d.has_exempt_information:
         if _blank(d.part2_title):
-            p.append(Problem("REQUIRED-1", "part2_title", "Enter the title of the confidential (Part II) briefing report", "exempt"))
+            p.append(
+                Problem(
+                    "REQUIRED-1",
+                    "part2_title",
+                    "Enter the title of the confidential (Part II) briefing report",
+                    "exempt",
+                )
+            )
         if not d.part2_paragraphs:
             p.append(
-                Problem("S12A-2", "part2_paragraphs", "Choose at least one paragraph of Schedule 12A that makes it exempt", "exempt")
+                Problem(
+                    "S12A-2",
+                    "part2_paragraphs",
+                    "Choose at least one paragraph of Schedule 12A that makes it exempt",
+                    "exempt",
+                )
             )
         if _blank(d.part2_public_interest_reasoning):
             p.append(
                 Problem(
-                    "S12A-2", "part2_public_interest_reasoning",
-                    "Explain why the public interest in keeping it exempt outweighs the public interest in disclosing it",
+                    "S12A-2",
+                    "part2_public_interest_reasoning",
+                    "Explain why the public interest in keeping it exempt outweighs "
+                    "the public interest in disclosing it",
                     "exempt",
                 )
             )
@@ -244,7 +311,13 @@ def exempt(d, appendices=None, papers=None):
 def completeness(d):
     """Everything the author must have filled in before submitting (REQUIRED-1 and the rules above)."""
     return [
-        *details(d), *reasons(d), *finance(d), *plan(d), *urgency(d), *consultation(d), *exempt(d),
+        *details(d),
+        *reasons(d),
+        *finance(d),
+        *plan(d),
+        *urgency(d),
+        *consultation(d),
+        *exempt(d),
     ]
 
 
@@ -258,11 +331,13 @@ def task_problems(d):
 
 # — sign-off ---------------------------------------------------------------------------------
 
+
 def required_departments(d):
     """Section 16: the mandatory departments and the "if applicable" ones the author chose."""
     chosen = {dep.pk for dep in d.applicable_departments.all()}
     return [
-        dep for dep in Department.objects.filter(on_decision_form=True)
+        dep
+        for dep in Department.objects.filter(on_decision_form=True)
         if dep.mandatory_for_decisions or dep.pk in chosen
     ]
 
@@ -305,22 +380,49 @@ def sign_off_gaps(d):
 
 # — signing ----------------------------------------------------------------------------------
 
+
 def dates_after_decision(d, decided_on: datetime.date):
     """DATES-1: nothing is consulted, signed off or agreed after the date of decision."""
     p = []
     for c in d.consultations.all():
         if c.consulted_on > decided_on:
-            p.append(Problem("DATES-1", "", f"{c.member_name or c.portfolio} was consulted on {c.consulted_on:%-d %B %Y}, after the date of decision"))
+            p.append(
+                Problem(
+                    "DATES-1",
+                    "",
+                    f"{c.member_name or c.portfolio} was consulted on {c.consulted_on:%-d %B %Y}, "
+                    "after the date of decision",
+                )
+            )
     if d.cmt_consulted_on and d.cmt_consulted_on > decided_on:
-        p.append(Problem("DATES-1", "", f"The Corporate Management Team member was consulted on {d.cmt_consulted_on:%-d %B %Y}, after the date of decision"))
+        p.append(
+            Problem(
+                "DATES-1",
+                "",
+                f"The Corporate Management Team member was consulted on {d.cmt_consulted_on:%-d %B %Y}, "
+                "after the date of decision",
+            )
+        )
     for a in d.chair_agreements.all():
         if a.responded_on and a.responded_on > decided_on:
-            p.append(Problem("DATES-1", "", f"The scrutiny chair's agreement is dated {a.responded_on:%-d %B %Y}, after the date of decision"))
+            p.append(
+                Problem(
+                    "DATES-1",
+                    "",
+                    f"The scrutiny chair's agreement is dated {a.responded_on:%-d %B %Y}, after the date of decision",
+                )
+            )
     for s in current_sign_offs(d).values():
         # The council's calendar day, not UTC's: a sign-off at 00:30 BST is that day's.
         issued = timezone.localdate(s.issued_at) if isinstance(s.issued_at, datetime.datetime) else s.issued_at
         if issued > decided_on:
-            p.append(Problem("DATES-1", "", f"The {s.department} sign-off is dated {issued:%-d %B %Y}, after the date of decision"))
+            p.append(
+                Problem(
+                    "DATES-1",
+                    "",
+                    f"The {s.department} sign-off is dated {issued:%-d %B %Y}, after the date of decision",
+                )
+            )
     return p
 
 
@@ -330,13 +432,20 @@ def key_decision_notice(d, decided_on: datetime.date, council=None):
         return []
     council = council or CouncilSettings.load()
     if d.forward_plan_published_on is None:
-        return [Problem("EXEC-5", "forward_plan_published_on", "A key decision needs a Forward Plan notice or the special urgency route")]
+        return [
+            Problem(
+                "EXEC-5",
+                "forward_plan_published_on",
+                "A key decision needs a Forward Plan notice or the special urgency route",
+            )
+        ]
     clear = clear_days_between(d.forward_plan_published_on, decided_on)
     if clear < council.forward_plan_clear_days:
         earliest = d.forward_plan_published_on + datetime.timedelta(days=council.forward_plan_clear_days + 1)
         return [
             Problem(
-                "EXEC-5", "forward_plan_published_on",
+                "EXEC-5",
+                "forward_plan_published_on",
                 f"The Forward Plan notice was published {clear} clear days before today; a key decision needs "
                 f"{council.forward_plan_clear_days}. It can be taken from {earliest:%-d %B %Y}, or by special urgency",
             )
@@ -345,7 +454,12 @@ def key_decision_notice(d, decided_on: datetime.date, council=None):
 
 
 def signing_blockers(d, decided_on: datetime.date):
-    return [*completeness(d), *sign_off_gaps(d), *key_decision_notice(d, decided_on), *dates_after_decision(d, decided_on)]
+    return [
+        *completeness(d),
+        *sign_off_gaps(d),
+        *key_decision_notice(d, decided_on),
+        *dates_after_decision(d, decided_on),
+    ]
 
 
 def record_warnings(d):

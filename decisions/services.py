@@ -43,8 +43,13 @@ def _lock(decision):
 def _event(decision, *, actor, action, from_status, comment=""):
     # `at` is taken here, not from the field default, so the whole operation reads one clock.
     return Event.objects.create(
-        decision=decision, actor=actor, action=action, from_status=from_status, to_status=decision.status,
-        comment=comment, at=timezone.now(),
+        decision=decision,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=decision.status,
+        comment=comment,
+        at=timezone.now(),
     )
 
 
@@ -64,12 +69,17 @@ def _require(allowed):
 
 # — authoring --------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def start_decision(*, actor):
     _require(permissions.can_create(actor))
     decision = Decision.objects.create(
-        author=actor, author_email=actor.email, author_phone=actor.phone, directorate=actor.directorate,
-        author_name=actor.display_name, author_job_title=actor.job_title,
+        author=actor,
+        author_email=actor.email,
+        author_phone=actor.phone,
+        directorate=actor.directorate,
+        author_name=actor.display_name,
+        author_job_title=actor.job_title,
     )
     _event(decision, actor=actor, action=Action.CREATE, from_status="")
     return decision
@@ -122,7 +132,9 @@ def add_consultation(decision, *, actor, portfolio, consulted_on):
     if locked.consultations.filter(portfolio=portfolio).exists():
         raise ValidationError({"portfolio": f"{portfolio} is already listed"})
     consultation = CabinetConsultation.objects.create(
-        decision=locked, portfolio=portfolio, consulted_on=consulted_on,
+        decision=locked,
+        portfolio=portfolio,
+        consulted_on=consulted_on,
         member_name=portfolio.member_and_title,
     )
     _touch(locked, actor=actor, summary=f"Added consultation with {consultation.member_name}")
@@ -171,6 +183,7 @@ def save_background_paper(decision, paper, *, actor):
 
 # — submission and sign-off ------------------------------------------------------------------
 
+
 def allocate_reference(locked, on_date=None):
     """`COD` + two-digit sequence in the municipal year + yy/yy: allocated once, never reused."""
     council = CouncilSettings.load()
@@ -208,7 +221,11 @@ def _request_chair_agreements(locked, *, actor):
     for kind in rules.required_agreements(locked):
         committee = locked.scrutiny_committee
         agreement = existing.get(kind)
-        if agreement and agreement.status == ChairAgreement.Outcome.AGREED and agreement.content_version == locked.content_version:
+        if (
+            agreement
+            and agreement.status == ChairAgreement.Outcome.AGREED
+            and agreement.content_version == locked.content_version
+        ):
             continue
         if agreement is None:
             agreement = ChairAgreement(decision=locked, kind=kind)
@@ -221,8 +238,13 @@ def _request_chair_agreements(locked, *, actor):
         agreement.content_version = locked.content_version
         agreement.save()
         requested.append(agreement)
-        _event(locked, actor=actor, action=Action.REQUEST_AGREEMENT, from_status=locked.status,
-               comment=f"{agreement.get_kind_display()}: asked {agreement.chair_name}")
+        _event(
+            locked,
+            actor=actor,
+            action=Action.REQUEST_AGREEMENT,
+            from_status=locked.status,
+            comment=f"{agreement.get_kind_display()}: asked {agreement.chair_name}",
+        )
     return requested
 
 
@@ -233,7 +255,10 @@ def _generate_code(department, *, actor, decision, on_date):
     code = codes.render(
         department.code_format,
         **codes.values_for(
-            seq=seq, municipal_year=year, on_date=on_date, initials=actor.code_initials,
+            seq=seq,
+            municipal_year=year,
+            on_date=on_date,
+            initials=actor.code_initials,
             directorate=decision.directorate.code if decision.directorate else "",
         ),
     )
@@ -264,7 +289,11 @@ def issue_sign_off_code(decision, *, actor, department, typed_code=""):
     else:
         code = _generate_code(department, actor=actor, decision=locked, on_date=today())
     sign_off = SignOff.objects.create(
-        decision=locked, department=department, code=code, issued_by=actor, content_version=locked.content_version,
+        decision=locked,
+        department=department,
+        code=code,
+        issued_by=actor,
+        content_version=locked.content_version,
         issued_at=timezone.now(),
     )
     _event(
@@ -280,12 +309,18 @@ def _advance_if_ready(locked, *, actor):
     from_status = locked.status
     locked.status = Status.AWAITING_DECISION
     locked.save(update_fields=["status", "updated_at"])
-    _event(locked, actor=actor, action=Action.SEND_TO_DECISION_MAKER, from_status=from_status,
-           comment="Every sign-off is current and every agreement given")
+    _event(
+        locked,
+        actor=actor,
+        action=Action.SEND_TO_DECISION_MAKER,
+        from_status=from_status,
+        comment="Every sign-off is current and every agreement given",
+    )
     transaction.on_commit(partial(notifications.decision_needed, locked.pk))
 
 
 # — the scrutiny chair -----------------------------------------------------------------------
+
 
 @transaction.atomic
 def agree_urgency(decision, *, actor, comment=""):
@@ -346,7 +381,10 @@ def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence):
         raise ValidationError({"kind": "This record does not need that agreement"})
     if agreement.status != ChairAgreement.Outcome.REQUESTED:
         raise ValidationError(
-            {"kind": f"The chair has already answered: {agreement.get_status_display().lower()}. It cannot be recorded again"}
+            {
+                "kind": f"The chair has already answered: {agreement.get_status_display().lower()}. "
+                "It cannot be recorded again"
+            }
         )
     agreement.status = ChairAgreement.Outcome.AGREED
     agreement.how = how
@@ -354,13 +392,19 @@ def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence):
     agreement.evidence = evidence
     agreement.recorded_by = actor
     agreement.save()
-    _event(locked, actor=actor, action=Action.RECORD_AGREEMENT, from_status=locked.status,
-           comment=f"{agreement.display} on {agreed_on:%-d %B %Y}: {evidence}")
+    _event(
+        locked,
+        actor=actor,
+        action=Action.RECORD_AGREEMENT,
+        from_status=locked.status,
+        comment=f"{agreement.display} on {agreed_on:%-d %B %Y}: {evidence}",
+    )
     _advance_if_ready(locked, actor=actor)
     return agreement
 
 
 # — returning, deciding, publishing ----------------------------------------------------------
+
 
 @transaction.atomic
 def return_to_author(decision, *, actor, comment):
@@ -417,4 +461,3 @@ def withdraw_decision(decision, *, actor, comment):
     locked.save()
     _event(locked, actor=actor, action=Action.WITHDRAW, from_status=from_status, comment=comment)
     return locked
-

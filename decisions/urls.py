@@ -12,7 +12,9 @@ urlpatterns = [
     path("records/<int:pk>/tasks/", authoring.task_list, name="tasks"),
     path("records/<int:pk>/edit/<slug:task>/", authoring.task, name="task"),
     path("records/<int:pk>/consultations/add/", authoring.consultation_add, name="consultation-add"),
-    path("records/<int:pk>/consultations/<int:child>/remove/", authoring.consultation_remove, name="consultation-remove"),
+    path(
+        "records/<int:pk>/consultations/<int:child>/remove/", authoring.consultation_remove, name="consultation-remove"
+    ),
     path("records/<int:pk>/appendices/add/", authoring.appendix_add, name="appendix-add"),
     path("records/<int:pk>/appendices/<int:child>/remove/", authoring.appendix_remove, name="appendix-remove"),
     path("records/<int:pk>/appendices/<int:child>/file/", authoring.appendix_download, name="appendix-download"),

@@ -33,6 +33,7 @@ def pytest_configure(config):
 # One fixture per role, all from tests/factories.PERSONAS, so a record built by the decision
 # factories and a persona fixture in the same test are the same person.
 
+
 def _persona_fixture(name):
     @pytest.fixture(name=name)
     def _fixture(db):
@@ -57,6 +58,7 @@ ROLE_PERSONAS = [name for name in PERSONAS if name != "other_officer"]
 
 # --- browser --------------------------------------------------------------------------------
 
+
 def _browser_required():
     return os.environ.get("REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
 
@@ -73,8 +75,13 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             "--disable-dev-shm-usage",
         ],
     }

@@ -38,25 +38,34 @@ PERSONAS = {
     "officer": ("officer", [roles.OFFICER], dict(first_name="Olive", last_name="Officer", job_title="Head of Service")),
     "other_officer": ("other.officer", [roles.OFFICER], dict(first_name="Otto", last_name="Other")),
     "decision_maker": (
-        "decision.maker", [roles.DECISION_MAKER, roles.OFFICER],
+        "decision.maker",
+        [roles.DECISION_MAKER, roles.OFFICER],
         dict(first_name="Dana", last_name="Director", job_title="Director of Children's Services"),
     ),
     "democratic_support": (
-        "democratic.support", [roles.DEMOCRATIC_SUPPORT], dict(first_name="Della", last_name="Support")
+        "democratic.support",
+        [roles.DEMOCRATIC_SUPPORT],
+        dict(first_name="Della", last_name="Support"),
     ),
     "finance_reviewer": ("finance", ["Finance reviewer"], dict(first_name="Dan", last_name="Norris", initials="djn")),
     "legal_reviewer": ("legal", ["Legal reviewer"], dict(first_name="Lee", last_name="Gall")),
     "hr_reviewer": ("hr", ["Human Resources reviewer"], dict(first_name="Kim", last_name="Bright", initials="KAB")),
     "property_reviewer": ("property", ["Corporate Property reviewer"], dict(first_name="Pat", last_name="Roper")),
     "procurement_reviewer": (
-        "procurement", ["Procurement reviewer"], dict(first_name="Erin", last_name="Doyle", initials="ED")
+        "procurement",
+        ["Procurement reviewer"],
+        dict(first_name="Erin", last_name="Doyle", initials="ED"),
     ),
     "monitoring_officer": ("monitoring", ["Monitoring Officer"], dict(first_name="Mo", last_name="Officer")),
     "scrutiny_chair": (
-        "chair", [roles.SCRUTINY_CHAIR], dict(first_name="Jemima", last_name="Laing", honorific="Councillor")
+        "chair",
+        [roles.SCRUTINY_CHAIR],
+        dict(first_name="Jemima", last_name="Laing", honorific="Councillor"),
     ),
     "cabinet_member": (
-        "cabinet", [roles.CABINET_MEMBER], dict(first_name="Dave", last_name="Downie", honorific="Cllr")
+        "cabinet",
+        [roles.CABINET_MEMBER],
+        dict(first_name="Dave", last_name="Downie", honorific="Cllr"),
     ),
     "administrator": ("administrator", [roles.ADMINISTRATOR], dict(is_staff=True, is_superuser=True)),
 }

@@ -41,6 +41,7 @@ def _public_appendix(request):
     advance(decision, to=Status.PUBLISHED)
     return {"slug": decision.reference_slug, "ref": "B"}
 
+
 # name -> (persona fixture or None for the public, kwargs factory taking the request fixture, method)
 ROUTES = {
     "home": (None, None, "get"),

@@ -31,8 +31,14 @@ from decisions.sections import BACKGROUND_PAPERS_GUIDANCE, GROUPS, KEY_DECISION_
 from decisions.workflow import Action, TransitionNotAllowed
 
 TASK_RULES = {
-    "details": rules.details, "reasons": rules.reasons, "finance": rules.finance, "plan": rules.plan,
-    "urgency": rules.urgency, "consultation": rules.consultation, "appendices": rules.exempt, "exempt": rules.exempt,
+    "details": rules.details,
+    "reasons": rules.reasons,
+    "finance": rules.finance,
+    "plan": rules.plan,
+    "urgency": rules.urgency,
+    "consultation": rules.consultation,
+    "appendices": rules.exempt,
+    "exempt": rules.exempt,
 }
 # Where a problem that no field of the task's main form shows is fixed on the page.
 ANCHORS = {"portfolio": "id_consultation-portfolio"}
@@ -41,9 +47,17 @@ ANCHOR_FOR_TASK = {"appendices": "appendices", "consultation": "consultations"}
 
 def _records():
     return Decision.objects.select_related(
-        "author", "decision_maker", "directorate", "priority__plan", "scrutiny_committee__chair", "cmt_member",
+        "author",
+        "decision_maker",
+        "directorate",
+        "priority__plan",
+        "scrutiny_committee__chair",
+        "cmt_member",
     ).prefetch_related(
-        "consultations__portfolio__member", "appendices", "background_papers", "applicable_departments",
+        "consultations__portfolio__member",
+        "appendices",
+        "background_papers",
+        "applicable_departments",
         "chair_agreements",
     )
 
@@ -62,6 +76,7 @@ def _to_task(decision, slug, anchor=""):
 
 # — start and task list ------------------------------------------------------------------------
 
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request):
@@ -78,12 +93,19 @@ def start(request):
 def task_list(request, pk):
     decision = _editable(request, pk)
     tasks = _task_statuses(decision, rules.task_problems(decision))
-    return render(request, "decisions/authoring/task_list.html", {
-        "decision": decision, "tasks": tasks, "completed": sum(t["completed"] for t in tasks),
-    })
+    return render(
+        request,
+        "decisions/authoring/task_list.html",
+        {
+            "decision": decision,
+            "tasks": tasks,
+            "completed": sum(t["completed"] for t in tasks),
+        },
+    )
 
 
 # — task pages ---------------------------------------------------------------------------------
+
 
 def _task_form(slug, decision, data=None):
     kwargs = {"council": CouncilSettings.load()} if slug == "finance" else {}
@@ -115,8 +137,14 @@ def _render_task(request, decision, slug, form=None, *, elsewhere=(), **extra):
         form = _task_form(slug, decision)
     error_links = _error_links([f for f in (form, *extra.values()) if isinstance(f, BaseForm)], elsewhere)
     context = {
-        "decision": decision, "task": slug, "title": rules.TASK_TITLES[slug], "caption": _caption(slug),
-        "form": form, "error_links": error_links, "guidance": BACKGROUND_PAPERS_GUIDANCE, **extra,
+        "decision": decision,
+        "task": slug,
+        "title": rules.TASK_TITLES[slug],
+        "caption": _caption(slug),
+        "form": form,
+        "error_links": error_links,
+        "guidance": BACKGROUND_PAPERS_GUIDANCE,
+        **extra,
     }
     templates = [f"decisions/authoring/task_{slug.replace('-', '_')}.html", "decisions/authoring/task.html"]
     return render(request, templates, context)
@@ -161,6 +189,7 @@ def _continue_from_appendices(request, decision):
 
 
 # — consultations, appendices, background papers ---------------------------------------------
+
 
 @login_required
 @require_POST
@@ -239,13 +268,15 @@ def appendix_download(request, pk, child):
     if not appendix.file:
         raise Http404
     return FileResponse(
-        appendix.file.open("rb"), as_attachment=True,
+        appendix.file.open("rb"),
+        as_attachment=True,
         filename=appendix.original_filename or appendix.file.name.rsplit("/", 1)[-1],
         content_type=appendix.content_type or "application/octet-stream",
     )
 
 
 # — check answers and submit -------------------------------------------------------------------
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -263,21 +294,31 @@ def check_answers(request, pk):
         else:
             messages.success(request, f"Decision record {submitted.reference} has been submitted for sign-off")
             return redirect("decisions:record", pk=submitted.pk)
-    return render(request, "decisions/authoring/check_answers.html", {
-        "decision": decision,
-        "groups": _answer_groups(decision),
-        "error_links": _problem_links(decision, problems),
-        "can_submit": not problems and permissions.can_submit(request.user, decision),
-        "confirm": ConfirmForm(),
-    })
+    return render(
+        request,
+        "decisions/authoring/check_answers.html",
+        {
+            "decision": decision,
+            "groups": _answer_groups(decision),
+            "error_links": _problem_links(decision, problems),
+            "can_submit": not problems and permissions.can_submit(request.user, decision),
+            "confirm": ConfirmForm(),
+        },
+    )
 
 
 # — what the pages show ------------------------------------------------------------------------
 
 TASK_SECTIONS = {
-    "details": ["1", "2", "3", "4a", "4b"], "reasons": ["5", "6"], "finance": ["7", "8", "8b"], "plan": ["9", "10"],
-    "urgency": ["11", "12a", "12b"], "consultation": ["13a", "13b", "13c", "14", "15"], "sign-off": ["16"],
-    "appendices": ["17", "19"], "exempt": ["18a", "18b"],
+    "details": ["1", "2", "3", "4a", "4b"],
+    "reasons": ["5", "6"],
+    "finance": ["7", "8", "8b"],
+    "plan": ["9", "10"],
+    "urgency": ["11", "12a", "12b"],
+    "consultation": ["13a", "13b", "13c", "14", "15"],
+    "sign-off": ["16"],
+    "appendices": ["17", "19"],
+    "exempt": ["18a", "18b"],
 }
 SECTION_TASK = {number: slug for slug, numbers in TASK_SECTIONS.items() for number in numbers}
 OPTIONAL_TASKS = {"sign-off", "appendices"}
@@ -310,10 +351,16 @@ def _task_statuses(d, problems):
             status = "Incomplete" if started else "Not yet started"
         else:
             status = "Completed" if started or slug not in OPTIONAL_TASKS else "Optional"
-        tasks.append({
-            "slug": slug, "title": title, "caption": _caption(slug), "status": status,
-            "completed": status == "Completed", "url": reverse("decisions:task", kwargs={"pk": d.pk, "task": slug}),
-        })
+        tasks.append(
+            {
+                "slug": slug,
+                "title": title,
+                "caption": _caption(slug),
+                "status": status,
+                "completed": status == "Completed",
+                "url": reverse("decisions:task", kwargs={"pk": d.pk, "task": slug}),
+            }
+        )
     return tasks
 
 
@@ -351,10 +398,15 @@ def _date(value):
 def _answers(d):
     """{section: {"text": plain text, "rich": long text for the `rich` filter, "lines": [lines]}}."""
     council = CouncilSettings.load()
-    thresholds = {"capital": f"{council.key_decision_capital_threshold:,.0f}",
-                  "revenue": f"{council.key_decision_revenue_threshold:,.0f}"}
-    criteria = [KEY_DECISION_CRITERIA[name].format(**thresholds) for name in ("key_capital", "key_revenue", "key_wards")
-                if getattr(d, name)]
+    thresholds = {
+        "capital": f"{council.key_decision_capital_threshold:,.0f}",
+        "revenue": f"{council.key_decision_revenue_threshold:,.0f}",
+    }
+    criteria = [
+        KEY_DECISION_CRITERIA[name].format(**thresholds)
+        for name in ("key_capital", "key_revenue", "key_wards")
+        if getattr(d, name)
+    ]
     person = lambda user: user.name_and_title if user else ""  # noqa: E731
     amount = f"£{d.amount:,.2f}" if d.amount is not None else ""
     spend = SpendType(d.spend_type).label if d.spend_type else ""
@@ -366,37 +418,68 @@ def _answers(d):
         "4b": {"text": d.original_delegation},
         "5": {"rich": d.reasons},
         "6": {"rich": d.alternatives},
-        "7": {"rich": d.financial_implications,
-              "lines": [x for x in (amount and f"Amount: {amount}", spend,
-                                    d.funding_source and f"Funding: {d.funding_source}") if x]},
+        "7": {
+            "rich": d.financial_implications,
+            "lines": [
+                x
+                for x in (amount and f"Amount: {amount}", spend, d.funding_source and f"Funding: {d.funding_source}")
+                if x
+            ],
+        },
         "8": {"text": YES_NO[d.is_key_decision], "lines": criteria},
-        "8b": {"text": _date(d.forward_plan_published_on)
-               or ("Special urgency: no Forward Plan notice" if d.special_urgency else "")
-               or ("N/A" if d.is_key_decision is False else "")},
+        "8b": {
+            "text": _date(d.forward_plan_published_on)
+            or ("Special urgency: no Forward Plan notice" if d.special_urgency else "")
+            or ("N/A" if d.is_key_decision is False else "")
+        },
         "9": {"text": str(d.priority) if d.priority else "", "rich": d.plan_link},
         "10": {"rich": d.environmental_implications},
         "11": {"text": YES_NO[d.is_urgent]},
         "12a": {"rich": d.urgency_reason if d.is_urgent else "", "text": "N/A" if d.is_urgent is False else ""},
-        "12b": {"text": (f"{d.scrutiny_committee}: its chair is asked to agree when you submit"
-                         if d.scrutiny_committee else ("N/A" if d.is_urgent is False else ""))},
+        "12b": {
+            "text": (
+                f"{d.scrutiny_committee}: its chair is asked to agree when you submit"
+                if d.scrutiny_committee
+                else ("N/A" if d.is_urgent is False else "")
+            )
+        },
         "13a": {"text": YES_NO[d.other_portfolios_affected]},
         "13b": {"lines": [c.member_name or str(c.portfolio) for c in d.consultations.all()]},
         "13c": {"lines": [f"{c.member_name or c.portfolio}: {_date(c.consulted_on)}" for c in d.consultations.all()]},
-        "14": {"text": YES_NO[d.conflict_of_interest], "rich": d.conflict_details if d.conflict_of_interest else "",
-               "lines": ["The Monitoring Officer has been consulted"]
-               if d.conflict_of_interest and d.monitoring_officer_involved else []},
-        "15": {"lines": [x for x in (person(d.cmt_member),
-                                     d.cmt_consulted_on and f"Date consulted: {_date(d.cmt_consulted_on)}") if x]},
+        "14": {
+            "text": YES_NO[d.conflict_of_interest],
+            "rich": d.conflict_details if d.conflict_of_interest else "",
+            "lines": ["The Monitoring Officer has been consulted"]
+            if d.conflict_of_interest and d.monitoring_officer_involved
+            else [],
+        },
+        "15": {
+            "lines": [
+                x
+                for x in (person(d.cmt_member), d.cmt_consulted_on and f"Date consulted: {_date(d.cmt_consulted_on)}")
+                if x
+            ]
+        },
         "16": {"lines": _departments(d)},
-        "17": {"lines": [f"{a.ref}: {a.title}" + (f" ({a.not_for_publication})" if a.is_exempt else "")
-                         for a in d.appendices.all()],
-               "text": "" if d.appendices.all() else "None"},
+        "17": {
+            "lines": [
+                f"{a.ref}: {a.title}" + (f" ({a.not_for_publication})" if a.is_exempt else "")
+                for a in d.appendices.all()
+            ],
+            "text": "" if d.appendices.all() else "None",
+        },
         "18a": {"text": YES_NO[d.has_exempt_information]},
-        "18b": {"text": " – ".join(x for x in (d.part2_title, d.part2_not_for_publication) if x)
-                if d.has_exempt_information else ("N/A" if d.has_exempt_information is False else "")},
-        "19": {"lines": [p.title + (f" ({p.not_for_publication})" if p.is_exempt else "")
-                         for p in d.background_papers.all()],
-               "text": "" if d.background_papers.all() else "None"},
+        "18b": {
+            "text": " – ".join(x for x in (d.part2_title, d.part2_not_for_publication) if x)
+            if d.has_exempt_information
+            else ("N/A" if d.has_exempt_information is False else "")
+        },
+        "19": {
+            "lines": [
+                p.title + (f" ({p.not_for_publication})" if p.is_exempt else "") for p in d.background_papers.all()
+            ],
+            "text": "" if d.background_papers.all() else "None",
+        },
         "20": {"text": "Signed by the decision maker after every sign-off has been given"},
     }
     return answers
@@ -418,9 +501,16 @@ def _answer_groups(d):
         rows = []
         for number in numbers:
             slug = SECTION_TASK.get(number)
-            rows.append({
-                "number": number, "label": LABELS[number], "text": "", "rich": "", "lines": [], **answers[number],
-                "change_url": reverse("decisions:task", kwargs={"pk": d.pk, "task": slug}) if slug else "",
-            })
+            rows.append(
+                {
+                    "number": number,
+                    "label": LABELS[number],
+                    "text": "",
+                    "rich": "",
+                    "lines": [],
+                    **answers[number],
+                    "change_url": reverse("decisions:task", kwargs={"pk": d.pk, "task": slug}) if slug else "",
+                }
+            )
         groups.append({"heading": heading, "rows": rows})
     return groups

@@ -37,7 +37,12 @@ PARAGRAPHS = list(SCHEDULE_12A)
 def record_queryset():
     """Everything `_record.html` reads, in a constant number of queries."""
     return Decision.objects.select_related(
-        "decision_maker", "author", "directorate", "priority__plan", "scrutiny_committee__chair", "cmt_member",
+        "decision_maker",
+        "author",
+        "directorate",
+        "priority__plan",
+        "scrutiny_committee__chair",
+        "cmt_member",
     ).prefetch_related(
         Prefetch("sign_offs", SignOff.objects.select_related("department", "issued_by")),
         Prefetch("chair_agreements", ChairAgreement.objects.select_related("committee", "chair")),
@@ -73,8 +78,13 @@ def _sign_off_rows(decision, departments, *, public):
     rows = []
     for dep in departments:
         applies = dep.mandatory_for_decisions or dep.pk in chosen
-        row = {"department": dep, "mandatory": dep.mandatory_for_decisions, "applies": applies,
-               "sign_off": current.get(dep.pk), "stale": None}
+        row = {
+            "department": dep,
+            "mandatory": dep.mandatory_for_decisions,
+            "applies": applies,
+            "sign_off": current.get(dep.pk),
+            "stale": None,
+        }
         if applies and row["sign_off"] is None and not public:
             row["stale"] = latest.get(dep.pk)
         rows.append(row)
@@ -85,8 +95,10 @@ def record_context(decision, *, public, council=None):
     """The context `templates/decisions/_record.html` needs. `decision` from `record_queryset()`."""
     council = council or CouncilSettings.load()
     departments = list(Department.objects.filter(on_decision_form=True))
-    criteria_values = {"capital": _pounds(council.key_decision_capital_threshold),
-                       "revenue": _pounds(council.key_decision_revenue_threshold)}
+    criteria_values = {
+        "capital": _pounds(council.key_decision_capital_threshold),
+        "revenue": _pounds(council.key_decision_revenue_threshold),
+    }
     criteria = [
         {"text": text.format(**criteria_values), "ticked": bool(getattr(decision, field))}
         for field, text in sections.KEY_DECISION_CRITERIA.items()

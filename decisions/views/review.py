@@ -67,6 +67,7 @@ def _page(request, template, decision, form, **extra):
 
 # — the record --------------------------------------------------------------------------------
 
+
 def _actions(user, decision):
     """The buttons this person may use now, in the order they would use them."""
     actions = []
@@ -120,14 +121,19 @@ def _history(decision):
     labels = dict(Status.choices)
     return [
         {
-            "at": e.at, "who": e.actor_name, "what": e.action_label, "comment": e.comment,
-            "from": labels.get(e.from_status, ""), "to": labels.get(e.to_status, ""),
+            "at": e.at,
+            "who": e.actor_name,
+            "what": e.action_label,
+            "comment": e.comment,
+            "from": labels.get(e.from_status, ""),
+            "to": labels.get(e.to_status, ""),
         }
         for e in decision.events.all()
     ]
 
 
 # — sign-off ---------------------------------------------------------------------------------
+
 
 @login_required
 @GET_POST
@@ -150,12 +156,18 @@ def sign_off(request, pk, department):
             messages.success(request, f"{dep.name} sign-off code {issued.code} issued")
             return _after(request, decision)
     return _page(
-        request, "decisions/record/sign_off.html", decision, form, department=dep, done=done,
+        request,
+        "decisions/record/sign_off.html",
+        decision,
+        form,
+        department=dep,
+        done=done,
         can_return=permissions.can_return(request.user, decision),
     )
 
 
 # — returning and withdrawing ----------------------------------------------------------------
+
 
 @login_required
 @GET_POST
@@ -207,6 +219,7 @@ def withdraw(request, pk):
 
 # — the scrutiny chair -----------------------------------------------------------------------
 
+
 @login_required
 @GET_POST
 def urgency(request, pk):
@@ -251,7 +264,11 @@ def record_agreement(request, pk):
         data = form.cleaned_data
         try:
             agreement = services.record_chair_agreement(
-                decision, actor=request.user, kind=data["kind"], agreed_on=data["agreed_on"], how=data["how"],
+                decision,
+                actor=request.user,
+                kind=data["kind"],
+                agreed_on=data["agreed_on"],
+                how=data["how"],
                 evidence=data["evidence"],
             )
         except (ValidationError, TransitionNotAllowed) as exc:
@@ -263,6 +280,7 @@ def record_agreement(request, pk):
 
 
 # — deciding and publishing ------------------------------------------------------------------
+
 
 @login_required
 @GET_POST
@@ -304,7 +322,11 @@ def publish(request, pk):
             messages.success(request, f"{published.reference} is published on the public register")
             return _after(request, decision)
     return _page(
-        request, "decisions/record/publish.html", decision, form, problems=problems,
+        request,
+        "decisions/record/publish.html",
+        decision,
+        form,
+        problems=problems,
         exempt_parts=_exempt_parts(decision),
     )
 
@@ -318,4 +340,3 @@ def _exempt_parts(decision):
         if item.is_exempt:
             parts.append(f"{item}: {item.not_for_publication}")
     return parts
-

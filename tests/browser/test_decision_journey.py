@@ -18,8 +18,19 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 
 def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one journey, told in order
-    page, live_server, axe, sign_in, officer, decision_maker, finance_reviewer, legal_reviewer,
-    democratic_support, hr_reviewer, procurement_reviewer, scrutiny_chair, cabinet_member,
+    page,
+    live_server,
+    axe,
+    sign_in,
+    officer,
+    decision_maker,
+    finance_reviewer,
+    legal_reviewer,
+    democratic_support,
+    hr_reviewer,
+    procurement_reviewer,
+    scrutiny_chair,
+    cabinet_member,
 ):
     url = live_server.url
 
@@ -55,7 +66,9 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
     page.select_option("#id_decision_maker", label=decision_maker.name_and_title)
     page.select_option("#id_directorate", label="Children’s Services")
     page.fill("#id_author_phone", "01752 307000")
-    page.fill("#id_decision_to_be_taken", "To direct award a contract for services to Innovate, to the value of £491,000.")
+    page.fill(
+        "#id_decision_to_be_taken", "To direct award a contract for services to Innovate, to the value of £491,000."
+    )
     page.fill("#id_original_delegation", "N/A")
     save_task()
 
@@ -81,7 +94,9 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
     go("Urgency", "urgency")
     page.check("#id_is_urgent_1")
     page.fill("#id_urgency_reason", "Caseload pressures are unsafe for children and families.")
-    page.select_option("#id_scrutiny_committee", label="Education and Children’s Social Care Overview and Scrutiny Committee")
+    page.select_option(
+        "#id_scrutiny_committee", label="Education and Children’s Social Care Overview and Scrutiny Committee"
+    )
     save_task()
 
     go("Consultation", "consultation")
@@ -182,8 +197,13 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
     go(decision.title, "public record")
     assert page.url.endswith(f"/decisions/{decision.reference_slug}/")
     body = page.locator("main").inner_text()
-    for value in [decision.reference, "To direct award a contract for services to Innovate", "Human Resources",
-                  "Councillor Jemima Laing", decision_maker.display_name]:
+    for value in [
+        decision.reference,
+        "To direct award a contract for services to Innovate",
+        "Human Resources",
+        "Councillor Jemima Laing",
+        decision_maker.display_name,
+    ]:
         assert value in body, value
     for sign_off in decision.sign_offs.all():
         assert sign_off.code in body

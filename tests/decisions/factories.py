@@ -146,7 +146,8 @@ class DecisionFactory(factory.django.DjangoModelFactory):
             Cast().cabinet_member  # noqa: B018 - gives the portfolio its member
             portfolio = CabinetPortfolio.objects.get(title__startswith="Education")
             self.consultations.create(
-                portfolio=portfolio, member_name=portfolio.member_and_title,
+                portfolio=portfolio,
+                member_name=portfolio.member_and_title,
                 consulted_on=today() - datetime.timedelta(days=1),
             )
             if not self.other_portfolios_affected:
@@ -171,8 +172,13 @@ def add_exempt_documents(decision):
         exemption_review_on=today() + datetime.timedelta(days=365),
     )
     Appendix.objects.create(
-        decision=decision, ref="A", title="Business case (commercial)", file=pdf_file("business-case.pdf"),
-        original_filename="business-case.pdf", content_type="application/pdf", **exemption,
+        decision=decision,
+        ref="A",
+        title="Business case (commercial)",
+        file=pdf_file("business-case.pdf"),
+        original_filename="business-case.pdf",
+        content_type="application/pdf",
+        **exemption,
     )
     Appendix.objects.create(decision=decision, ref="B", title="Equality impact assessment")
     BackgroundPaper.objects.create(decision=decision, title="Provider's tender pricing", **exemption)

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # — helpers ------------------------------------------------------------------------------------
 
+
 def url(name, decision=None, **kwargs):
     if decision is not None:
         kwargs["pk"] = decision.pk
@@ -66,22 +67,33 @@ def yesterday():
 def valid_answers(slug, decision_maker, yesterday):
     return {
         "details": {
-            "title": "Direct award for a managed social work team", "decision_maker": decision_maker.pk,
-            "directorate": Directorate.objects.get(code="CYP").pk, "author_email": "olive@council.example",
-            "author_phone": "01752 307000", "original_delegation": "N/A",
+            "title": "Direct award for a managed social work team",
+            "decision_maker": decision_maker.pk,
+            "directorate": Directorate.objects.get(code="CYP").pk,
+            "author_email": "olive@council.example",
+            "author_phone": "01752 307000",
+            "original_delegation": "N/A",
             "decision_to_be_taken": "To direct award a contract for services to Innovate, to the value of £491,000.",
         },
         "reasons": {"reasons": "Demand is 25% higher.\n\n- Recruitment has not kept up.", "alternatives": "- Locums"},
         "finance": {
-            "financial_implications": "£491k from revenue funding.", "amount": "491,000", "spend_type": "revenue",
-            "funding_source": "Covid Outbreak Management Fund", "is_key_decision": "False",
+            "financial_implications": "£491k from revenue funding.",
+            "amount": "491,000",
+            "spend_type": "revenue",
+            "funding_source": "Covid Outbreak Management Fund",
+            "is_key_decision": "False",
         },
-        "plan": {"priority": Priority.objects.get(short_name="Caring").pk, "plan_link": "Caring for people.",
-                 "environmental_implications": "None."},
+        "plan": {
+            "priority": Priority.objects.get(short_name="Caring").pk,
+            "plan_link": "Caring for people.",
+            "environmental_implications": "None.",
+        },
         "urgency": {"is_urgent": "False"},
         "consultation": {
-            "other_portfolios_affected": "False", "conflict_of_interest": "False",
-            "cmt_member": decision_maker.pk, **date_data("cmt_consulted_on", yesterday),
+            "other_portfolios_affected": "False",
+            "conflict_of_interest": "False",
+            "cmt_member": decision_maker.pk,
+            **date_data("cmt_consulted_on", yesterday),
         },
         "sign-off": {"applicable_departments": [Department.objects.get(slug="human-resources").pk]},
         "exempt": {"has_exempt_information": "False"},
@@ -89,6 +101,7 @@ def valid_answers(slug, decision_maker, yesterday):
 
 
 # — who may do what ----------------------------------------------------------------------------
+
 
 def test_start_page_explains_what_is_needed(author):
     response = author.get(url("start"))
@@ -155,6 +168,7 @@ def test_remove_endpoints_refuse_get(author, draft, name):
 
 # — the task list ------------------------------------------------------------------------------
 
+
 def test_task_list_shows_every_task_with_its_sections(author, draft):
     response = author.get(url("tasks", draft))
     html = response.content.decode()
@@ -198,6 +212,7 @@ def test_saved_answers_are_shown_again(author, draft, decision_maker, yesterday)
 
 # — save and come back later -------------------------------------------------------------------
 
+
 def test_save_and_come_back_later_keeps_partial_answers(author, draft):
     data = {"reasons": "Demand has risen.", "alternatives": "", "later": ""}
     response = author.post(task_url(draft, "reasons"), data)
@@ -208,9 +223,14 @@ def test_save_and_come_back_later_keeps_partial_answers(author, draft):
 
 
 def test_save_and_come_back_later_keeps_the_valid_answers_and_shows_the_invalid_one(author, draft):
-    response = author.post(task_url(draft, "reasons"), {
-        "reasons": "Demand has risen.", "alternatives": "<p>Locums</p>", "later": "",
-    })
+    response = author.post(
+        task_url(draft, "reasons"),
+        {
+            "reasons": "Demand has risen.",
+            "alternatives": "<p>Locums</p>",
+            "later": "",
+        },
+    )
     assert response.status_code == 200
     assert "Remove the HTML" in field_errors(response, "alternatives")[0]
     draft.refresh_from_db()
@@ -226,6 +246,7 @@ def test_save_and_continue_with_problems_saves_nothing(author, draft):
 
 
 # — the rules on the fields --------------------------------------------------------------------
+
 
 def post_task(client, decision, slug, data):
     return client.post(task_url(decision, slug), {**data, "continue": ""})
@@ -289,8 +310,12 @@ def test_key_decision_over_threshold_EXEC_4(author, draft, decision_maker, yeste
 
 def test_key_decision_needs_forward_plan_or_special_urgency_EXEC_5(author, draft, decision_maker, yesterday):
     """EXEC-5: a key decision needs the Forward Plan notice date, or the special urgency route."""
-    data = {**valid_answers("finance", decision_maker, yesterday), "amount": "1,500,000",
-            "is_key_decision": "True", "key_criteria": ["key_revenue"]}
+    data = {
+        **valid_answers("finance", decision_maker, yesterday),
+        "amount": "1,500,000",
+        "is_key_decision": "True",
+        "key_criteria": ["key_revenue"],
+    }
     response = post_task(author, draft, "finance", data)
     assert field_errors(response, "forward_plan_published_on")[0].startswith("Enter the date the notice was published")
     assert 'href="#id_forward_plan_published_on_0"' in response.content.decode()
@@ -307,9 +332,16 @@ def test_urgent_needs_reason_CALL_2(author, draft):
 
 def test_urgent_decision_with_reason_and_committee_is_saved_CALL_2(author, draft, scrutiny_chair):
     committee = Committee.objects.get(slug="education-and-childrens-social-care")
-    response = post_task(author, draft, "urgency", {
-        "is_urgent": "True", "urgency_reason": "Caseloads are unsafe.", "scrutiny_committee": committee.pk,
-    })
+    response = post_task(
+        author,
+        draft,
+        "urgency",
+        {
+            "is_urgent": "True",
+            "urgency_reason": "Caseloads are unsafe.",
+            "scrutiny_committee": committee.pk,
+        },
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.is_urgent is True and draft.scrutiny_committee == committee
@@ -328,10 +360,18 @@ def test_exempt_needs_paragraph_S12A_2(author, draft):
 
 def test_exempt_information_with_paragraph_is_saved_S12A_2(author, draft):
     review = today() + datetime.timedelta(days=365)
-    response = post_task(author, draft, "exempt", {
-        "has_exempt_information": "True", "part2_title": "Pricing", "part2_paragraphs": ["3"],
-        "part2_public_interest_reasoning": "Commercial.", **date_data("part2_review_on", review),
-    })
+    response = post_task(
+        author,
+        draft,
+        "exempt",
+        {
+            "has_exempt_information": "True",
+            "part2_title": "Pricing",
+            "part2_paragraphs": ["3"],
+            "part2_public_interest_reasoning": "Commercial.",
+            **date_data("part2_review_on", review),
+        },
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.part2_paragraphs == [3]
@@ -346,6 +386,7 @@ def test_other_portfolios_affected_needs_a_consultation(author, draft, decision_
 
 # — bad input ----------------------------------------------------------------------------------
 
+
 def test_missing_fields_give_errors_and_keep_the_other_answers(author, draft):
     response = post_task(author, draft, "details", {"title": "Keep this title", "decision_to_be_taken": ""})
     html = response.content.decode()
@@ -356,10 +397,19 @@ def test_missing_fields_give_errors_and_keep_the_other_answers(author, draft):
 
 
 def test_30_february_gives_a_clear_error_and_keeps_other_answers(author, draft, decision_maker):
-    response = post_task(author, draft, "consultation", {
-        "other_portfolios_affected": "False", "conflict_of_interest": "False", "cmt_member": decision_maker.pk,
-        "cmt_consulted_on_0": "30", "cmt_consulted_on_1": "2", "cmt_consulted_on_2": "2021",
-    })
+    response = post_task(
+        author,
+        draft,
+        "consultation",
+        {
+            "other_portfolios_affected": "False",
+            "conflict_of_interest": "False",
+            "cmt_member": decision_maker.pk,
+            "cmt_consulted_on_0": "30",
+            "cmt_consulted_on_1": "2",
+            "cmt_consulted_on_2": "2021",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "must be a real date" in field_errors(response, "cmt_consulted_on")[0]
@@ -390,11 +440,16 @@ def test_negative_amount_gives_a_clear_error(author, draft):
 
 # — consultations ------------------------------------------------------------------------------
 
+
 def test_cabinet_member_consulted_is_added_and_removed(author, draft, cabinet_member, yesterday):
     portfolio = CabinetPortfolio.objects.get(title__startswith="Education")
-    response = author.post(url("consultation-add", draft), {
-        "consultation-portfolio": portfolio.pk, **date_data("consultation-consulted_on", yesterday),
-    })
+    response = author.post(
+        url("consultation-add", draft),
+        {
+            "consultation-portfolio": portfolio.pk,
+            **date_data("consultation-consulted_on", yesterday),
+        },
+    )
     assert response.status_code == 302
     consultation = draft.consultations.get()
     assert consultation.member_name.startswith("Cllr Dave Downie")
@@ -406,10 +461,15 @@ def test_cabinet_member_consulted_is_added_and_removed(author, draft, cabinet_me
 
 def test_cabinet_member_consulted_needs_a_real_date(author, draft):
     portfolio = CabinetPortfolio.objects.first()
-    response = author.post(url("consultation-add", draft), {
-        "consultation-portfolio": portfolio.pk, "consultation-consulted_on_0": "30",
-        "consultation-consulted_on_1": "2", "consultation-consulted_on_2": "2021",
-    })
+    response = author.post(
+        url("consultation-add", draft),
+        {
+            "consultation-portfolio": portfolio.pk,
+            "consultation-consulted_on_0": "30",
+            "consultation-consulted_on_1": "2",
+            "consultation-consulted_on_2": "2021",
+        },
+    )
     assert response.status_code == 200
     assert "must be a real date" in response.context["consultation_form"].errors["consulted_on"][0]
     assert "<title>Error: " in response.content.decode()
@@ -426,11 +486,13 @@ def test_another_officer_cannot_remove_a_consultation(client, other_officer):
 
 # — appendices ---------------------------------------------------------------------------------
 
+
 def test_appendix_is_uploaded_and_downloaded_by_the_author(author, draft, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     pdf = SimpleUploadedFile("Business case.pdf", b"%PDF-1.7\nbody", content_type="application/pdf")
-    response = author.post(url("appendix-add", draft), {"appendix-ref": "A", "appendix-title": "Business case",
-                                                        "appendix-file": pdf})
+    response = author.post(
+        url("appendix-add", draft), {"appendix-ref": "A", "appendix-title": "Business case", "appendix-file": pdf}
+    )
     assert response.status_code == 302
     appendix = draft.appendices.get()
     assert (appendix.ref, appendix.original_filename, appendix.size) == ("A", "Business case.pdf", 13)
@@ -453,8 +515,9 @@ def test_appendix_download_is_403_for_other_staff_and_404_for_the_public(client,
 def test_exe_renamed_pdf_is_refused_and_other_answers_kept(author, draft):
     program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00"  # a Windows executable's first bytes
     fake = SimpleUploadedFile("business-case.pdf", program, content_type="application/pdf")
-    response = author.post(url("appendix-add", draft), {"appendix-ref": "A", "appendix-title": "Business case",
-                                                        "appendix-file": fake})
+    response = author.post(
+        url("appendix-add", draft), {"appendix-ref": "A", "appendix-title": "Business case", "appendix-file": fake}
+    )
     assert response.status_code == 200
     form = response.context["appendix_form"]
     assert form.errors["file"] == ["The selected file must be a PDF, Word, Excel or OpenDocument file"]
@@ -471,8 +534,9 @@ def test_50mb_file_is_refused(author, draft):
         big.write(b"\0")  # sparse on disk: 50 MB without building it in memory
         big.flush()
         big.seek(0)
-        response = author.post(url("appendix-add", draft), {"appendix-ref": "A", "appendix-title": "Huge",
-                                                            "appendix-file": big})
+        response = author.post(
+            url("appendix-add", draft), {"appendix-ref": "A", "appendix-title": "Huge", "appendix-file": big}
+        )
     assert response.status_code == 200
     assert response.context["appendix_form"].errors["file"] == [f"The selected file must be smaller than {limit}"]
     assert response.context["appendix_form"]["title"].value() == "Huge"
@@ -505,6 +569,7 @@ def test_exempt_background_paper_needs_its_reasoning_S12A_2(author, draft):
 
 
 # — check answers and submit -------------------------------------------------------------------
+
 
 def test_check_answers_lists_every_section_with_change_links(client):
     decision = DecisionFactory(exempt=True, consulted=True)
@@ -554,6 +619,7 @@ def test_submitting_twice_is_refused_without_a_500(client):
 
 
 # — queries ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["tasks", "check"])
 def test_pages_take_a_constant_number_of_queries(client, name):

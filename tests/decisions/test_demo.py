@@ -31,10 +31,14 @@ def test_seed_record_sections_1_to_4b(loaded):
         "Urgent Decision: Direct Award for Managed Social Work Service in Children's Social Work, CYPFS for 6 months"
     )
     assert (loaded.decision_maker.username, loaded.decision_maker_name, loaded.decision_maker_job_title) == (
-        "alison.botham", "Alison Botham", "Director of Children's Services",
+        "alison.botham",
+        "Alison Botham",
+        "Director of Children's Services",
     )
     assert (loaded.author.username, loaded.author_name, loaded.author_job_title) == (
-        "jane.anstis", "Jane Anstis", "Head of Service Children's Social Work",
+        "jane.anstis",
+        "Jane Anstis",
+        "Head of Service Children's Social Work",
     )
     assert loaded.decision_to_be_taken == (
         "To direct award a contract for services to Innovate, to the value of £491,000."
@@ -95,7 +99,9 @@ def test_seed_record_consultation_sections_13_to_15(loaded):
     assert consultation.consulted_on == datetime.date(2021, 7, 9)
     assert loaded.conflict_of_interest is False
     assert (loaded.cmt_member.username, loaded.cmt_member_name, loaded.cmt_member_job_title) == (
-        "alison.botham", "Alison Botham", "Director of Children's Services",
+        "alison.botham",
+        "Alison Botham",
+        "Director of Children's Services",
     )
     assert loaded.cmt_consulted_on == datetime.date(2021, 7, 9)
 
@@ -103,8 +109,11 @@ def test_seed_record_consultation_sections_13_to_15(loaded):
 def test_seed_record_has_the_six_sign_off_rows(loaded):
     codes = {s.department.slug: s.code for s in loaded.sign_offs.all()}
     assert codes == {
-        "democratic-support": "DS20 21/22", "finance": "djn.21.22.53", "legal": "MS/36955",
-        "human-resources": "721KAB", "procurement": "PB/CYP/006/ED/0721",
+        "democratic-support": "DS20 21/22",
+        "finance": "djn.21.22.53",
+        "legal": "MS/36955",
+        "human-resources": "721KAB",
+        "procurement": "PB/CYP/006/ED/0721",
     }
     # Corporate Property: N/A, not applicable.
     assert {d.slug for d in rules.required_departments(loaded)} == set(codes)
@@ -173,7 +182,8 @@ def test_other_demo_records_are_in_their_states(loaded):
     assert draft.status == Status.DRAFT and draft.author.username == "jane.anstis" and rules.completeness(draft)
     assert urgent.status == Status.IN_SIGN_OFF
     assert {p.message for p in rules.sign_off_gaps(urgent)} == {
-        "The Finance sign-off has not been given", "The Legal sign-off has not been given",
+        "The Finance sign-off has not been given",
+        "The Legal sign-off has not been given",
         "The scrutiny chair has not agreed that the decision is urgent",
     }
     assert urgent.chair_agreements.get().chair.username == "jemima.laing"

@@ -39,8 +39,17 @@ def decision(db):
 
 # — plain text, never HTML ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "First paragraph<p>second", "Bold <b>text</b>",
-                                  '<a href="https://example.com">link</a>', "<!-- hidden -->"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "First paragraph<p>second",
+        "Bold <b>text</b>",
+        '<a href="https://example.com">link</a>',
+        "<!-- hidden -->",
+    ],
+)
 def test_text_with_html_is_refused(decision, text):
     form = ReasonsForm({"reasons": text, "alternatives": "None"}, instance=decision)
     assert not form.is_valid()
@@ -56,6 +65,7 @@ def test_text_that_only_looks_like_html_is_accepted(decision, text):
 
 
 # — dates --------------------------------------------------------------------------------------
+
 
 def test_30_february_is_not_a_real_date(decision):
     form = ConsultationForm(date_data("cmt_consulted_on", ("30", "2", "2021")), instance=decision)
@@ -111,8 +121,10 @@ def test_date_is_read_from_day_month_and_year(decision):
 def test_consultation_date_in_the_future_is_refused(decision):
     tomorrow = today() + datetime.timedelta(days=1)
     form = CabinetConsultationForm(
-        {"consultation-portfolio": "1",
-         **date_data("consultation-consulted_on", (tomorrow.day, tomorrow.month, tomorrow.year))},
+        {
+            "consultation-portfolio": "1",
+            **date_data("consultation-consulted_on", (tomorrow.day, tomorrow.month, tomorrow.year)),
+        },
         decision=decision,
     )
     assert not form.is_valid()
@@ -120,6 +132,7 @@ def test_consultation_date_in_the_future_is_refused(decision):
 
 
 # — money --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("typed", ["491,000", "491000.00", "£491,000", " 491000 "])
 def test_amount_accepts_how_people_write_money(decision, typed):
@@ -149,6 +162,7 @@ def test_amount_with_fractions_of_a_penny_is_refused(decision):
 
 
 # — yes/no and the key decision criteria -------------------------------------------------------
+
 
 @pytest.mark.parametrize(("posted", "stored"), [("True", True), ("False", False), ("", None)])
 def test_yes_no_radios_give_a_boolean(decision, posted, stored):
@@ -188,6 +202,7 @@ def test_decision_maker_choices_are_people_with_the_decision_maker_role(decision
 
 # — appendices ---------------------------------------------------------------------------------
 
+
 def appendix_data(**overrides):
     return {"appendix-ref": "A", "appendix-title": "Business case", **overrides}
 
@@ -196,27 +211,33 @@ def upload(name, content, content_type="application/pdf"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("case.pdf", b"%PDF-1.7\n..."),
-    ("case.docx", b"PK\x03\x04rest-of-zip"),
-    ("sheet.xlsx", b"PK\x03\x04rest-of-zip"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
-    ("notes.odt", b"PK\x03\x04mimetype"),
-    ("CASE.PDF", b"%PDF-1.4"),
-])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("case.pdf", b"%PDF-1.7\n..."),
+        ("case.docx", b"PK\x03\x04rest-of-zip"),
+        ("sheet.xlsx", b"PK\x03\x04rest-of-zip"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        ("notes.odt", b"PK\x03\x04mimetype"),
+        ("CASE.PDF", b"%PDF-1.4"),
+    ],
+)
 def test_appendix_accepts_office_and_pdf_files(decision, name, content):
     form = AppendixForm(appendix_data(), {"appendix-file": upload(name, content)}, decision=decision)
     assert form.is_valid(), form.errors
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("setup.pdf", b"MZ\x90\x00\x03\x00\x00\x00"),  # a Windows program renamed
-    ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
-    ("page.html", b"<html><body>hi</body></html>"),
-    ("case.txt", b"%PDF-1.4"),  # right bytes, wrong extension
-    ("case.docx", b"%PDF-1.4"),  # bytes and extension disagree
-])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("setup.pdf", b"MZ\x90\x00\x03\x00\x00\x00"),  # a Windows program renamed
+        ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
+        ("page.html", b"<html><body>hi</body></html>"),
+        ("case.txt", b"%PDF-1.4"),  # right bytes, wrong extension
+        ("case.docx", b"%PDF-1.4"),  # bytes and extension disagree
+    ],
+)
 def test_appendix_refuses_other_files(decision, name, content):
     form = AppendixForm(appendix_data(), {"appendix-file": upload(name, content)}, decision=decision)
     assert not form.is_valid()
@@ -232,8 +253,9 @@ def test_empty_appendix_file_is_refused(decision):
 
 def test_appendix_larger_than_the_limit_is_refused(decision, settings):
     settings.APPENDIX_MAX_BYTES = 1024 * 1024
-    form = AppendixForm(appendix_data(), {"appendix-file": upload("big.pdf", b"%PDF-" + b"0" * 1024 * 1024)},
-                        decision=decision)
+    form = AppendixForm(
+        appendix_data(), {"appendix-file": upload("big.pdf", b"%PDF-" + b"0" * 1024 * 1024)}, decision=decision
+    )
     assert not form.is_valid()
     assert codes(form, "file") == ["too_big"]
     assert form.errors["file"] == ["The selected file must be smaller than 1MB"]
@@ -246,24 +268,29 @@ def test_appendix_ref_suggests_the_next_letter(db):
 
 def test_appendix_ref_already_used_is_refused(db):
     decision = DecisionFactory(exempt=True)
-    form = AppendixForm(appendix_data(**{"appendix-ref": "a"}), {"appendix-file": upload("x.pdf", b"%PDF-1")},
-                        decision=decision)
+    form = AppendixForm(
+        appendix_data(**{"appendix-ref": "a"}), {"appendix-file": upload("x.pdf", b"%PDF-1")}, decision=decision
+    )
     assert not form.is_valid()
     assert codes(form, "ref") == ["duplicate"]
 
 
 def test_exempt_appendix_needs_reasoning_and_review_date_S12A_2(decision):
     """S12A-2: an exemption records its paragraphs, the public-interest reasoning and a review date."""
-    form = AppendixForm(appendix_data(**{"appendix-exempt_paragraphs": ["3"]}),
-                        {"appendix-file": upload("x.pdf", b"%PDF-1")}, decision=decision)
+    form = AppendixForm(
+        appendix_data(**{"appendix-exempt_paragraphs": ["3"]}),
+        {"appendix-file": upload("x.pdf", b"%PDF-1")},
+        decision=decision,
+    )
     assert not form.is_valid()
     assert codes(form, "public_interest_reasoning") == ["S12A-2"]
     assert codes(form, "exemption_review_on") == ["S12A-2"]
 
 
 def test_when_another_answer_is_wrong_the_file_must_be_chosen_again(decision):
-    form = AppendixForm(appendix_data(**{"appendix-title": ""}), {"appendix-file": upload("x.pdf", b"%PDF-1")},
-                        decision=decision)
+    form = AppendixForm(
+        appendix_data(**{"appendix-title": ""}), {"appendix-file": upload("x.pdf", b"%PDF-1")}, decision=decision
+    )
     assert not form.is_valid()
     assert form.errors["title"] == ["Enter the title of the appendix"]
     assert form.errors["file"] == ["Select the appendix file again"]
@@ -271,10 +298,14 @@ def test_when_another_answer_is_wrong_the_file_must_be_chosen_again(decision):
 
 def test_background_paper_paragraphs_are_stored_as_numbers(decision):
     review = today() + datetime.timedelta(days=30)
-    form = BackgroundPaperForm({
-        "paper-title": "Tender pricing", "paper-exempt_paragraphs": ["3", "1"],
-        "paper-public_interest_reasoning": "Commercially sensitive",
-        **date_data("paper-exemption_review_on", (review.day, review.month, review.year)),
-    }, decision=decision)
+    form = BackgroundPaperForm(
+        {
+            "paper-title": "Tender pricing",
+            "paper-exempt_paragraphs": ["3", "1"],
+            "paper-public_interest_reasoning": "Commercially sensitive",
+            **date_data("paper-exemption_review_on", (review.day, review.month, review.year)),
+        },
+        decision=decision,
+    )
     assert form.is_valid(), form.errors
     assert sorted(form.instance.exempt_paragraphs) == [1, 3]

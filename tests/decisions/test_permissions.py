@@ -18,7 +18,12 @@ from tests.decisions.factories import DecisionFactory, advance
 EVERYONE = [*ROLE_PERSONAS, "other_officer", "member_of_public"]
 REVIEWERS_OF_THIS_RECORD = {"democratic_support", "finance_reviewer", "legal_reviewer", "hr_reviewer"}
 STAFF_WHO_SEE_A_SUBMITTED_RECORD = {
-    "officer", "administrator", "decision_maker", "scrutiny_chair", "cabinet_member", *REVIEWERS_OF_THIS_RECORD,
+    "officer",
+    "administrator",
+    "decision_maker",
+    "scrutiny_chair",
+    "cabinet_member",
+    *REVIEWERS_OF_THIS_RECORD,
 }
 
 
@@ -31,8 +36,9 @@ def at(status):
 
 
 def published_with_exempt_appendix():
-    return advance(DecisionFactory(urgent=True, consulted=True, applicable=["human-resources"], exempt=True),
-                   to=Status.PUBLISHED)
+    return advance(
+        DecisionFactory(urgent=True, consulted=True, applicable=["human-resources"], exempt=True), to=Status.PUBLISHED
+    )
 
 
 def department(slug):
@@ -50,8 +56,12 @@ def public_appendix(user, decision):
 # (what, record maker, check, the personas who may)
 TABLE = [
     ("create", None, lambda user, _: permissions.can_create(user), {"officer", "other_officer", "decision_maker"}),
-    ("view a first draft", draft_never_submitted, permissions.can_view,
-     {"officer", "democratic_support", "administrator"}),
+    (
+        "view a first draft",
+        draft_never_submitted,
+        permissions.can_view,
+        {"officer", "democratic_support", "administrator"},
+    ),
     ("view in sign-off", at(Status.IN_SIGN_OFF), permissions.can_view, STAFF_WHO_SEE_A_SUBMITTED_RECORD),
     ("edit a draft", draft_never_submitted, permissions.can_edit, {"officer"}),
     ("edit in sign-off", at(Status.IN_SIGN_OFF), permissions.can_edit, {"officer"}),
@@ -61,18 +71,30 @@ TABLE = [
     ("submit", draft_never_submitted, permissions.can_submit, {"officer"}),
     ("issue Finance sign-off", at(Status.IN_SIGN_OFF), department("finance"), {"finance_reviewer"}),
     ("issue Legal sign-off", at(Status.IN_SIGN_OFF), department("legal"), {"legal_reviewer"}),
-    ("issue Democratic Support sign-off", at(Status.IN_SIGN_OFF), department("democratic-support"),
-     {"democratic_support"}),
+    (
+        "issue Democratic Support sign-off",
+        at(Status.IN_SIGN_OFF),
+        department("democratic-support"),
+        {"democratic_support"},
+    ),
     ("issue HR sign-off (applicable)", at(Status.IN_SIGN_OFF), department("human-resources"), {"hr_reviewer"}),
     ("issue Property sign-off (not applicable)", at(Status.IN_SIGN_OFF), department("corporate-property"), set()),
     ("issue Procurement sign-off (not applicable)", at(Status.IN_SIGN_OFF), department("procurement"), set()),
     ("issue Finance sign-off on a draft", draft_never_submitted, department("finance"), set()),
     ("agree urgency", at(Status.IN_SIGN_OFF), permissions.can_agree_urgency, {"scrutiny_chair"}),
     ("record the chair's agreement", at(Status.IN_SIGN_OFF), permissions.can_record_agreement, {"democratic_support"}),
-    ("return in sign-off", at(Status.IN_SIGN_OFF), permissions.can_return,
-     {*REVIEWERS_OF_THIS_RECORD, "scrutiny_chair"}),
-    ("return awaiting decision", at(Status.AWAITING_DECISION), permissions.can_return,
-     {"decision_maker", "democratic_support"}),
+    (
+        "return in sign-off",
+        at(Status.IN_SIGN_OFF),
+        permissions.can_return,
+        {*REVIEWERS_OF_THIS_RECORD, "scrutiny_chair"},
+    ),
+    (
+        "return awaiting decision",
+        at(Status.AWAITING_DECISION),
+        permissions.can_return,
+        {"decision_maker", "democratic_support"},
+    ),
     ("sign", at(Status.AWAITING_DECISION), permissions.can_sign, {"decision_maker"}),
     ("sign in sign-off", at(Status.IN_SIGN_OFF), permissions.can_sign, set()),
     ("publish", at(Status.DECIDED), permissions.can_publish, {"democratic_support"}),
@@ -81,8 +103,7 @@ TABLE = [
     ("withdraw a decided record", at(Status.DECIDED), permissions.can_withdraw, set()),
     ("see a draft on the public site", draft_never_submitted, permissions.can_view_public, set()),
     ("see a published record on the public site", at(Status.PUBLISHED), permissions.can_view_public, set(EVERYONE)),
-    ("download an exempt appendix", published_with_exempt_appendix, exempt_appendix,
-     STAFF_WHO_SEE_A_SUBMITTED_RECORD),
+    ("download an exempt appendix", published_with_exempt_appendix, exempt_appendix, STAFF_WHO_SEE_A_SUBMITTED_RECORD),
     ("download a public appendix", published_with_exempt_appendix, public_appendix, set(EVERYONE)),
 ]
 

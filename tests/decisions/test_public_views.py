@@ -45,8 +45,12 @@ def quick_published(cast, n, decided_on):
     """A published record made without the services (for volume): children first, then the status."""
     d = DecisionFactory(cast=cast, title=f"Published decision number {n}")
     Decision.objects.filter(pk=d.pk).update(
-        status=Status.PUBLISHED, reference=f"COD{n:02d} 21/22", reference_slug=f"cod{n:02d}-21-22",
-        decided_on=decided_on, decision_maker_name="Dana Director", decision_maker_job_title="Director",
+        status=Status.PUBLISHED,
+        reference=f"COD{n:02d} 21/22",
+        reference_slug=f"cod{n:02d}-21-22",
+        decided_on=decided_on,
+        decision_maker_name="Dana Director",
+        decision_maker_job_title="Director",
     )
     return Decision.objects.get(pk=d.pk)
 
@@ -54,11 +58,17 @@ def quick_published(cast, n, decided_on):
 @pytest.fixture
 def published(cast):
     return DecisionFactory(
-        cast=cast, urgent=True, exempt=True, consulted=True, applicable=["human-resources"], state=Status.PUBLISHED,
+        cast=cast,
+        urgent=True,
+        exempt=True,
+        consulted=True,
+        applicable=["human-resources"],
+        state=Status.PUBLISHED,
     )
 
 
 # — the register ---------------------------------------------------------------------------------
+
 
 def test_list_shows_published_newest_first_and_not_drafts(client, cast):
     older = quick_published(cast, 1, datetime.date(2021, 7, 1))
@@ -106,24 +116,42 @@ def test_list_shows_key_and_urgent_tags(client, cast, published):
 
 # — the public record ----------------------------------------------------------------------------
 
+
 def test_detail_shows_every_section_label_and_value(client, published):
     body = text(client.get(detail_url(published)))
     for number, label in sections.LABELS.items():
         assert label in body, f"section {number} label missing"
     d = published
     for value in [
-        d.title, d.decision_maker_name, d.author_name, "To direct award a contract for services to Innovate",
-        "Demand for children's social work is 25% higher", "Permanent recruitment: too slow.",
-        "£491k from revenue funding", "Caring", "There are no environmental impacts",
-        d.urgency_reason, "Councillor Jemima Laing (agreed in this system)",
+        d.title,
+        d.decision_maker_name,
+        d.author_name,
+        "To direct award a contract for services to Innovate",
+        "Demand for children's social work is 25% higher",
+        "Permanent recruitment: too slow.",
+        "£491k from revenue funding",
+        "Caring",
+        "There are no environmental impacts",
+        d.urgency_reason,
+        "Councillor Jemima Laing (agreed in this system)",
         "Education and Children’s Social Care Overview and Scrutiny Committee",
         "Cllr Dave Downie, Cabinet Member for Education, Skills, Children and Young People",
-        "Democratic Support (mandatory)", "Finance (mandatory)", "Legal (mandatory)",
-        "Human Resources (if applicable)", "Corporate Property (if applicable)", "Procurement (if applicable)",
-        "Business case (commercial)", "Equality impact assessment", d.part2_title, "Provider's tender pricing",
-        "I agree the decision and confirm", f"Signed electronically by {d.decision_maker_name}",
-        d.decided_on.strftime("%-d %B %Y"), "exempt from call-in",
-        "in excess of £3 million", "in excess of £1 million",
+        "Democratic Support (mandatory)",
+        "Finance (mandatory)",
+        "Legal (mandatory)",
+        "Human Resources (if applicable)",
+        "Corporate Property (if applicable)",
+        "Procurement (if applicable)",
+        "Business case (commercial)",
+        "Equality impact assessment",
+        d.part2_title,
+        "Provider's tender pricing",
+        "I agree the decision and confirm",
+        f"Signed electronically by {d.decision_maker_name}",
+        d.decided_on.strftime("%-d %B %Y"),
+        "exempt from call-in",
+        "in excess of £3 million",
+        "in excess of £1 million",
     ]:
         assert value in body, value
     for sign_off in d.sign_offs.all():
@@ -157,10 +185,17 @@ def test_detail_queries_do_not_grow_with_children(client, cast):
 
 # — appendices -----------------------------------------------------------------------------------
 
+
 def test_appendix_public_file_downloads_with_its_name(client, cast):
     record = DecisionFactory(cast=cast)
-    Appendix.objects.create(decision=record, ref="C", title="Business case", file=pdf_file("case.pdf"),
-                            original_filename="Business case.pdf", content_type="application/pdf")
+    Appendix.objects.create(
+        decision=record,
+        ref="C",
+        title="Business case",
+        file=pdf_file("case.pdf"),
+        original_filename="Business case.pdf",
+        content_type="application/pdf",
+    )
     from tests.decisions.factories import advance
 
     record = advance(record, Status.PUBLISHED)
@@ -182,11 +217,14 @@ def test_appendix_exempt_or_unpublished_is_404(client, cast, published):
 
 # — S12A-4: no exempt information anywhere public ------------------------------------------------
 
+
 def test_exempt_marker_appears_in_no_public_response(client, cast):
     """S12A-4: a marker in every exempt field of a published record reaches no public page."""
     record = DecisionFactory(
-        cast=cast, exempt=True,
-        part2_summary=f"{MARKER} part II summary", part2_public_interest_reasoning=f"{MARKER} part II reasoning",
+        cast=cast,
+        exempt=True,
+        part2_summary=f"{MARKER} part II summary",
+        part2_public_interest_reasoning=f"{MARKER} part II reasoning",
     )
     Appendix.objects.filter(decision=record).update(public_interest_reasoning=f"{MARKER} appendix reasoning")
     BackgroundPaper.objects.filter(decision=record).update(public_interest_reasoning=f"{MARKER} paper reasoning")
@@ -207,9 +245,7 @@ def test_exempt_marker_appears_in_no_public_response(client, cast):
         ],
     ]
     for response in responses:
-        content = (
-            b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
-        )
+        content = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
         assert MARKER.encode() not in content
     body = text(responses[1])
     assert "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A" in body

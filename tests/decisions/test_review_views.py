@@ -53,6 +53,7 @@ def urgent_in_sign_off(cast):
 
 # — the record page ----------------------------------------------------------------------------
 
+
 def test_record_page_unknown_record_is_404(client, cast):
     client.force_login(cast.democratic_support)
     assert client.get(reverse("decisions:record", kwargs={"pk": 999999})).status_code == 404
@@ -136,18 +137,26 @@ def _count_queries(client, path):
 
 def test_record_page_queries_do_not_grow_with_sign_offs_and_events(client, cast):
     small = DecisionFactory(cast=cast, state=Status.IN_SIGN_OFF)
-    big = DecisionFactory(cast=cast, exempt=True, consulted=True, applicable=["human-resources", "procurement"],
-                          state=Status.IN_SIGN_OFF)
+    big = DecisionFactory(
+        cast=cast, exempt=True, consulted=True, applicable=["human-resources", "procurement"], state=Status.IN_SIGN_OFF
+    )
     issue_all_sign_offs(big, cast, skip={"legal"})
     for n in range(12):
-        Event.objects.create(decision=big, actor=cast.officer, action="edit", from_status="in_sign_off",
-                             to_status="in_sign_off", comment=f"note {n}")
+        Event.objects.create(
+            decision=big,
+            actor=cast.officer,
+            action="edit",
+            from_status="in_sign_off",
+            to_status="in_sign_off",
+            comment=f"note {n}",
+        )
     client.force_login(cast.democratic_support)
     client.get(url("record", small))  # warm the session and the content types
     assert _count_queries(client, url("record", big)) == _count_queries(client, url("record", small))
 
 
 # — sign-off -----------------------------------------------------------------------------------
+
 
 def test_sign_off_generated_code_issues_and_redirects(client, cast, in_sign_off):
     client.force_login(cast.finance_reviewer)
@@ -175,7 +184,7 @@ def test_sign_off_typed_code_missing_is_an_error_on_the_field(client, cast, in_s
     assert response.status_code == 200
     body = text(response)
     assert "There is a problem" in body and "Enter the Legal sign-off code" in body
-    assert '<title>Error: ' in body
+    assert "<title>Error: " in body
     assert not SignOff.objects.filter(decision=in_sign_off, department__slug="legal").exists()
 
 
@@ -230,6 +239,7 @@ def test_sign_off_page_after_the_record_moved_on_redirects_not_500(client, cast)
 
 # — return -------------------------------------------------------------------------------------
 
+
 def test_return_without_comment_is_an_error(client, cast, in_sign_off):
     client.force_login(cast.finance_reviewer)
     response = client.post(url("return", in_sign_off), {"comment": "  "})
@@ -254,6 +264,7 @@ def test_return_by_someone_who_cannot_is_403(client, cast, in_sign_off):
 
 
 # — the scrutiny chair -------------------------------------------------------------------------
+
 
 def test_urgency_chair_agrees(client, cast, urgent_in_sign_off):
     """CALL-2: the chair agrees in the system."""
@@ -300,11 +311,16 @@ def test_urgency_page_after_responding_redirects_not_500(client, cast, urgent_in
 
 # — Democratic Support records the chair's agreement --------------------------------------------
 
+
 def _agreement_data(**overrides):
     agreed = today() - datetime.timedelta(days=1)
     data = {
-        "kind": ChairAgreement.Kind.CALL_IN_WAIVER, "agreed_on_0": agreed.day, "agreed_on_1": agreed.month,
-        "agreed_on_2": agreed.year, "how": "email", "evidence": "Email from Cllr Laing, 14 July 2021, 'Urgent award'",
+        "kind": ChairAgreement.Kind.CALL_IN_WAIVER,
+        "agreed_on_0": agreed.day,
+        "agreed_on_1": agreed.month,
+        "agreed_on_2": agreed.year,
+        "how": "email",
+        "evidence": "Email from Cllr Laing, 14 July 2021, 'Urgent award'",
     }
     data.update(overrides)
     return data
@@ -347,6 +363,7 @@ def test_record_agreement_by_non_democratic_support_is_403(client, cast, urgent_
 
 
 # — signing --------------------------------------------------------------------------------------
+
 
 def test_sign_by_the_decision_maker(client, cast):
     decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
@@ -398,6 +415,7 @@ def test_sign_page_after_signing_redirects_not_500(client, cast):
 
 # — publishing and withdrawing --------------------------------------------------------------------
 
+
 def test_publish_by_democratic_support(client, cast):
     decision = DecisionFactory(cast=cast, state=Status.DECIDED)
     client.force_login(cast.democratic_support)
@@ -440,6 +458,7 @@ def test_withdraw_by_a_reviewer_is_403(client, cast, in_sign_off):
 
 
 # — worklists on the staff home -------------------------------------------------------------------
+
 
 def _home(client, user):
     client.force_login(user)

@@ -33,6 +33,7 @@ def local_noon(day):
 
 # — REQUIRED-1 --------------------------------------------------------------------------------
 
+
 def test_complete_record_has_no_problems_REQUIRED_1(db):
     """REQUIRED-1: the factory's record is complete, so nothing is reported."""
     assert rules.completeness(DecisionFactory()) == []
@@ -41,9 +42,17 @@ def test_complete_record_has_no_problems_REQUIRED_1(db):
 @pytest.mark.parametrize(
     "field,value",
     [
-        ("title", ""), ("decision_maker", None), ("directorate", None), ("financial_implications", " "),
-        ("spend_type", ""), ("is_key_decision", None), ("priority", None), ("plan_link", ""),
-        ("environmental_implications", ""), ("is_urgent", None), ("other_portfolios_affected", None),
+        ("title", ""),
+        ("decision_maker", None),
+        ("directorate", None),
+        ("financial_implications", " "),
+        ("spend_type", ""),
+        ("is_key_decision", None),
+        ("priority", None),
+        ("plan_link", ""),
+        ("environmental_implications", ""),
+        ("is_urgent", None),
+        ("other_portfolios_affected", None),
         ("has_exempt_information", None),
     ],
 )
@@ -84,6 +93,7 @@ def test_task_problems_group_by_task_list_page_REQUIRED_1(db):
 
 # — OLGB-3 -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("field", ["decision_to_be_taken", "reasons", "alternatives"])
 def test_record_holds_decision_reasons_and_alternatives_OLGB_3(db, field):
     """OLGB-3: the decision, its reasons and the alternatives rejected must be recorded."""
@@ -98,6 +108,7 @@ def test_conflict_of_interest_must_be_answered_even_if_none_OLGB_3(db):
 
 
 # — EXEC-4 -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "spend_type,amount,expected",
@@ -157,6 +168,7 @@ def test_key_decision_trait_is_complete_EXEC_4(db):
 
 # — EXEC-5 / EXEC-7 ----------------------------------------------------------------------------
 
+
 def test_clear_days_exclude_publication_and_decision_days_EXEC_5():
     """EXEC-5: published 1 June, decided 30 June: 28 clear days between them."""
     from decisions.models import clear_days_between
@@ -214,7 +226,8 @@ def test_special_urgency_route_needs_no_notice_but_the_chairs_agreement_EXEC_5_E
     assert rules.key_decision_notice(decision, today()) == []
     assert rules.completeness(decision) == []
     assert set(rules.required_agreements(decision)) == {
-        ChairAgreement.Kind.CALL_IN_WAIVER, ChairAgreement.Kind.SPECIAL_URGENCY,
+        ChairAgreement.Kind.CALL_IN_WAIVER,
+        ChairAgreement.Kind.SPECIAL_URGENCY,
     }
     decision = advance(decision, to=Status.IN_SIGN_OFF)
     assert "EXEC-7" in [p.rule for p in rules.sign_off_gaps(decision)]
@@ -236,6 +249,7 @@ def test_special_urgency_tick_on_a_non_key_decision_asks_nothing_EXEC_7(db):
 
 # — EXEC-10 ------------------------------------------------------------------------------------
 
+
 def test_signed_record_holds_date_maker_and_declaration_EXEC_10(db):
     """EXEC-10: the record of an individual's decision: date, decision maker as on the day, declaration."""
     decision = advance(DecisionFactory(), to=Status.DECIDED)
@@ -253,6 +267,7 @@ def test_declared_conflict_is_recorded_with_details_EXEC_10(db):
 
 
 # — CALL-2 -------------------------------------------------------------------------------------
+
 
 def test_urgent_decision_needs_a_reason_CALL_2(db):
     """CALL-2: an urgent decision says why."""
@@ -295,11 +310,13 @@ def test_ordinary_decision_is_not_exempt_from_call_in_CALL_2(db):
 
 # — CONFLICT-1 ---------------------------------------------------------------------------------
 
+
 def test_declared_conflict_needs_details_and_monitoring_officer_CONFLICT_1(db):
     """CONFLICT-1: a declared conflict needs who and what, and the Monitoring Officer's involvement."""
     decision = DecisionFactory(conflict_of_interest=True)
     assert rule_fields(rules.consultation(decision)) == {
-        ("CONFLICT-1", "conflict_details"), ("CONFLICT-1", "monitoring_officer_involved"),
+        ("CONFLICT-1", "conflict_details"),
+        ("CONFLICT-1", "monitoring_officer_involved"),
     }
     decision.conflict_details = "Cllr Downie's spouse works for the provider."
     decision.monitoring_officer_involved = True
@@ -308,11 +325,14 @@ def test_declared_conflict_needs_details_and_monitoring_officer_CONFLICT_1(db):
 
 # — S12A-2 -------------------------------------------------------------------------------------
 
+
 def test_part_two_report_needs_paragraph_reasoning_and_review_date_S12A_2(db):
     """S12A-2: exempt information records its paragraph(s), public-interest reasoning and review date."""
     decision = DecisionFactory(has_exempt_information=True, part2_title="Pricing")
     assert rule_fields(rules.exempt(decision)) == {
-        ("S12A-2", "part2_paragraphs"), ("S12A-2", "part2_public_interest_reasoning"), ("S12A-2", "part2_review_on"),
+        ("S12A-2", "part2_paragraphs"),
+        ("S12A-2", "part2_public_interest_reasoning"),
+        ("S12A-2", "part2_review_on"),
     }
 
 
@@ -338,7 +358,10 @@ def test_exempt_background_paper_outside_paragraphs_1_to_7_is_reported_S12A_2(db
     """S12A-2: only paragraphs 1 to 7 of Schedule 12A exist."""
     decision = DecisionFactory()
     BackgroundPaper.objects.create(
-        decision=decision, title="Notes", exempt_paragraphs=[8], public_interest_reasoning="x",
+        decision=decision,
+        title="Notes",
+        exempt_paragraphs=[8],
+        public_interest_reasoning="x",
         exemption_review_on=today(),
     )
     assert rule_fields(rules.exempt(decision)) == {("S12A-2", "exempt_paragraphs")}
@@ -352,6 +375,7 @@ def test_not_for_publication_cites_every_paragraph_S12A_2():
 
 
 # — SIGNOFF-1 ----------------------------------------------------------------------------------
+
 
 def test_mandatory_departments_always_apply_SIGNOFF_1(db):
     """SIGNOFF-1: Democratic Support, Finance and Legal are required on every record."""
@@ -372,8 +396,10 @@ def test_missing_sign_off_is_reported_SIGNOFF_1(db):
     decision = advance(DecisionFactory(applicable=["human-resources"]), to=Status.IN_SIGN_OFF)
     messages = [p.message for p in rules.sign_off_gaps(decision)]
     assert messages == [
-        "The Democratic Support sign-off has not been given", "The Finance sign-off has not been given",
-        "The Legal sign-off has not been given", "The Human Resources sign-off has not been given",
+        "The Democratic Support sign-off has not been given",
+        "The Finance sign-off has not been given",
+        "The Legal sign-off has not been given",
+        "The Human Resources sign-off has not been given",
     ]
 
 
@@ -400,6 +426,7 @@ def test_section_15_must_be_answered_SIGNOFF_1(db):
 
 # — DATES-1 ------------------------------------------------------------------------------------
 
+
 def test_consultation_after_the_decision_is_reported_DATES_1(db):
     """DATES-1: nothing is consulted after the date of decision."""
     decision = DecisionFactory(consulted=True, cmt_consulted_on=today())
@@ -419,9 +446,14 @@ def test_sign_off_counts_on_the_councils_calendar_day_DATES_1(db, finance_review
     """DATES-1: a sign-off at 00:30 on 2 July (BST) is dated 2 July, though it is still 1 July in UTC."""
     decision = advance(DecisionFactory(), to=Status.IN_SIGN_OFF)
     SignOff.objects.create(
-        decision=decision, department=Department.objects.get(slug="finance"), code="late", issued_by=finance_reviewer,
-        issued_at=datetime.datetime(2021, 7, 1, 23, 30, tzinfo=datetime.UTC), content_version=decision.content_version,
+        decision=decision,
+        department=Department.objects.get(slug="finance"),
+        code="late",
+        issued_by=finance_reviewer,
+        issued_at=datetime.datetime(2021, 7, 1, 23, 30, tzinfo=datetime.UTC),
+        content_version=decision.content_version,
     )
+
     def sign_off_messages(decided_on):
         return [p.message for p in rules.dates_after_decision(decision, decided_on) if "sign-off" in p.message]
 
@@ -448,6 +480,7 @@ def test_signing_is_refused_when_a_date_follows_the_decision_DATES_1(db):
 
 
 # — FROZEN-1 -----------------------------------------------------------------------------------
+
 
 def test_signed_record_refuses_a_changed_field_FROZEN_1(db):
     """FROZEN-1: Decision.save() with any content changed raises FrozenRecord."""
@@ -485,9 +518,7 @@ def test_signed_record_cannot_be_deleted_FROZEN_1(db):
 )
 def test_signed_records_children_refuse_save_and_delete_FROZEN_1(db, related):
     """FROZEN-1: appendices, consultations, sign-offs, background papers and agreements are frozen too."""
-    decision = advance(
-        DecisionFactory(exempt=True, urgent=True, consulted=True), to=Status.DECIDED
-    )
+    decision = advance(DecisionFactory(exempt=True, urgent=True, consulted=True), to=Status.DECIDED)
     child = getattr(decision, related).first()
     assert child is not None
     with pytest.raises(FrozenRecord):

@@ -41,6 +41,7 @@ def history(decision):
 
 # — authoring and the event history ------------------------------------------------------------
 
+
 def test_start_decision_records_who_started_it(officer):
     decision = services.start_decision(actor=officer)
     assert decision.status == Status.DRAFT and decision.author == officer
@@ -122,12 +123,15 @@ def test_add_consultation_refuses_a_future_date(officer):
     decision = DecisionFactory(author=officer)
     with pytest.raises(ValidationError):
         services.add_consultation(
-            decision, actor=officer, portfolio=CabinetPortfolio.objects.first(),
+            decision,
+            actor=officer,
+            portfolio=CabinetPortfolio.objects.first(),
             consulted_on=today() + datetime.timedelta(days=1),
         )
 
 
 # — references ---------------------------------------------------------------------------------
+
 
 def test_reference_allocated_on_first_submission(officer):
     with clock(2021, 7, 1):
@@ -169,6 +173,7 @@ def test_reference_continues_after_an_imported_counter(officer):
 
 # — sign-off codes -----------------------------------------------------------------------------
 
+
 def test_finance_code_is_initials_year_and_sequence_per_municipal_year(officer):
     with clock(2021, 7, 14):
         first = issue(advance(DecisionFactory(author=officer), Status.IN_SIGN_OFF), "finance")
@@ -186,18 +191,23 @@ def test_democratic_support_code_is_ds_sequence_and_year(officer):
 
 def test_hr_code_is_month_year_initials_and_unique_twice_in_a_month(officer):
     with clock(2021, 7, 14):
-        first = issue(advance(DecisionFactory(author=officer, applicable=["human-resources"]), Status.IN_SIGN_OFF),
-                      "human-resources")
-        second = issue(advance(DecisionFactory(author=officer, applicable=["human-resources"]), Status.IN_SIGN_OFF),
-                       "human-resources")
+        first = issue(
+            advance(DecisionFactory(author=officer, applicable=["human-resources"]), Status.IN_SIGN_OFF),
+            "human-resources",
+        )
+        second = issue(
+            advance(DecisionFactory(author=officer, applicable=["human-resources"]), Status.IN_SIGN_OFF),
+            "human-resources",
+        )
     assert first.code == "721KAB"
     assert second.code != first.code and second.code.startswith("721KAB")
 
 
 def test_procurement_code_has_directorate_sequence_initials_and_month(officer):
     with clock(2021, 7, 14):
-        sign_off = issue(advance(DecisionFactory(author=officer, applicable=["procurement"]), Status.IN_SIGN_OFF),
-                         "procurement")
+        sign_off = issue(
+            advance(DecisionFactory(author=officer, applicable=["procurement"]), Status.IN_SIGN_OFF), "procurement"
+        )
     assert sign_off.code == "PB/CYP/001/ED/0721"
 
 
@@ -268,7 +278,8 @@ def test_edit_after_sign_off_makes_it_stale_until_issued_again_SIGNOFF_1(officer
     decision.refresh_from_db()
     assert decision.status == Status.IN_SIGN_OFF
     assert [p.message for p in rules.sign_off_gaps(decision)] == [
-        "The Finance sign-off is out of date after an edit", "The Legal sign-off is out of date after an edit",
+        "The Finance sign-off is out of date after an edit",
+        "The Legal sign-off is out of date after an edit",
     ]
     issue(decision, "finance")
     issue(decision, "legal", typed_code="LS/2")
@@ -293,6 +304,7 @@ def test_changing_applicable_departments_is_an_edit(officer):
 
 
 # — moving on to the decision maker -----------------------------------------------------------
+
 
 def test_record_moves_to_the_decision_maker_when_the_last_sign_off_is_issued(officer):
     decision = advance(DecisionFactory(author=officer), Status.IN_SIGN_OFF)
@@ -366,8 +378,12 @@ def test_democratic_support_records_agreement_via_email_CALL_2(officer, democrat
     issue_all_sign_offs(decision)
     agreed_on = today() - datetime.timedelta(days=1)
     agreement = services.record_chair_agreement(
-        decision, actor=democratic_support, kind=ChairAgreement.Kind.CALL_IN_WAIVER, agreed_on=agreed_on,
-        how=ChairAgreement.How.EMAIL, evidence="Email from Cllr Laing to Democratic Support, subject 'Urgent decision'",
+        decision,
+        actor=democratic_support,
+        kind=ChairAgreement.Kind.CALL_IN_WAIVER,
+        agreed_on=agreed_on,
+        how=ChairAgreement.How.EMAIL,
+        evidence="Email from Cllr Laing to Democratic Support, subject 'Urgent decision'",
     )
     assert agreement.display == "Councillor Jemima Laing (agreed via email)"
     assert agreement.responded_on == agreed_on and agreement.recorded_by == democratic_support
@@ -383,8 +399,12 @@ def test_recorded_agreement_cannot_overwrite_the_chairs_answer_CALL_2(officer, s
     services.agree_urgency(decision, actor=scrutiny_chair, comment="Agreed.")
     with pytest.raises(ValidationError, match="already answered"):
         services.record_chair_agreement(
-            decision, actor=democratic_support, kind=ChairAgreement.Kind.CALL_IN_WAIVER,
-            agreed_on=today(), how=ChairAgreement.How.EMAIL, evidence="An email",
+            decision,
+            actor=democratic_support,
+            kind=ChairAgreement.Kind.CALL_IN_WAIVER,
+            agreed_on=today(),
+            how=ChairAgreement.How.EMAIL,
+            evidence="An email",
         )
     assert decision.chair_agreements.get().how == ChairAgreement.How.IN_SYSTEM
 
@@ -398,13 +418,18 @@ def test_recorded_agreement_cannot_overwrite_the_chairs_answer_CALL_2(officer, s
         ("today", "in_system", "An email", "how"),
     ],
 )
-def test_recorded_agreement_needs_a_past_date_evidence_and_how(officer, democratic_support, agreed_on, how, evidence,
-                                                               field):
+def test_recorded_agreement_needs_a_past_date_evidence_and_how(
+    officer, democratic_support, agreed_on, how, evidence, field
+):
     decision = advance(DecisionFactory(author=officer, urgent=True), Status.IN_SIGN_OFF)
     day = {None: None, "today": today(), "tomorrow": today() + datetime.timedelta(days=1)}[agreed_on]
     with pytest.raises(ValidationError) as error:
         services.record_chair_agreement(
-            decision, actor=democratic_support, kind=ChairAgreement.Kind.CALL_IN_WAIVER, agreed_on=day, how=how,
+            decision,
+            actor=democratic_support,
+            kind=ChairAgreement.Kind.CALL_IN_WAIVER,
+            agreed_on=day,
+            how=how,
             evidence=evidence,
         )
     assert field in error.value.message_dict
@@ -414,12 +439,17 @@ def test_only_democratic_support_records_an_agreement(officer, finance_reviewer)
     decision = advance(DecisionFactory(author=officer, urgent=True), Status.IN_SIGN_OFF)
     with pytest.raises(PermissionDenied):
         services.record_chair_agreement(
-            decision, actor=finance_reviewer, kind=ChairAgreement.Kind.CALL_IN_WAIVER, agreed_on=today(),
-            how=ChairAgreement.How.EMAIL, evidence="x",
+            decision,
+            actor=finance_reviewer,
+            kind=ChairAgreement.Kind.CALL_IN_WAIVER,
+            agreed_on=today(),
+            how=ChairAgreement.How.EMAIL,
+            evidence="x",
         )
 
 
 # — returning, signing, publishing, withdrawing ------------------------------------------------
+
 
 def test_return_to_author_needs_a_comment(officer, finance_reviewer):
     decision = advance(DecisionFactory(author=officer), Status.IN_SIGN_OFF)
@@ -434,7 +464,10 @@ def test_return_to_author_from_the_decision_maker(officer, decision_maker):
     assert decision.status == Status.DRAFT
     event = decision.events.get(action=Action.RETURN)
     assert (event.actor, event.from_status, event.to_status, event.comment) == (
-        decision_maker, Status.AWAITING_DECISION, Status.DRAFT, "Say more about the exit plan.",
+        decision_maker,
+        Status.AWAITING_DECISION,
+        Status.DRAFT,
+        "Say more about the exit plan.",
     )
 
 
@@ -452,8 +485,9 @@ def test_sign_fixes_the_date_of_decision_to_today_EXEC_10(officer, decision_make
 
 def test_sign_freezes_the_record_FROZEN_1(officer, decision_maker):
     """FROZEN-1: once signed, the record is frozen."""
-    decision = services.sign_decision(advance(DecisionFactory(author=officer), Status.AWAITING_DECISION),
-                                      actor=decision_maker)
+    decision = services.sign_decision(
+        advance(DecisionFactory(author=officer), Status.AWAITING_DECISION), actor=decision_maker
+    )
     assert decision.is_frozen
     decision.amount = 1
     with pytest.raises(FrozenRecord):
@@ -521,6 +555,7 @@ def test_awaiting_sign_off_by_lists_records_without_a_current_code(officer):
 
 # — email, after commit -------------------------------------------------------------------------
 
+
 def recipients(mailoutbox):
     return [(m.subject.split(":")[0], sorted(m.to)) for m in mailoutbox]
 
@@ -576,8 +611,9 @@ def test_decided_record_emails_the_author(officer, decision_maker, django_captur
     assert recipients(mailoutbox) == [("Decided", ["officer@council.example"])]
 
 
-def test_edit_after_sign_off_asks_the_department_again_SIGNOFF_1(officer, django_capture_on_commit_callbacks,
-                                                                  mailoutbox):
+def test_edit_after_sign_off_asks_the_department_again_SIGNOFF_1(
+    officer, django_capture_on_commit_callbacks, mailoutbox
+):
     """SIGNOFF-1: the department whose code went stale is told."""
     decision = advance(DecisionFactory(author=officer), Status.IN_SIGN_OFF)
     issue(decision, "finance")

@@ -13,8 +13,14 @@ from tests.decisions.factories import DecisionFactory, advance
 ALLOWED = {
     Status.DRAFT: {Action.EDIT, Action.SUBMIT, Action.WITHDRAW},
     Status.IN_SIGN_OFF: {
-        Action.EDIT, Action.ISSUE_SIGN_OFF, Action.REQUEST_AGREEMENT, Action.AGREE_URGENCY,
-        Action.DECLINE_URGENCY, Action.RECORD_AGREEMENT, Action.SEND_TO_DECISION_MAKER, Action.RETURN,
+        Action.EDIT,
+        Action.ISSUE_SIGN_OFF,
+        Action.REQUEST_AGREEMENT,
+        Action.AGREE_URGENCY,
+        Action.DECLINE_URGENCY,
+        Action.RECORD_AGREEMENT,
+        Action.SEND_TO_DECISION_MAKER,
+        Action.RETURN,
         Action.WITHDRAW,
     },
     Status.AWAITING_DECISION: {Action.RETURN, Action.SIGN, Action.WITHDRAW},
@@ -87,6 +93,7 @@ def test_available_actions_of_a_draft_are_edit_submit_withdraw(db):
 
 # — guards ----------------------------------------------------------------------------------------
 
+
 def test_submit_guard_blocks_an_incomplete_record_REQUIRED_1(db):
     """REQUIRED-1: a record with a required section empty cannot be submitted."""
     decision = DecisionFactory(title="")
@@ -124,4 +131,3 @@ def test_sign_guard_uses_the_date_of_decision_given_EXEC_5(db):
     too_soon = published + datetime.timedelta(days=28)
     assert "EXEC-5" in [p.rule for p in workflow.blockers(decision, Action.SIGN, decided_on=too_soon)]
     assert workflow.blockers(decision, Action.SIGN, decided_on=today()) == []
-

@@ -31,6 +31,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if not options["quiet_accounts"]:
             self.stdout.write("")
-            self.stdout.write("Demo accounts (password: %s)" % settings.DEMO_PASSWORD)
+            self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD})")
             for username, name, role_list in council_demo.accounts():
                 self.stdout.write(f"  {username:<16} {name:<26} {role_list}")
