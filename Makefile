@@ -57,6 +57,7 @@ lock:
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check --exclude "*/migrations/*" .
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
