@@ -15,15 +15,23 @@ def council(request):
 
 
 def navigation(request):
-    """Links in the service navigation, by role. Views still check permissions themselves."""
+    """Links in the service navigation, by role. Views still check permissions themselves.
+
+    Each link owns the paths under its prefixes; staff work on a record (/decisions/records/)
+    belongs to "Your work", not to the public register.
+    """
     user = request.user
-    items = [("Decisions", reverse("decisions:list"))]
+    items = [("Decisions", reverse("decisions:list"), ())]
     if roles.is_staff_user(user):
-        items.insert(0, ("Your work", reverse("staff-home")))
+        staff_prefixes = (reverse("staff-home"), reverse("decisions:list") + "records/")
+        items.insert(0, ("Your work", reverse("staff-home"), staff_prefixes))
         if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR):
-            items.append(("Administration", reverse("admin:index")))
+            items.append(("Administration", reverse("admin:index"), ()))
     current = request.path
-    return [
-        {"label": label, "url": url, "active": current == url or (url != "/" and current.startswith(url))}
-        for label, url in items
-    ]
+    owners = sorted(
+        ((prefix, label) for label, url, prefixes in items for prefix in (url, *prefixes)),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+    active = next((label for prefix, label in owners if current.startswith(prefix)), None)
+    return [{"label": label, "url": url, "active": label == active} for label, url, _ in items]

@@ -7,6 +7,8 @@ so the council app shows them without importing the apps that provide them.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from council import roles
 
 ROLE_DESCRIPTIONS = {
@@ -25,6 +27,7 @@ class Worklist:
     title: str
     fetch: Callable  # (user) -> iterable of items with .worklist_label, .get_absolute_url, .worklist_status
     empty_text: str = "Nothing is waiting for you."
+    action: tuple[str, str] | None = None  # (button label, URL name), e.g. starting a new record
 
 
 _registry: list[Worklist] = []
@@ -43,7 +46,12 @@ def sections_for(user):
         if role not in held:
             continue
         lists = [
-            {"title": w.title, "items": list(w.fetch(user)), "empty_text": w.empty_text}
+            {
+                "title": w.title,
+                "items": list(w.fetch(user)),
+                "empty_text": w.empty_text,
+                "action": (w.action[0], reverse(w.action[1])) if w.action else None,
+            }
             for w in _registry
             if w.role == role
         ]

@@ -121,3 +121,25 @@ def test_error_summary_links_radios_and_checkboxes_to_their_first_option(db):
     # ...and those ids exist in the rendered fields.
     assert 'id="id_choice_1"' in html
     assert 'id="id_boxes_1"' in html
+
+
+def test_staff_home_offers_officers_a_way_to_start_a_record(client, officer):
+    client.force_login(officer)
+    response = client.get("/your-work/")
+    assert 'href="/decisions/records/new/"' in response.text
+    assert "Start a new decision record" in response.text
+
+
+def test_staff_home_offers_no_start_button_to_reviewers(client, finance_reviewer):
+    client.force_login(finance_reviewer)
+    assert "Start a new decision record" not in client.get("/your-work/").text
+
+
+def test_navigation_marks_staff_record_pages_as_your_work(client, officer):
+    client.force_login(officer)
+    response = client.get("/decisions/records/new/")
+    nav = response.context["navigation"]
+    assert [item["label"] for item in nav if item["active"]] == ["Your work"]
+    assert [item["label"] for item in client.get("/decisions/").context["navigation"] if item["active"]] == [
+        "Decisions"
+    ]
