@@ -105,7 +105,8 @@ class DecisionsConfig(AppConfig):
                 roles.OFFICER,
                 "Your decision records",
                 AuthoredRecords(),
-                "You have no decision records. Start one from this page.",
+                "You have no decision records yet.",
+                action=("Start a new decision record", "decisions:start"),
             )
         )
         # One queue per reviewer group of the departments the council ships with; a department
