@@ -116,3 +116,44 @@ def next_number(key, start_year):
     counter.last_value += 1
     counter.save(update_fields=["last_value"])
     return counter.last_value
+
+
+# — issuing codes: one sequence and one namespace per department, across every kind of record ---
+
+_sign_off_models = []
+
+
+def register_sign_off_model(model):
+    """Each app's sign-off model (with `department` and `code` fields) shares its departments' codes."""
+    if model not in _sign_off_models:
+        _sign_off_models.append(model)
+
+
+def code_taken(department, code):
+    """Codes are unique per department, whichever kind of record they were issued on."""
+    return any(m.objects.filter(department=department, code=code).exists() for m in _sign_off_models)
+
+
+def generate_code(department, *, reviewer, directorate_code, on_date):
+    """The department's next code from its format. Call inside a transaction."""
+    from council.models import CouncilSettings
+
+    year = CouncilSettings.load().municipal_year(on_date)
+    fields_used = {f for _, f, _, _ in string.Formatter().parse(department.code_format) if f}
+    seq = next_number(f"sign-off:{department.slug}", year.start_year) if "seq" in fields_used else 0
+    code = render(
+        department.code_format,
+        **values_for(
+            seq=seq,
+            municipal_year=year,
+            on_date=on_date,
+            initials=reviewer.code_initials,
+            directorate=directorate_code,
+        ),
+    )
+    # A format without a sequence (HR's month, year and initials) can repeat: make it unique.
+    base, n = code, 1
+    while code_taken(department, code):
+        n += 1
+        code = f"{base}-{n}"
+    return code

@@ -95,10 +95,12 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Executive decision records"
 
     def ready(self):
-        from council import roles
+        from council import codes, roles
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
-        from decisions.models import Status
+        from decisions.models import SignOff, Status
+
+        codes.register_sign_off_model(SignOff)
 
         register(
             Worklist(

@@ -5,7 +5,6 @@ Each takes `actor=`, locks the record (two clicks, one effect), checks `permissi
 after the transaction commits.
 """
 
-import string
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -248,28 +247,6 @@ def _request_chair_agreements(locked, *, actor):
     return requested
 
 
-def _generate_code(department, *, actor, decision, on_date):
-    year = CouncilSettings.load().municipal_year(on_date)
-    fields_used = {f for _, f, _, _ in string.Formatter().parse(department.code_format) if f}
-    seq = codes.next_number(f"sign-off:{department.slug}", year.start_year) if "seq" in fields_used else 0
-    code = codes.render(
-        department.code_format,
-        **codes.values_for(
-            seq=seq,
-            municipal_year=year,
-            on_date=on_date,
-            initials=actor.code_initials,
-            directorate=decision.directorate.code if decision.directorate else "",
-        ),
-    )
-    # A format without a sequence (HR's month, year and initials) can repeat: make it unique.
-    base, n = code, 1
-    while SignOff.objects.filter(department=department, code=code).exists():
-        n += 1
-        code = f"{base}-{n}"
-    return code
-
-
 @transaction.atomic
 def issue_sign_off_code(decision, *, actor, department, typed_code=""):
     locked = _lock(decision)
@@ -284,10 +261,15 @@ def issue_sign_off_code(decision, *, actor, department, typed_code=""):
         code = (typed_code or "").strip()
         if not code:
             raise ValidationError({"code": f"Enter the {department} sign-off code"})
-        if SignOff.objects.filter(department=department, code=code).exists():
+        if codes.code_taken(department, code):
             raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
     else:
-        code = _generate_code(department, actor=actor, decision=locked, on_date=today())
+        code = codes.generate_code(
+            department,
+            reviewer=actor,
+            directorate_code=locked.directorate.code if locked.directorate else "",
+            on_date=today(),
+        )
     sign_off = SignOff.objects.create(
         decision=locked,
         department=department,
