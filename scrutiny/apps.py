@@ -1,6 +1,131 @@
+"""The scrutiny app: shares sign-off codes with decision records and registers each role's queue
+of briefing reports on the staff home page (linking to the admin until scrutiny has its own pages)."""
+
+from dataclasses import dataclass
+
 from django.apps import AppConfig
+
+
+def _item(report, hint=""):
+    return {
+        "label": f"Briefing report: {report.title or 'Untitled briefing report'}",
+        "url": report.get_absolute_url(),
+        "status": report.get_status_display(),
+        "hint": hint,
+    }
+
+
+# Fetchers are frozen dataclasses, not closures: registering twice (ready() run again in a test)
+# compares equal, so a worklist is never listed twice.
+
+
+@dataclass(frozen=True)
+class AuthoredReports:
+    limit: int = 20
+
+    def __call__(self, user):
+        from scrutiny.models import BriefingReport, Status
+
+        reports = BriefingReport.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
+        return [_item(r, f"Updated {r.updated_at:%-d %B %Y}") for r in reports[: self.limit]]
+
+
+@dataclass(frozen=True)
+class ReportsAwaitingSignOff:
+    department_slug: str
+
+    def __call__(self, user):
+        from council.models import Department
+        from scrutiny.models import BriefingReport
+
+        department = Department.objects.filter(slug=self.department_slug, on_report_form=True).first()
+        if department is None:
+            return []
+        reports = BriefingReport.objects.awaiting_sign_off_by(department).order_by("submitted_at", "pk")
+        return [_item(r, f"Submitted {r.submitted_at:%-d %B %Y}" if r.submitted_at else "") for r in reports[:50]]
+
+
+@dataclass(frozen=True)
+class ReportsForPerson:
+    """Reports waiting for the named lead director or lead member."""
+
+    status: str
+    field: str
+    hint: str
+
+    def __call__(self, user):
+        from scrutiny.models import BriefingReport
+
+        reports = BriefingReport.objects.filter(status=self.status, **{self.field: user}).order_by("updated_at")
+        return [_item(r, self.hint) for r in reports[:50]]
+
+
+@dataclass(frozen=True)
+class ReportsByStatus:
+    status: str
+    hint: str = ""
+
+    def __call__(self, user):
+        from scrutiny.models import BriefingReport
+
+        reports = BriefingReport.objects.filter(status=self.status).select_related("meeting").order_by("updated_at")
+        return [_item(r, self.hint or (str(r.meeting) if r.meeting else "")) for r in reports[:50]]
 
 
 class ScrutinyConfig(AppConfig):
     name = "scrutiny"
     verbose_name = "Overview and scrutiny"
+
+    def ready(self):
+        from council import codes, roles
+        from council.defaults import DEPARTMENTS
+        from council.worklists import Worklist, register
+        from scrutiny.models import ReportSignOff, Status
+
+        codes.register_sign_off_model(ReportSignOff)
+
+        register(
+            Worklist(roles.OFFICER, "Your briefing reports", AuthoredReports(), "You have no briefing reports yet.")
+        )
+        for name, slug, _label, _on_decision, _mandatory, on_report, *_rest, group in DEPARTMENTS:
+            if on_report:
+                register(
+                    Worklist(
+                        group,
+                        f"Briefing reports waiting for {name} sign-off",
+                        ReportsAwaitingSignOff(slug),
+                        f"No briefing report is waiting for {name} sign-off.",
+                    )
+                )
+        register(
+            Worklist(
+                roles.DECISION_MAKER,
+                "Briefing reports waiting for your agreement",
+                ReportsForPerson(Status.AWAITING_DIRECTOR, "lead_director", "Agree the report as strategic director"),
+                "No briefing report is waiting for your agreement.",
+            )
+        )
+        register(
+            Worklist(
+                roles.CABINET_MEMBER,
+                "Briefing reports waiting for your approval",
+                ReportsForPerson(Status.AWAITING_CABINET_MEMBER, "lead_member", "Approve the report as lead member"),
+                "No briefing report is waiting for your approval.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Briefing reports approved, ready to publish",
+                ReportsByStatus(Status.APPROVED),
+                "No approved briefing report is waiting to be published.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Briefing reports waiting for a cabinet member's approval",
+                ReportsByStatus(Status.AWAITING_CABINET_MEMBER, "Record an approval given by email"),
+                "No briefing report is waiting for a cabinet member's approval.",
+            )
+        )

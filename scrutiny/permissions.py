@@ -1,0 +1,129 @@
+"""Who may do what to a briefing report or a meeting: `can_<verb>(user, obj) -> bool`. No writes.
+
+Every view and every service asks these, per object. They answer both "is this person allowed"
+and "does the report's state allow it" (via `workflow.allowed_in_status`), so a button is shown
+only when pressing it could work.
+"""
+
+from council import roles
+from decisions.permissions import is_democratic_support, reviewer_departments
+from scrutiny.models import Status
+from scrutiny.workflow import Action, allowed_in_status
+
+__all__ = ["is_democratic_support"]
+
+
+def _is_admin(user):
+    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+
+
+def report_reviewer_departments(user, report):
+    """The departments the user reviews for that apply to this report."""
+    from scrutiny.rules import required_departments
+
+    required = {d.pk for d in required_departments(report)}
+    return [d for d in reviewer_departments(user) if d.pk in required]
+
+
+def _is_author(user, report):
+    return user.is_authenticated and report.author_id == user.pk
+
+
+def _is_lead_director(user, report):
+    return user.is_authenticated and report.lead_director_id == user.pk and roles.has_role(user, roles.DECISION_MAKER)
+
+
+def _is_lead_member(user, report):
+    return user.is_authenticated and report.lead_member_id == user.pk and roles.has_role(user, roles.CABINET_MEMBER)
+
+
+def _chairs_committee(user, report):
+    return user.is_authenticated and report.committee.chair_id == user.pk
+
+
+def can_create(user):
+    return roles.has_role(user, roles.OFFICER)
+
+
+def can_manage_meetings(user):
+    """Democratic Support manage committees' meetings (and administrators, in the admin)."""
+    return is_democratic_support(user) or _is_admin(user)
+
+
+def can_view(user, report):
+    """See the report in full, exempt parts included. The public sees only the public version."""
+    if not user.is_authenticated:
+        return False
+    if _is_admin(user) or is_democratic_support(user) or _is_author(user, report):
+        return True
+    if report.status == Status.DRAFT and report.submitted_at is None:
+        return False  # a first draft is the author's own
+    if report.originating_slt_member_id == user.pk:
+        return True
+    if _is_lead_director(user, report) or _is_lead_member(user, report) or _chairs_committee(user, report):
+        return True
+    return bool(report_reviewer_departments(user, report))
+
+
+def can_view_public(user, report):
+    return report.status == Status.PUBLISHED
+
+
+def can_edit(user, report):
+    return _is_author(user, report) and allowed_in_status(report.status, Action.EDIT)
+
+
+def can_submit(user, report):
+    return _is_author(user, report) and allowed_in_status(report.status, Action.SUBMIT)
+
+
+def can_issue_sign_off(user, report, department):
+    """A reviewer signs off only for their own department, on a report that department applies to."""
+    return allowed_in_status(report.status, Action.ISSUE_SIGN_OFF) and any(
+        d.pk == department.pk for d in report_reviewer_departments(user, report)
+    )
+
+
+def can_agree(user, report):
+    """The lead strategic director named on the report agrees it."""
+    return _is_lead_director(user, report) and allowed_in_status(report.status, Action.AGREE)
+
+
+def can_approve(user, report):
+    """The lead member (the cabinet member) named on the report approves it in the system."""
+    return _is_lead_member(user, report) and allowed_in_status(report.status, Action.APPROVE)
+
+
+def can_record_approval(user, report):
+    """Democratic Support records an approval the cabinet member gave outside the system."""
+    return is_democratic_support(user) and allowed_in_status(report.status, Action.RECORD_APPROVAL)
+
+
+def can_return(user, report):
+    if report.status == Status.IN_SIGN_OFF:
+        return bool(report_reviewer_departments(user, report)) or is_democratic_support(user)
+    if report.status == Status.AWAITING_DIRECTOR:
+        return _is_lead_director(user, report) or is_democratic_support(user)
+    if report.status == Status.AWAITING_CABINET_MEMBER:
+        return _is_lead_member(user, report) or is_democratic_support(user)
+    if report.status == Status.APPROVED:
+        return is_democratic_support(user)
+    return False
+
+
+def can_publish(user, report):
+    return is_democratic_support(user) and allowed_in_status(report.status, Action.PUBLISH)
+
+
+def can_withdraw(user, report):
+    return (_is_author(user, report) or is_democratic_support(user)) and allowed_in_status(
+        report.status, Action.WITHDRAW
+    )
+
+
+def can_download_appendix(user, appendix):
+    """Public: appendices of a published report that are not exempt. Staff: whoever can view the report."""
+    report = appendix.report
+    if can_view(user, report):
+        return True
+    return report.status == Status.PUBLISHED and not report.is_part_2 and not appendix.is_exempt

@@ -1,0 +1,458 @@
+"""Doing things to meetings and briefing reports: one function per business operation.
+
+Each takes `actor=`, locks the report (two clicks, one effect), checks `permissions` and
+`workflow`, writes, appends to the event history in the same transaction, and sends email only
+after the transaction commits.
+"""
+
+from functools import partial
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from council import codes
+from council.models import Department
+from scrutiny import notifications, permissions, rules, workflow
+from scrutiny.models import (
+    ApprovalHow,
+    BriefingReport,
+    Meeting,
+    ReportAppendix,
+    ReportEvent,
+    ReportSection,
+    ReportSignOff,
+    Status,
+    today,
+)
+from scrutiny.workflow import Action, TransitionNotAllowed
+
+
+def _lock(report):
+    return BriefingReport.objects.select_for_update().get(pk=report.pk)
+
+
+def _event(report, *, actor, action, from_status, comment=""):
+    return ReportEvent.objects.create(
+        report=report,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=report.status,
+        comment=comment,
+        at=timezone.now(),
+    )
+
+
+def _move(locked, *, action):
+    """Check the workflow and change the status; returns the status it came from."""
+    if reasons := workflow.blockers(locked, action):
+        raise TransitionNotAllowed(action, reasons)
+    from_status = locked.status
+    locked.status = workflow.target(locked, action)
+    return from_status
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _required_comment(comment, message):
+    if not (comment or "").strip():
+        raise ValidationError({"comment": message})
+
+
+# — meetings -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def schedule_meeting(*, actor, committee, date, venue="", starts_at=None):
+    _require(permissions.can_manage_meetings(actor))
+    if Meeting.objects.filter(committee=committee, date=date, starts_at=starts_at).exists():
+        raise ValidationError({"date": f"{committee} already has a meeting then"})
+    return Meeting.objects.create(committee=committee, date=date, venue=venue, starts_at=starts_at)
+
+
+# — authoring ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_report(*, actor, committee, meeting=None):
+    _require(permissions.can_create(actor))
+    if meeting is not None and meeting.committee_id != committee.pk:
+        raise ValidationError({"meeting": "Choose a meeting of the report's committee"})
+    report = BriefingReport.objects.create(
+        author=actor,
+        author_name=actor.display_name,
+        author_job_title=actor.job_title,
+        author_email=actor.email,
+        committee=committee,
+        meeting=meeting,
+    )
+    _event(report, actor=actor, action=Action.CREATE, from_status="")
+    return report
+
+
+def _touch(locked, *, actor, summary):
+    """Record an edit; once the report has been submitted, it is a new version for sign-off."""
+    if locked.submitted_at is not None:
+        # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
+        went_stale = list(rules.current_sign_offs(locked)) if locked.status == Status.IN_SIGN_OFF else []
+        locked.content_version += 1
+        if went_stale:
+            transaction.on_commit(partial(notifications.sign_off_needed, locked.pk, went_stale))
+    _event(locked, actor=actor, action=Action.EDIT, from_status=locked.status, comment=summary)
+    locked.save()
+
+
+def _labels(field_names):
+    return [str(BriefingReport._meta.get_field(f).verbose_name) for f in field_names]
+
+
+@transaction.atomic
+def save_edits(report, *, actor, fields, m2m=None, summary=""):
+    """Save the fields a form changed (`report` carries the new values). M2M: {"decisions": [...]}."""
+    locked = _lock(report)
+    _require(permissions.can_edit(actor, locked))
+    editable = {f.name for f in BriefingReport._meta.get_fields() if getattr(f, "editable", False)}
+    if refused := set(fields) - editable:
+        raise ValueError(f"Not editable by the author: {', '.join(sorted(refused))}")
+    changed = [f for f in fields if getattr(locked, f) != getattr(report, f)]
+    for f in fields:
+        setattr(locked, f, getattr(report, f))
+    m2m_changed = []
+    for name, values in (m2m or {}).items():
+        current = set(getattr(locked, name).values_list("pk", flat=True))
+        if current != {v.pk for v in values}:
+            getattr(locked, name).set(values)
+            m2m_changed.append(name)
+    if not changed and not m2m_changed:
+        return locked
+    _touch(locked, actor=actor, summary=summary or "Changed " + ", ".join(_labels([*changed, *m2m_changed])))
+    report.content_version = locked.content_version
+    return locked
+
+
+# — body sections: add, change, remove, reorder; `order` stays dense (1, 2, 3 ...) -------------------
+
+
+def _section_report(section, actor):
+    locked = _lock(section.report)
+    _require(permissions.can_edit(actor, locked))
+    return locked
+
+
+@transaction.atomic
+def add_section(report, *, actor, heading, body="", level=1):
+    locked = _lock(report)
+    _require(permissions.can_edit(actor, locked))
+    if not (heading or "").strip():
+        raise ValidationError({"heading": "Enter a heading for the section"})
+    last = locked.sections.aggregate(last=Max("order"))["last"] or 0
+    section = ReportSection.objects.create(
+        report=locked, order=last + 1, heading=heading.strip(), body=body, level=level
+    )
+    _touch(locked, actor=actor, summary=f"Added section “{section.heading}”")
+    return section
+
+
+@transaction.atomic
+def change_section(section, *, actor, heading, body, level=None):
+    locked = _section_report(section, actor)
+    if not (heading or "").strip():
+        raise ValidationError({"heading": "Enter a heading for the section"})
+    stored = ReportSection.objects.get(pk=section.pk, report=locked)
+    stored.heading, stored.body = heading.strip(), body
+    if level is not None:
+        stored.level = level
+    stored.save()
+    _touch(locked, actor=actor, summary=f"Changed section “{stored.heading}”")
+    return stored
+
+
+@transaction.atomic
+def remove_section(section, *, actor):
+    locked = _section_report(section, actor)
+    stored = ReportSection.objects.get(pk=section.pk, report=locked)
+    heading, order = stored.heading, stored.order
+    stored.delete()
+    for later in locked.sections.filter(order__gt=order).order_by("order"):
+        later.order -= 1
+        later.save(update_fields=["order"])
+    _touch(locked, actor=actor, summary=f"Removed section “{heading}”")
+
+
+@transaction.atomic
+def move_section(section, *, actor, direction):
+    """Swap a section with its neighbour ("up" or "down"). At the top or bottom, nothing changes."""
+    if direction not in {"up", "down"}:
+        raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
+    locked = _section_report(section, actor)
+    stored = ReportSection.objects.get(pk=section.pk, report=locked)
+    neighbour_order = stored.order - 1 if direction == "up" else stored.order + 1
+    neighbour = locked.sections.filter(order=neighbour_order).first()
+    if neighbour is None:
+        return stored
+    # Through 0, which no section holds, so the unique (report, order) holds at every step.
+    mine = stored.order
+    stored.order = 0
+    stored.save(update_fields=["order"])
+    neighbour.order = mine
+    neighbour.save(update_fields=["order"])
+    stored.order = neighbour_order
+    stored.save(update_fields=["order"])
+    _touch(locked, actor=actor, summary=f"Moved section “{stored.heading}” {direction}")
+    return stored
+
+
+# — appendices and background papers --------------------------------------------------------------
+
+
+@transaction.atomic
+def save_appendix(report, appendix, *, actor):
+    locked = _lock(report)
+    _require(permissions.can_edit(actor, locked))
+    appendix.report = locked
+    creating = appendix.pk is None
+    appendix.save()
+    _touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} {appendix}")
+    return appendix
+
+
+@transaction.atomic
+def save_background_paper(report, paper, *, actor):
+    locked = _lock(report)
+    _require(permissions.can_edit(actor, locked))
+    paper.report = locked
+    creating = paper.pk is None
+    paper.save()
+    _touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} background paper {paper}")
+    return paper
+
+
+@transaction.atomic
+def remove_child(report, child, *, actor):
+    """Remove an appendix or a background paper."""
+    locked = _lock(report)
+    _require(permissions.can_edit(actor, locked))
+    if child.report_id != locked.pk:
+        raise PermissionDenied
+    label = str(child)
+    if isinstance(child, ReportAppendix) and child.file:
+        child.file.delete(save=False)
+    child.delete()
+    _touch(locked, actor=actor, summary=f"Removed {label}")
+
+
+# — submission and sign-off -----------------------------------------------------------------------
+
+
+def _snapshot_people(locked):
+    """Names and job titles as on the day of submission, as the report prints them."""
+    locked.author_name = locked.author.display_name
+    locked.author_job_title = locked.author.job_title
+    if locked.lead_member:
+        locked.lead_member_name = locked.lead_member.display_name
+    if locked.lead_director:
+        locked.lead_director_name = locked.lead_director.display_name
+        locked.lead_director_job_title = locked.lead_director.job_title
+    if locked.originating_slt_member:
+        locked.originating_slt_member_name = locked.originating_slt_member.display_name
+
+
+@transaction.atomic
+def submit_for_sign_off(report, *, actor):
+    locked = _lock(report)
+    _require(permissions.can_submit(actor, locked))
+    from_status = _move(locked, action=Action.SUBMIT)
+    locked.submitted_at = timezone.now()
+    _snapshot_people(locked)
+    locked.save()
+    _event(locked, actor=actor, action=Action.SUBMIT, from_status=from_status)
+    waiting = [d.pk for d in rules.required_departments(locked) if d.pk not in rules.current_sign_offs(locked)]
+    transaction.on_commit(partial(notifications.sign_off_needed, locked.pk, waiting))
+    _advance_if_ready(locked, actor=actor)
+    return locked
+
+
+@transaction.atomic
+def issue_sign_off_code(report, *, actor, department, typed_code=""):
+    locked = _lock(report)
+    _require(permissions.can_issue_sign_off(actor, locked, department))
+    if reasons := workflow.blockers(locked, Action.ISSUE_SIGN_OFF):
+        raise TransitionNotAllowed(Action.ISSUE_SIGN_OFF, reasons)
+    if department.pk in rules.current_sign_offs(locked):
+        raise TransitionNotAllowed(
+            Action.ISSUE_SIGN_OFF,
+            [rules.Problem("SIGNOFF-1", "", f"{department} has already signed off this version")],
+        )
+    if department.code_source == Department.CodeSource.TYPED:
+        code = (typed_code or "").strip()
+        if not code:
+            raise ValidationError({"code": f"Enter the {department} sign-off code"})
+        if codes.code_taken(department, code):
+            raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
+    else:
+        directorate = locked.author.directorate
+        code = codes.generate_code(
+            department, reviewer=actor, directorate_code=directorate.code if directorate else "", on_date=today()
+        )
+    sign_off = ReportSignOff.objects.create(
+        report=locked,
+        department=department,
+        code=code,
+        issued_by=actor,
+        content_version=locked.content_version,
+        issued_at=timezone.now(),
+    )
+    _event(
+        locked, actor=actor, action=Action.ISSUE_SIGN_OFF, from_status=locked.status, comment=f"{department}: {code}"
+    )
+    _advance_if_ready(locked, actor=actor)
+    return sign_off
+
+
+def _advance_if_ready(locked, *, actor):
+    if locked.status != Status.IN_SIGN_OFF or workflow.blockers(locked, Action.SEND_TO_DIRECTOR):
+        return
+    from_status = locked.status
+    locked.status = Status.AWAITING_DIRECTOR
+    locked.save(update_fields=["status", "updated_at"])
+    _event(
+        locked,
+        actor=actor,
+        action=Action.SEND_TO_DIRECTOR,
+        from_status=from_status,
+        comment="Every sign-off is current",
+    )
+    transaction.on_commit(partial(notifications.director_agreement_needed, locked.pk))
+
+
+# — the strategic director and the cabinet member --------------------------------------------------
+
+
+@transaction.atomic
+def agree_report(report, *, actor, comment=""):
+    """The lead strategic director agrees the report; it goes to the cabinet member."""
+    locked = _lock(report)
+    _require(permissions.can_agree(actor, locked))
+    from_status = _move(locked, action=Action.AGREE)
+    locked.director_agreed_on = today()
+    locked.director_agreed_by = actor
+    locked.director_agreed_by_name = actor.display_name
+    locked.save()
+    _event(locked, actor=actor, action=Action.AGREE, from_status=from_status, comment=comment)
+    transaction.on_commit(partial(notifications.cabinet_approval_needed, locked.pk))
+    return locked
+
+
+def _approved(locked, *, approver, approved_on, how, evidence="", recorded_by=None):
+    locked.cabinet_approved_on = approved_on
+    locked.cabinet_approved_by = approver
+    locked.cabinet_approver_name = approver.display_name
+    locked.cabinet_approval_how = how
+    locked.cabinet_approval_evidence = evidence
+    locked.cabinet_approval_recorded_by = recorded_by
+    locked.save()
+    transaction.on_commit(partial(notifications.ready_to_publish, locked.pk))
+
+
+@transaction.atomic
+def approve_report(report, *, actor, comment=""):
+    """The lead member (cabinet member) approves the report in the system."""
+    locked = _lock(report)
+    _require(permissions.can_approve(actor, locked))
+    from_status = _move(locked, action=Action.APPROVE)
+    _approved(locked, approver=actor, approved_on=today(), how=ApprovalHow.IN_SYSTEM)
+    _event(locked, actor=actor, action=Action.APPROVE, from_status=from_status, comment=comment)
+    return locked
+
+
+@transaction.atomic
+def record_cabinet_approval(report, *, actor, approved_on, how, evidence):
+    """Democratic Support records an approval the cabinet member gave outside the system ("approved by email")."""
+    locked = _lock(report)
+    _require(permissions.can_record_approval(actor, locked))
+    errors = {}
+    if approved_on is None:
+        errors["approved_on"] = "Enter the date the cabinet member approved the report"
+    elif approved_on > today():
+        errors["approved_on"] = "The date the cabinet member approved must be today or in the past"
+    elif locked.director_agreed_on and approved_on < locked.director_agreed_on:
+        errors["approved_on"] = (
+            f"The cabinet member cannot have approved before the strategic director agreed "
+            f"({locked.director_agreed_on:%-d %B %Y})"
+        )
+    if how not in {ApprovalHow.EMAIL, ApprovalHow.OTHER}:
+        errors["how"] = "Choose how the cabinet member gave the approval"
+    if not (evidence or "").strip():
+        errors["evidence"] = "Describe the evidence of the approval, for example the email's date and subject"
+    if locked.lead_member is None:
+        errors["lead_member"] = "The report names no lead member"
+    if errors:
+        raise ValidationError(errors)
+    from_status = _move(locked, action=Action.RECORD_APPROVAL)
+    _approved(
+        locked, approver=locked.lead_member, approved_on=approved_on, how=how, evidence=evidence, recorded_by=actor
+    )
+    _event(
+        locked,
+        actor=actor,
+        action=Action.RECORD_APPROVAL,
+        from_status=from_status,
+        comment=f"{locked.cabinet_approval_display} on {approved_on:%-d %B %Y}: {evidence}",
+    )
+    return locked
+
+
+# — returning, publishing, withdrawing --------------------------------------------------------------
+
+
+@transaction.atomic
+def return_to_author(report, *, actor, comment):
+    """Back to draft with comments. The director's agreement and the approval must be given again."""
+    locked = _lock(report)
+    _require(permissions.can_return(actor, locked))
+    _required_comment(comment, "Enter your comments for the author, so they know what to change")
+    from_status = _move(locked, action=Action.RETURN)
+    locked.director_agreed_on = locked.director_agreed_by = None
+    locked.director_agreed_by_name = ""
+    locked.cabinet_approved_on = locked.cabinet_approved_by = locked.cabinet_approval_recorded_by = None
+    locked.cabinet_approver_name = locked.cabinet_approval_how = locked.cabinet_approval_evidence = ""
+    locked.save()
+    _event(locked, actor=actor, action=Action.RETURN, from_status=from_status, comment=comment)
+    transaction.on_commit(partial(notifications.returned_to_author, locked.pk, comment))
+    return locked
+
+
+@transaction.atomic
+def publish_report(report, *, actor):
+    """Democratic Support publishes the report as the next item on its meeting's agenda; it is frozen."""
+    locked = _lock(report)
+    _require(permissions.can_publish(actor, locked))
+    from_status = _move(locked, action=Action.PUBLISH)
+    meeting = Meeting.objects.select_for_update().get(pk=locked.meeting_id)
+    last = meeting.reports.aggregate(last=Max("agenda_position"))["last"] or 0
+    now = timezone.now()
+    locked.agenda_position = last + 1
+    locked.published_at = now
+    locked.save()
+    if meeting.agenda_published_at is None:
+        meeting.agenda_published_at = now
+        meeting.save(update_fields=["agenda_published_at"])
+    _event(locked, actor=actor, action=Action.PUBLISH, from_status=from_status, comment=f"Agenda of {meeting}")
+    transaction.on_commit(partial(notifications.published, locked.pk))
+    return locked
+
+
+@transaction.atomic
+def withdraw_report(report, *, actor, comment):
+    locked = _lock(report)
+    _require(permissions.can_withdraw(actor, locked))
+    _required_comment(comment, "Enter why the report is being withdrawn")
+    from_status = _move(locked, action=Action.WITHDRAW)
+    locked.save()
+    _event(locked, actor=actor, action=Action.WITHDRAW, from_status=from_status, comment=comment)
+    return locked

@@ -1,0 +1,140 @@
+"""The briefing report's lifecycle, declared once as data.
+
+draft -> in sign-off (the departments that apply, in parallel) -> awaiting the strategic director
+(who agrees) -> awaiting the cabinet member (who approves in the system, or Democratic Support
+records an approval given outside it) -> approved -> published (Democratic Support publishes it to
+its meeting's agenda; frozen). Any step before publication can return the report to the author
+with comments; it can be withdrawn before publication. Guards return the reasons an action is
+blocked ([] = allowed); who may act is `permissions.py`'s business.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from scrutiny import rules
+from scrutiny.models import Status
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    EDIT = "edit"
+    SUBMIT = "submit"
+    ISSUE_SIGN_OFF = "issue_sign_off"
+    SEND_TO_DIRECTOR = "send_to_director"
+    AGREE = "agree"
+    APPROVE = "approve"
+    RECORD_APPROVAL = "record_approval"
+    RETURN = "return"
+    PUBLISH = "publish"
+    WITHDRAW = "withdraw"
+
+
+ACTION_LABELS = {
+    Action.CREATE: "Report started",
+    Action.EDIT: "Edited",
+    Action.SUBMIT: "Submitted for sign-off",
+    Action.ISSUE_SIGN_OFF: "Sign-off code issued",
+    Action.SEND_TO_DIRECTOR: "Sent to the strategic director",
+    Action.AGREE: "Agreed by the strategic director",
+    Action.APPROVE: "Approved by the cabinet member",
+    Action.RECORD_APPROVAL: "Cabinet member's approval recorded by Democratic Support",
+    Action.RETURN: "Returned to the author",
+    Action.PUBLISH: "Published on the meeting's agenda",
+    Action.WITHDRAW: "Withdrawn",
+}
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset
+    target: str | None  # None: the status does not change
+    guards: tuple = field(default_factory=tuple)
+
+
+def _complete(r, **_):
+    return rules.completeness(r)
+
+
+def _sign_offs_done(r, **_):
+    return rules.sign_off_gaps(r)
+
+
+def _approved(r, **_):
+    return rules.approvals_given(r)
+
+
+EDITABLE = frozenset({Status.DRAFT, Status.IN_SIGN_OFF})
+AFTER_SUBMISSION = frozenset(
+    {Status.IN_SIGN_OFF, Status.AWAITING_DIRECTOR, Status.AWAITING_CABINET_MEMBER, Status.APPROVED}
+)
+OPEN = frozenset({Status.DRAFT, *AFTER_SUBMISSION})
+
+TRANSITIONS = {
+    # A report is created by start_report, never "created" again: no status is a source.
+    Action.CREATE: Transition(frozenset(), Status.DRAFT),
+    Action.EDIT: Transition(EDITABLE, None),
+    Action.SUBMIT: Transition(frozenset({Status.DRAFT}), Status.IN_SIGN_OFF, (_complete,)),
+    Action.ISSUE_SIGN_OFF: Transition(frozenset({Status.IN_SIGN_OFF}), None),
+    Action.SEND_TO_DIRECTOR: Transition(
+        frozenset({Status.IN_SIGN_OFF}), Status.AWAITING_DIRECTOR, (_complete, _sign_offs_done)
+    ),
+    Action.AGREE: Transition(
+        frozenset({Status.AWAITING_DIRECTOR}), Status.AWAITING_CABINET_MEMBER, (_complete, _sign_offs_done)
+    ),
+    Action.APPROVE: Transition(frozenset({Status.AWAITING_CABINET_MEMBER}), Status.APPROVED, (_sign_offs_done,)),
+    Action.RECORD_APPROVAL: Transition(
+        frozenset({Status.AWAITING_CABINET_MEMBER}), Status.APPROVED, (_sign_offs_done,)
+    ),
+    Action.RETURN: Transition(AFTER_SUBMISSION, Status.DRAFT),
+    # PLACEHOLDER-1: publishing checks every section again; no empty section is ever published.
+    Action.PUBLISH: Transition(frozenset({Status.APPROVED}), Status.PUBLISHED, (_complete, _sign_offs_done, _approved)),
+    Action.WITHDRAW: Transition(OPEN, Status.WITHDRAWN),
+}
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, action, reasons):
+        self.action = action
+        self.reasons = list(reasons)
+        super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
+
+
+# How the STATE problem names each action: "A report that is published cannot be edited".
+STATE_PHRASES = {
+    Action.CREATE: "created again",
+    Action.EDIT: "edited",
+    Action.SUBMIT: "submitted for sign-off",
+    Action.ISSUE_SIGN_OFF: "given a sign-off code",
+    Action.SEND_TO_DIRECTOR: "sent to the strategic director",
+    Action.AGREE: "agreed by the strategic director",
+    Action.APPROVE: "approved by the cabinet member",
+    Action.RECORD_APPROVAL: "given a recorded cabinet member's approval",
+    Action.RETURN: "returned to the author",
+    Action.PUBLISH: "published",
+    Action.WITHDRAW: "withdrawn",
+}
+
+
+def blockers(report, action, **context):
+    """Why `action` cannot happen to `report` now ([] if it can)."""
+    transition = TRANSITIONS[action]
+    if report.status not in transition.sources:
+        label = Status(report.status).label.lower()
+        return [rules.Problem("STATE", "", f"A report that is {label} cannot be {STATE_PHRASES[action]}")]
+    problems = []
+    for guard in transition.guards:
+        problems.extend(guard(report, **context))
+    return problems
+
+
+def target(report, action):
+    return TRANSITIONS[action].target or report.status
+
+
+def allowed_in_status(status, action):
+    return status in TRANSITIONS[action].sources
+
+
+def available_actions(report):
+    """The actions the report's status allows now (who may take them is permissions.py's question)."""
+    return [action for action in TRANSITIONS if report.status in TRANSITIONS[action].sources]
