@@ -59,5 +59,10 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check --exclude "*/migrations/*" .
 
+# Render and serve times of the record's PDF (bench/pdf_bench.py): a fresh temporary database with
+# the demo loaded; prints a table and writes bench/results/pdf.json.
+bench: install
+	env -u DATABASE_URL DJANGO_DEBUG=true $(PY) bench/pdf_bench.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

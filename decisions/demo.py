@@ -34,7 +34,7 @@ from council.models import (
     User,
     YearlySequence,
 )
-from decisions import services
+from decisions import documents, services
 from decisions.models import (
     Appendix,
     CabinetConsultation,
@@ -556,6 +556,8 @@ def load(stdout=None):
             ("an exempt record awaiting decision", load_exempt_awaiting_decision(people, committee)),
         ]
         transaction.on_commit(quiet.disable)
+    # The published seed record has its stored public PDF, as publishing would have made it.
+    documents.store_public_pdf(Decision.objects.get(reference=SEED_REFERENCE))
     made = [label for label, record in created if record is not None]
     if stdout:
         if made:

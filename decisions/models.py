@@ -218,6 +218,11 @@ class Decision(models.Model):
     signed_at = models.DateTimeField(null=True, blank=True, editable=False)
     declaration = models.TextField(blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The public PDF, rendered once on publication and kept with its hash (decisions/documents.py).
+    public_pdf = models.FileField(max_length=300, blank=True, editable=False)
+    public_pdf_sha256 = models.CharField("SHA-256 of the public PDF", max_length=64, blank=True, editable=False)
+    public_pdf_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    public_pdf_rendered_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = DecisionQuerySet.as_manager()
 
@@ -245,6 +250,8 @@ class Decision(models.Model):
 
     # — content that freezes on signing: every concrete field except workflow bookkeeping.
     WORKFLOW_FIELDS = {"status", "published_at", "updated_at"}
+    # Stored once after publication, then never changed (see `_refuse_change_if_frozen`).
+    PUBLIC_PDF_FIELDS = {"public_pdf", "public_pdf_sha256", "public_pdf_size", "public_pdf_rendered_at"}
 
     def save(self, *args, **kwargs):
         if self.pk:
@@ -258,13 +265,17 @@ class Decision(models.Model):
 
     def _refuse_change_if_frozen(self):
         stored = Decision.objects.filter(pk=self.pk).values().first()
+        if stored and stored["public_pdf_sha256"]:
+            for name in self.PUBLIC_PDF_FIELDS:
+                if stored[name] != getattr(self, self._meta.get_field(name).attname):
+                    raise FrozenRecord("This record's public PDF has been stored: it cannot be changed.")
         if not stored or stored["status"] not in FROZEN_STATUSES:
             return
         # FROZEN-1: a signed record only moves on (decided -> published); it never reopens.
         if self.status not in FROZEN_STATUSES:
             raise FrozenRecord("This record has been signed: it cannot go back to an earlier stage.")
         for field in self._meta.concrete_fields:
-            if field.attname in self.WORKFLOW_FIELDS:
+            if field.attname in self.WORKFLOW_FIELDS or field.name in self.PUBLIC_PDF_FIELDS:
                 continue
             if stored[field.attname] != getattr(self, field.attname):
                 raise FrozenRecord(f"This record has been signed: its {field.verbose_name} cannot be changed.")

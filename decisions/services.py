@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from council import codes
 from council.models import CouncilSettings, Department
-from decisions import notifications, permissions, rules, workflow
+from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import (
     Appendix,
     CabinetConsultation,
@@ -430,6 +430,8 @@ def publish_decision(decision, *, actor):
     locked.published_at = timezone.now()
     locked.save()
     _event(locked, actor=actor, action=Action.PUBLISH, from_status=from_status)
+    # A11Y-4, EXEC-14: the public PDF, rendered once after the record is on the register.
+    transaction.on_commit(partial(documents.render_public_pdf.enqueue, locked.pk))
     return locked
 
 

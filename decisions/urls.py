@@ -30,8 +30,10 @@ urlpatterns = [
     path("records/<int:pk>/sign/", review.sign, name="sign"),
     path("records/<int:pk>/publish/", review.publish, name="publish"),
     path("records/<int:pk>/withdraw/", review.withdraw, name="withdraw"),
+    path("records/<int:pk>/pdf/", review.record_pdf, name="record-pdf"),
     # Public (decisions/views/public.py)
     path("", public.decision_list, name="list"),
     path("<slug:slug>/", public.detail, name="detail"),
+    path("<slug:slug>/pdf/", public.pdf, name="pdf"),
     path("<slug:slug>/appendices/<str:ref>/", public.appendix, name="public-appendix"),
 ]

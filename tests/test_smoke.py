@@ -52,6 +52,7 @@ ROUTES = {
     "decisions:list": (None, None, "get"),
     "decisions:detail": (None, _published_slug, "get"),
     "decisions:public-appendix": (None, _public_appendix, "get"),
+    "decisions:pdf": (None, _published_slug, "get"),
     "decisions:start": ("officer", None, "get"),
     "decisions:tasks": ("officer", _draft, "get"),
     "decisions:task": ("officer", lambda r: _draft(r, task="details"), "get"),
@@ -71,6 +72,7 @@ ROUTES = {
     "decisions:sign": ("decision_maker", _in_state(Status.AWAITING_DECISION), "get"),
     "decisions:publish": ("democratic_support", _in_state(Status.DECIDED), "get"),
     "decisions:withdraw": ("officer", _draft, "get"),
+    "decisions:record-pdf": ("democratic_support", _draft, "get"),
 }
 
 

@@ -10,14 +10,16 @@ past sends the person back to the record with a message, rather than an error pa
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from council.models import Department
-from decisions import forms_review, permissions, rules, services, workflow
+from decisions import documents, forms_review, permissions, rules, services, workflow
+from decisions.documents import record_context, record_queryset
 from decisions.models import Status, today
-from decisions.views.public import _council, record_context, record_queryset
+from decisions.views.public import _council
 from decisions.workflow import Action, TransitionNotAllowed
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -115,6 +117,21 @@ def record(request, pk):
         events=_history(decision),
     )
     return render(request, "decisions/record/record.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def record_pdf(request, pk):
+    """The full version as PDF, for those who may see it, rendered now; "DRAFT" until it is decided."""
+    decision = _load(pk)
+    if not permissions.can_view(request.user, decision):
+        raise PermissionDenied
+    watermark = None if decision.is_frozen else documents.WATERMARK
+    data = documents.render_decision_pdf(decision, public=False, watermark=watermark, council=_council(request))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{documents.pdf_filename(decision, public=False)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _history(decision):

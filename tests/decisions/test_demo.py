@@ -3,6 +3,7 @@ three records in the current municipal year that give every role something to do
 
 import datetime
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -13,11 +14,16 @@ from decisions import demo, rules
 from decisions.models import ChairAgreement, Decision, Event, SignOff, SpendType, Status
 from decisions.workflow import Action
 
+STAND_IN_PDF = b"%PDF-1.7\n% stand-in: the real render is tested in test_documents.py\n%%EOF\n"
+
 
 @pytest.fixture
-def loaded(db, settings):
+def loaded(db, settings, tmp_path):
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Rendering the public PDF takes a second; these tests are about the data, so it is stubbed here.
+    with mock.patch("decisions.documents.render_decision_pdf", return_value=STAND_IN_PDF):
+        call_command("load_demo", "--quiet-accounts")
     return Decision.objects.get(reference="COD02 21/22")
 
 
@@ -171,8 +177,16 @@ def test_counters_start_after_the_seeds_numbers(loaded):
 
 def test_loading_twice_creates_nothing_twice(loaded):
     counts = (Decision.objects.count(), SignOff.objects.count(), Event.objects.count())
+    stored = (loaded.public_pdf.name, loaded.public_pdf_sha256)
     call_command("load_demo", "--quiet-accounts")
     assert (Decision.objects.count(), SignOff.objects.count(), Event.objects.count()) == counts == (4, *counts[1:])
+    loaded.refresh_from_db()
+    assert (loaded.public_pdf.name, loaded.public_pdf_sha256) == stored  # the stored PDF is kept, not redone
+
+
+def test_seed_record_has_its_stored_public_pdf(loaded):
+    assert loaded.public_pdf.name == "documents/decisions/COD02-21-22.pdf"
+    assert loaded.public_pdf_sha256 and loaded.public_pdf_size == len(STAND_IN_PDF)
 
 
 def test_other_demo_records_are_in_their_states(loaded):

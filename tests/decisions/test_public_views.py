@@ -3,8 +3,10 @@ information anywhere (S12A-4, EXEC-14), and the same 404 for unknown and unpubli
 
 import datetime
 import html
+import io
 import re
 
+import pypdf
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -243,15 +245,36 @@ def test_exempt_marker_appears_in_no_public_response(client, cast):
             client.get(reverse("decisions:public-appendix", kwargs={"slug": record.reference_slug, "ref": a.ref}))
             for a in record.appendices.all()
         ],
+        client.get(reverse("decisions:pdf", kwargs={"slug": record.reference_slug})),
     ]
-    for response in responses:
-        content = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
+    contents = [
+        b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
+        for response in responses
+    ]
+    for content in contents:
         assert MARKER.encode() not in content
     body = text(responses[1])
     assert "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A" in body
     assert "Business case (commercial)" in body  # the title may be listed ...
     assert "/appendices/A/" not in body  # ... but never the exempt file's link
     assert record.part2_paragraphs == [3]
+
+    # The public PDF: its text, its metadata (document info and XMP), its link annotations.
+    pdf = pypdf.PdfReader(io.BytesIO(contents[-1]))
+    pdf_text = " ".join(page.extract_text() for page in pdf.pages)
+    assert MARKER not in pdf_text
+    assert MARKER not in repr(dict(pdf.metadata))
+    xmp = pdf.trailer["/Root"].get("/Metadata")
+    assert xmp is None or MARKER.encode() not in xmp.get_object().get_data()
+    links = [
+        str(annotation.get_object().get("/A", {}).get("/URI", ""))
+        for page in pdf.pages
+        for annotation in page.get("/Annots") or []
+    ]
+    assert not any("/appendices/A/" in link or MARKER in link for link in links)
+    flat_text = " ".join(pdf_text.split())
+    assert "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A" in flat_text
+    assert "Business case (commercial)" in flat_text
 
 
 def test_exempt_marker_is_visible_to_staff(client, cast):
@@ -260,3 +283,6 @@ def test_exempt_marker_is_visible_to_staff(client, cast):
     body = text(client.get(reverse("decisions:record", kwargs={"pk": record.pk})))
     assert MARKER in body and "Commercially sensitive pricing." in body
     assert today().strftime("%-d %B %Y") in body
+    full = client.get(reverse("decisions:record-pdf", kwargs={"pk": record.pk}))
+    pdf_text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(full.content)).pages)
+    assert MARKER in pdf_text  # the marker would be found, were it in the public version

@@ -1,0 +1,148 @@
+"""Documents as PDF: render a template with WeasyPrint, store the result once, serve it from storage.
+
+Generic machinery for every app's documents (the decision record, the scrutiny briefing report):
+nothing here knows about a particular kind of document. A document is a Django template that
+extends `documents/base.html`; the same template and context that make the HTML page make the PDF.
+
+WeasyPrint fetches nothing but the project's own static files (`StaticOnlyFetcher`): no network,
+no file system, no data: URLs. User text reaches the template escaped, as on the HTML page.
+"""
+
+import hashlib
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.template.loader import render_to_string
+from django.utils.http import parse_etags
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Relative URLs in a document (/static/..., links to the site's pages) resolve against this.
+# Links in the PDF then point at the real site; only /static/ is ever fetched, from disk.
+DOCUMENTS_DIR = "documents"
+PDF_VARIANT = "pdf/ua-1"
+CACHE_FOREVER = "public, max-age=31536000, immutable"
+
+CONTENT_TYPES = {
+    ".css": "text/css",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+}
+
+
+class FetchRefused(ValueError):
+    """A document asked for something that is not one of the project's static files."""
+
+
+def base_url():
+    return settings.SITE_URL.rstrip("/") + "/"
+
+
+def _static_name(url):
+    """The static file name a URL asks for, or FetchRefused."""
+    parts = urlsplit(url)
+    origin = urlsplit(base_url())
+    if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
+        raise FetchRefused(f"Refused to fetch {url!r}: documents may only use the site's static files")
+    path = unquote(parts.path)
+    if not path.startswith(settings.STATIC_URL):
+        raise FetchRefused(f"Refused to fetch {url!r}: not under {settings.STATIC_URL}")
+    name = path[len(settings.STATIC_URL) :]
+    normalised = posixpath.normpath(name)
+    if not name or normalised != name or normalised.startswith(("../", "/")) or "\\" in name:
+        raise FetchRefused(f"Refused to fetch {url!r}: not a plain static file name")
+    return name
+
+
+def static_path(url):
+    """The file on disk for a static URL: from the finders (development), else the collected files."""
+    name = _static_name(url)
+    found = finders.find(name)
+    if found:
+        return found
+    try:
+        if staticfiles_storage.exists(name):
+            return staticfiles_storage.path(name)
+    except NotImplementedError:  # a storage with no local files
+        pass
+    raise FetchRefused(f"Refused to fetch {url!r}: no such static file")
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """WeasyPrint's URL fetcher, allowed to read the project's static files and nothing else."""
+
+    def fetch(self, url, headers=None):
+        path = static_path(url)
+        with open(path, "rb") as handle:
+            body = handle.read()
+        content_type = CONTENT_TYPES.get(posixpath.splitext(path)[1].lower(), "application/octet-stream")
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+static_only_fetcher = StaticOnlyFetcher(fail_on_errors=False)
+
+
+def render_html(template_name, context, *, title, author, subject, lang="en-GB", watermark=None):
+    """The document as HTML: the template, with the document's metadata in its context."""
+    document = {"title": title, "author": author, "subject": subject, "lang": lang, "watermark": watermark}
+    return render_to_string(template_name, {**context, "document": document})
+
+
+def render_pdf(template_name, context, *, title, author, subject, lang="en-GB", watermark=None):
+    """A4, tagged (PDF/UA-1) PDF of `template_name` rendered with `context`, as bytes.
+
+    `title`, `author`, `subject` and `lang` go into the PDF's metadata (A11Y-2, A11Y-4);
+    `watermark` (e.g. "DRAFT") is printed across every page.
+    """
+    html = render_html(
+        template_name, context, title=title, author=author, subject=subject, lang=lang, watermark=watermark
+    )
+    return HTML(string=html, base_url=base_url(), url_fetcher=static_only_fetcher).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def sha256(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_pdf(data, name):
+    """Store a rendered document under documents/ in the default storage, never overwriting.
+
+    Returns (storage name, SHA-256 hex digest, size in bytes).
+    """
+    stored = default_storage.save(posixpath.join(DOCUMENTS_DIR, name), ContentFile(data))
+    return stored, sha256(data), len(data)
+
+
+def serve_stored(request, name, *, sha256_hex, filename):
+    """A stored document as an inline PDF download, cached for good and validated by its SHA-256."""
+    etag = f'"{sha256_hex}"'
+    headers = {"ETag": etag, "Cache-Control": CACHE_FOREVER}
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match and (etag in parse_etags(if_none_match) or if_none_match.strip() == "*"):
+        response = HttpResponseNotModified()
+    else:
+        try:
+            handle = default_storage.open(name, "rb")
+        except FileNotFoundError as exc:
+            raise Http404("The stored document is missing") from exc
+        response = FileResponse(handle, content_type="application/pdf", as_attachment=False, filename=filename)
+    for key, value in headers.items():
+        response[key] = value
+    return response
+
+
+def delete_stored(name):
+    """Remove a stored document nobody refers to (the loser of a race to store it)."""
+    default_storage.delete(name)

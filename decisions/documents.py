@@ -1,0 +1,208 @@
+"""The decision record as a document: its one context, its PDF, and the public PDF stored once.
+
+`record_context()` is the one context of `templates/decisions/_record.html`, for the staff page,
+the public page and the PDF alike, so the HTML and the PDF can never disagree. With
+`public=True` every exempt part is replaced by its "Not for publication" text (S12A-4).
+
+Publishing a record enqueues `render_public_pdf`, which renders the public version once and
+keeps it with its SHA-256 and size: a published record's stored PDF never changes (A11Y-4,
+EXEC-14). The rendering itself is `council.documents`, shared with the scrutiny reports.
+"""
+
+import logging
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.tasks import task
+from django.utils import timezone
+
+from council import documents
+from council.models import CouncilSettings, Department
+from decisions import rules, sections
+from decisions.models import (
+    SCHEDULE_12A,
+    CabinetConsultation,
+    ChairAgreement,
+    Decision,
+    Event,
+    SignOff,
+    Status,
+)
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "documents/decision.html"
+SUBJECT = "Executive decision made by a council officer"
+WATERMARK = "DRAFT"
+PARAGRAPHS = list(SCHEDULE_12A)
+# Sections whose text can run long: their rows may break across pages; the others stay whole.
+FLOWING_SECTIONS = {"4a", "5", "6", "7", "9", "10", "12a", "14", "18b"}
+# 17 and 19 stay whole on a page unless their table is longer than this many rows.
+LONG_TABLE = 10
+
+
+def record_queryset():
+    """Everything `_record.html` reads, in a constant number of queries."""
+    return Decision.objects.select_related(
+        "decision_maker",
+        "author",
+        "directorate",
+        "priority__plan",
+        "scrutiny_committee__chair",
+        "cmt_member",
+    ).prefetch_related(
+        Prefetch("sign_offs", SignOff.objects.select_related("department", "issued_by")),
+        Prefetch("chair_agreements", ChairAgreement.objects.select_related("committee", "chair")),
+        Prefetch("consultations", CabinetConsultation.objects.select_related("portfolio__member")),
+        "appendices",
+        "background_papers",
+        "applicable_departments",
+        Prefetch("events", Event.objects.order_by("at", "pk")),
+    )
+
+
+def _pounds(amount):
+    """Thresholds as the form writes them: £3 million, £1 million, £250,000."""
+    amount = Decimal(amount)
+    if amount >= 1_000_000 and amount % 100_000 == 0:
+        millions = amount / Decimal(1_000_000)
+        return f"{millions.normalize():f} million"
+    return f"{amount:,.0f}"
+
+
+def _paragraph_grid(paragraphs):
+    chosen = set(paragraphs or [])
+    return [{"number": n, "ticked": n in chosen} for n in PARAGRAPHS]
+
+
+def _sign_off_rows(decision, departments, *, public):
+    """Section 16: every department on the form, with its current code, N/A, or its state."""
+    chosen = {d.pk for d in decision.applicable_departments.all()}
+    latest = {}
+    for sign_off in decision.sign_offs.all():  # newest first within a department (Meta.ordering)
+        latest.setdefault(sign_off.department_id, sign_off)
+    current = rules.current_sign_offs(decision)
+    rows = []
+    for dep in departments:
+        applies = dep.mandatory_for_decisions or dep.pk in chosen
+        row = {
+            "department": dep,
+            "mandatory": dep.mandatory_for_decisions,
+            "applies": applies,
+            "sign_off": current.get(dep.pk),
+            "stale": None,
+        }
+        if applies and row["sign_off"] is None and not public:
+            row["stale"] = latest.get(dep.pk)
+        rows.append(row)
+    return rows
+
+
+def record_context(decision, *, public, council=None):
+    """The context `templates/decisions/_record.html` needs. `decision` from `record_queryset()`."""
+    council = council or CouncilSettings.load()
+    departments = list(Department.objects.filter(on_decision_form=True))
+    criteria_values = {
+        "capital": _pounds(council.key_decision_capital_threshold),
+        "revenue": _pounds(council.key_decision_revenue_threshold),
+    }
+    criteria = [
+        {"text": text.format(**criteria_values), "ticked": bool(getattr(decision, field))}
+        for field, text in sections.KEY_DECISION_CRITERIA.items()
+    ]
+    agreements = list(decision.chair_agreements.all())
+    if public:
+        agreements = [a for a in agreements if a.is_agreed]
+    appendices = list(decision.appendices.all())
+    papers = list(decision.background_papers.all())
+    return {
+        "decision": decision,
+        "public": public,
+        "council": council,
+        "groups": [(title, [(n, sections.LABELS[n]) for n in numbers]) for title, numbers in sections.GROUPS],
+        "flowing_sections": _flowing_sections(appendices, papers),
+        "form_title": sections.TITLE,
+        "form_subtitle": sections.SUBTITLE,
+        "form_heading": sections.HEADING,
+        "reference_label": sections.REFERENCE_LABEL,
+        "background_papers_guidance": sections.BACKGROUND_PAPERS_GUIDANCE,
+        "criteria": criteria,
+        "agreements": agreements,
+        "consultations": list(decision.consultations.all()),
+        "sign_off_rows": _sign_off_rows(decision, departments, public=public),
+        "appendices": appendices,
+        "papers": papers,
+        "paper_grids": [(paper, _paragraph_grid(paper.exempt_paragraphs)) for paper in papers],
+        "part2_grid": _paragraph_grid(decision.part2_paragraphs),
+        "paragraph_numbers": PARAGRAPHS,
+        "declaration": decision.declaration or _declaration(),
+        "exempt_from_call_in": decision.exempt_from_call_in,
+    }
+
+
+def _flowing_sections(appendices, papers):
+    flowing = set(FLOWING_SECTIONS)
+    if len(appendices) > LONG_TABLE:
+        flowing.add("17")
+    if len(papers) > LONG_TABLE:
+        flowing.add("19")
+    return flowing
+
+
+def _declaration():
+    from decisions.services import DECLARATION
+
+    return DECLARATION
+
+
+def pdf_filename(decision, *, public=True):
+    """COD02-21-22.pdf for the public version; the full version says so."""
+    stem = decision.reference_slug.upper() if decision.reference_slug else f"draft-decision-{decision.pk}"
+    return f"{stem}.pdf" if public else f"{stem}-full.pdf"
+
+
+def pdf_title(decision):
+    return f"{decision.reference or 'Draft decision record'}: {decision.title or 'Untitled decision'}"
+
+
+def render_decision_pdf(decision, *, public, watermark=None, council=None):
+    """The record as a tagged A4 PDF, public or full, from the record's own template and context."""
+    council = council or CouncilSettings.load()
+    fresh = record_queryset().get(pk=decision.pk)
+    return documents.render_pdf(
+        TEMPLATE,
+        record_context(fresh, public=public, council=council),
+        title=pdf_title(fresh),
+        author=council.name,
+        subject=SUBJECT,
+        watermark=watermark,
+    )
+
+
+def store_public_pdf(decision):
+    """Render and store the public PDF of a published record, once. Returns the record, refreshed.
+
+    A record that already has a stored PDF is left alone. Two renders racing: the first to
+    record its hash wins and the other's file is deleted.
+    """
+    decision = Decision.objects.get(pk=decision.pk)
+    if decision.public_pdf_sha256 or decision.status != Status.PUBLISHED:
+        return decision
+    data = render_decision_pdf(decision, public=True)
+    name, digest, size = documents.store_pdf(data, f"decisions/{pdf_filename(decision)}")
+    updated = Decision.objects.filter(pk=decision.pk, public_pdf_sha256="").update(
+        public_pdf=name, public_pdf_sha256=digest, public_pdf_size=size, public_pdf_rendered_at=timezone.now()
+    )
+    if not updated:
+        documents.delete_stored(name)
+    return Decision.objects.get(pk=decision.pk)
+
+
+@task
+def render_public_pdf(decision_id):
+    """After publication: the public PDF, rendered and stored once."""
+    decision = Decision.objects.filter(pk=decision_id).first()
+    if decision is None:
+        logger.warning("No decision %s to render", decision_id)
+        return None
+    return store_public_pdf(decision).public_pdf_sha256
