@@ -9,6 +9,9 @@ urlpatterns = [
     path("", council_views.home, name="home"),
     path("", include("council.urls")),
     path("decisions/", include("decisions.urls")),
+    path("scrutiny/manage/", include("scrutiny.urls_manage")),
+    path("scrutiny/", include("scrutiny.urls")),
+    path("committees/", include("scrutiny.urls_public")),
     path("admin/", admin.site.urls),
 ]
 

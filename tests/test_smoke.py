@@ -4,6 +4,8 @@ A new URL name fails this test until it is listed in ROUTES with the persona who
 and the arguments it needs, so no page is added without at least one check.
 """
 
+import importlib
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -74,6 +76,15 @@ ROUTES = {
     "decisions:withdraw": ("officer", _draft, "get"),
     "decisions:record-pdf": ("democratic_support", _draft, "get"),
 }
+
+
+# Each part of the scrutiny pages keeps its own table of routes beside its tests.
+for _module in ("tests.scrutiny.smoke_routes_staff", "tests.scrutiny.smoke_routes_public"):
+    try:
+        ROUTES.update(importlib.import_module(_module).ROUTES)
+    except ModuleNotFoundError as exc:
+        if exc.name != _module:
+            raise
 
 
 def named_urls(resolver=None, namespace=""):

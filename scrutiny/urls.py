@@ -1,0 +1,5 @@
+"""Staff work on briefing reports, under /scrutiny/."""
+
+app_name = "scrutiny"
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""The public's committees, meetings and agendas, under /committees/."""
+
+app_name = "committees"
+
+urlpatterns = []

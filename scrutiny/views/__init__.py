@@ -1,0 +1,1 @@
+"""Views of briefing reports and committees, one module per audience."""
