@@ -1,5 +1,5 @@
 """The scrutiny app: shares sign-off codes with decision records and registers each role's queue
-of briefing reports on the staff home page (linking to the admin until scrutiny has its own pages)."""
+of briefing reports on the staff home page (each item links to the report's staff page)."""
 
 from dataclasses import dataclass
 

@@ -27,7 +27,7 @@ from django.test.utils import override_settings
 from council.demo import EDUCATION_COMMITTEE, DemoRefused
 from council.models import CabinetPortfolio, Committee, Department, Priority, User, YearlySequence
 from decisions.models import Decision
-from scrutiny import rules, services
+from scrutiny import documents, rules, services
 from scrutiny.models import (
     ApprovalHow,
     BriefingReport,
@@ -454,6 +454,10 @@ def load(stdout=None):
             ("a report in sign-off", load_report_in_sign_off(people, committee)),
         ]
         transaction.on_commit(quiet.disable)
+    # The published seed report has its stored public PDF, as publishing would have made it.
+    seed = BriefingReport.objects.filter(title=SEED_TITLE, status=Status.PUBLISHED).first()
+    if seed is not None:
+        documents.store_public_pdf(seed)
     made = [label for label, report in created if report is not None]
     if stdout:
         stdout.write(

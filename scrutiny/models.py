@@ -209,6 +209,12 @@ class BriefingReport(Exemption):
     agenda_position = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # — the public PDF, rendered once on publication (scrutiny.documents) and kept with its hash
+    public_pdf = models.FileField(max_length=300, blank=True, editable=False)
+    public_pdf_sha256 = models.CharField("SHA-256 of the public PDF", max_length=64, blank=True, editable=False)
+    public_pdf_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    public_pdf_rendered_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = BriefingReportQuerySet.as_manager()
 
     class Meta:
@@ -239,9 +245,10 @@ class BriefingReport(Exemption):
     def __str__(self):
         return self.title or "Untitled briefing report"
 
-    # Fields that may still change on a published report: bookkeeping only. The documents
-    # session adds its stored-PDF fields here if it renders after the status changes.
+    # Fields that may still change on a published report: bookkeeping only.
     WORKFLOW_FIELDS = {"updated_at"}
+    # Stored once after publication, then never changed.
+    PUBLIC_PDF_FIELDS = {"public_pdf", "public_pdf_sha256", "public_pdf_size", "public_pdf_rendered_at"}
 
     def save(self, *args, **kwargs):
         if self.pk:
@@ -250,10 +257,14 @@ class BriefingReport(Exemption):
 
     def _refuse_change_if_frozen(self):
         stored = BriefingReport.objects.filter(pk=self.pk).values().first()
+        if stored and stored["public_pdf_sha256"]:
+            for name in self.PUBLIC_PDF_FIELDS:
+                if stored[name] != getattr(self, self._meta.get_field(name).attname):
+                    raise FrozenReport("This report's public PDF has been stored: it cannot be changed.")
         if not stored or stored["status"] not in FROZEN_STATUSES:
             return
         for field in self._meta.concrete_fields:
-            if field.attname in self.WORKFLOW_FIELDS:
+            if field.attname in self.WORKFLOW_FIELDS or field.name in self.PUBLIC_PDF_FIELDS:
                 continue
             if stored[field.attname] != getattr(self, field.attname):
                 raise FrozenReport(f"This report has been published: its {field.verbose_name} cannot be changed.")
@@ -265,8 +276,8 @@ class BriefingReport(Exemption):
         return super().delete(*args, **kwargs)
 
     def get_absolute_url(self):
-        # Until the UI session adds scrutiny's own pages, staff work on reports in the admin.
-        return reverse("admin:scrutiny_briefingreport_change", args=[self.pk])
+        # The staff page of the report (scrutiny/views/review.py); the public one is under /committees/.
+        return reverse("scrutiny:report", kwargs={"pk": self.pk})
 
     @property
     def is_frozen(self):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from council import codes
 from council.models import Department
-from scrutiny import notifications, permissions, rules, workflow
+from scrutiny import documents, notifications, permissions, rules, workflow
 from scrutiny.models import (
     ApprovalHow,
     BriefingReport,
@@ -444,6 +444,7 @@ def publish_report(report, *, actor):
         meeting.save(update_fields=["agenda_published_at"])
     _event(locked, actor=actor, action=Action.PUBLISH, from_status=from_status, comment=f"Agenda of {meeting}")
     transaction.on_commit(partial(notifications.published, locked.pk))
+    transaction.on_commit(partial(documents.render_public_pdf.enqueue, locked.pk))
     return locked
 
 

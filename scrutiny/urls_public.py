@@ -1,5 +1,15 @@
 """The public's committees, meetings and agendas, under /committees/."""
 
+from django.urls import path
+
+from scrutiny.views import public
+
 app_name = "committees"
 
-urlpatterns = []
+urlpatterns = [
+    path("", public.committee_list, name="list"),
+    path("<slug:slug>/", public.committee_detail, name="committee"),
+    path("<slug:slug>/meetings/<int:pk>/", public.meeting_detail, name="meeting"),
+    path("<slug:slug>/reports/<int:pk>/", public.report_detail, name="report"),
+    path("<slug:slug>/reports/<int:pk>/pdf/", public.report_pdf, name="report-pdf"),
+]

@@ -427,4 +427,4 @@ def test_returning_and_publishing_email_the_author(
     with django_capture_on_commit_callbacks(execute=True):
         services.publish_report(report, actor=democratic_support)
     assert recipients(mailoutbox) == [("Published", [officer.email])]
-    assert "/admin/scrutiny/briefingreport/" in mailoutbox[0].body
+    assert f"/scrutiny/reports/{report.pk}/" in mailoutbox[0].body

@@ -1,0 +1,96 @@
+"""The public's committees, meetings, agendas and published briefing reports, under /committees/.
+
+No sign-in. Nothing here shows exempt information: `report_context(..., public=True)` replaces
+every exempt part by its "Not for publication" text, and a Part II report shows only its title and
+the exemption paragraph text, on its page, its agenda entry and its PDF. A report that is not
+published answers exactly like one that does not exist (404). List and agenda pages make a
+constant number of queries, however many rows they show.
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from council import documents as council_documents
+from council.models import Committee, CouncilSettings, User
+from scrutiny import documents
+from scrutiny.documents import report_context, report_queryset
+from scrutiny.models import BriefingReport, Meeting, Status
+
+NOT_FOUND = "No published report has that address"
+
+
+def _council(request):
+    return getattr(request, "_council_settings", None) or CouncilSettings.load()
+
+
+def _committee(slug, queryset=None):
+    committee = (queryset or Committee.objects.all()).filter(slug=slug).first()
+    if committee is None:
+        raise Http404("No committee has that address")
+    return committee
+
+
+@require_GET
+def committee_list(request):
+    committees = Committee.objects.select_related("chair").order_by("order", "name")
+    return render(request, "scrutiny/public/committee_list.html", {"committees": committees})
+
+
+@require_GET
+def committee_detail(request, slug):
+    people = User.objects.order_by("last_name", "first_name")
+    committee = _committee(
+        slug,
+        Committee.objects.select_related("chair", "vice_chair").prefetch_related(
+            Prefetch("members", people),
+            Prefetch("meetings", Meeting.objects.order_by("-date", "-starts_at")),
+        ),
+    )
+    return render(request, "scrutiny/public/committee_detail.html", {"committee": committee})
+
+
+def _agenda(meeting):
+    return (
+        BriefingReport.objects.filter(meeting=meeting, status=Status.PUBLISHED)
+        .select_related("committee", "meeting")
+        .order_by("agenda_position", "pk")
+    )
+
+
+@require_GET
+def meeting_detail(request, slug, pk):
+    meeting = Meeting.objects.select_related("committee").filter(pk=pk, committee__slug=slug).first()
+    if meeting is None:
+        raise Http404("No meeting has that address")
+    return render(request, "scrutiny/public/meeting_detail.html", {"meeting": meeting, "agenda": _agenda(meeting)})
+
+
+def _published(queryset, slug, pk):
+    report = queryset.filter(pk=pk, committee__slug=slug, status=Status.PUBLISHED).first()
+    if report is None:
+        raise Http404(NOT_FOUND)
+    return report
+
+
+@require_GET
+def report_detail(request, slug, pk):
+    report = _published(report_queryset(), slug, pk)
+    context = report_context(report, public=True, council=_council(request))
+    context["pdf_filename"] = documents.pdf_filename(report)
+    return render(request, "scrutiny/public/report_detail.html", context)
+
+
+@require_GET
+def report_pdf(request, slug, pk):
+    """The public PDF, as stored on publication; rendered here only if it never was."""
+    report = _published(BriefingReport.objects.select_related("committee", "meeting"), slug, pk)
+    if not report.public_pdf_sha256:
+        report = documents.store_public_pdf(report)  # once: the task failed or has not run yet
+    return council_documents.serve_stored(
+        request,
+        report.public_pdf.name,
+        sha256_hex=report.public_pdf_sha256,
+        filename=documents.pdf_filename(report),
+    )

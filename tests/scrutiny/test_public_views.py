@@ -1,0 +1,229 @@
+"""The public committee pages: committees, meetings, agendas, published reports and their PDFs.
+
+No exempt text reaches the public: a marker planted in every exempt field of a published Part II
+report (and in the exempt appendix and paper of a Part I report) is on no public page or PDF.
+"""
+
+import io
+
+import pypdf
+import pytest
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from decisions.models import Status as DecisionStatus
+from scrutiny import documents
+from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection, Status
+from tests.decisions.factories import Cast, DecisionFactory
+from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory
+
+MARKER = "ZZ-SCRUTINY-EXEMPT-7c1e"
+
+
+@pytest.fixture
+def cast(db):
+    return Cast()
+
+
+def _url(name, report):
+    return reverse(name, kwargs={"slug": report.committee.slug, "pk": report.pk})
+
+
+def test_committee_list_and_committee_page(client, cast):
+    meeting = MeetingFactory(venue="Warspite Room")
+    response = client.get(reverse("committees:list"))
+    assert response.status_code == 200
+    assert "Education and Children" in response.content.decode()
+    page = client.get(reverse("committees:committee", kwargs={"slug": EDUCATION_COMMITTEE})).content.decode()
+    assert (
+        "Warspite Room" in page
+        and reverse("committees:meeting", kwargs={"slug": EDUCATION_COMMITTEE, "pk": meeting.pk}) in page
+    )
+
+
+def test_agenda_lists_published_reports_in_order_not_drafts(client, cast):
+    meeting = MeetingFactory()
+    first = BriefingReportFactory(cast=cast, meeting=meeting, title="First item", state=Status.PUBLISHED)
+    second = BriefingReportFactory(cast=cast, meeting=meeting, title="Second item", state=Status.PUBLISHED)
+    BriefingReportFactory(cast=cast, meeting=meeting, title="Draft item")
+    page = client.get(reverse("committees:meeting", kwargs={"slug": EDUCATION_COMMITTEE, "pk": meeting.pk}))
+    body = page.content.decode()
+    assert body.index("First item") < body.index("Second item")
+    assert "Draft item" not in body
+    for report in (first, second):
+        assert _url("committees:report", report) in body and _url("committees:report-pdf", report) in body
+
+
+def test_report_page_shows_pdf_link_size_and_hash(client, cast):
+    report = BriefingReportFactory(cast=cast, state=Status.PUBLISHED)
+    documents.store_public_pdf(report)
+    report.refresh_from_db()
+    body = client.get(_url("committees:report", report)).content.decode()
+    assert report.public_pdf_sha256 in body and _url("committees:report-pdf", report) in body
+    assert "Purpose of Report" in body and "Sign off:" in body
+
+
+@pytest.mark.parametrize("state", [Status.DRAFT, Status.APPROVED, Status.WITHDRAWN])
+def test_unpublished_report_is_404_like_unknown(client, cast, state, democratic_support):
+    report = BriefingReportFactory(cast=cast, state=state)
+    client.force_login(democratic_support)
+    for name in ("committees:report", "committees:report-pdf"):
+        assert client.get(_url(name, report)).status_code == 404
+        assert client.get(reverse(name, kwargs={"slug": EDUCATION_COMMITTEE, "pk": 999999})).status_code == 404
+
+
+def test_report_under_the_wrong_committee_or_unknown_committee_is_404(client, cast):
+    report = BriefingReportFactory(cast=cast, state=Status.PUBLISHED)
+    assert client.get(reverse("committees:report", kwargs={"slug": "nope", "pk": report.pk})).status_code == 404
+    assert client.get(reverse("committees:committee", kwargs={"slug": "nope"})).status_code == 404
+    assert (
+        client.get(reverse("committees:meeting", kwargs={"slug": "nope", "pk": report.meeting_id})).status_code == 404
+    )
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_agenda_and_committee_queries_do_not_grow_with_rows(client, cast):
+    few = MeetingFactory()
+    BriefingReportFactory(cast=cast, meeting=few, state=Status.PUBLISHED)
+    many = MeetingFactory()
+    for _ in range(4):
+        BriefingReportFactory(cast=cast, meeting=many, state=Status.PUBLISHED)
+    BriefingReportFactory(cast=cast, meeting=many, part_2=True, state=Status.PUBLISHED)
+    agenda = lambda m: reverse("committees:meeting", kwargs={"slug": EDUCATION_COMMITTEE, "pk": m.pk})  # noqa: E731
+    assert _queries(client, agenda(few)) == _queries(client, agenda(many))
+    committee = reverse("committees:committee", kwargs={"slug": EDUCATION_COMMITTEE})
+    before = _queries(client, committee)
+    for _ in range(5):
+        MeetingFactory()
+    assert _queries(client, committee) == before
+    assert _queries(client, reverse("committees:list")) == _queries(client, reverse("committees:list"))
+
+
+def test_report_page_queries_do_not_grow_with_sections(client, cast):
+    small = BriefingReportFactory(cast=cast, state=Status.PUBLISHED)
+    big = BriefingReportFactory(
+        cast=cast, sections=[(f"Heading {n}", f"Text {n}") for n in range(12)], state=Status.PUBLISHED
+    )
+    assert _queries(client, _url("committees:report", small)) == _queries(client, _url("committees:report", big))
+
+
+def _plant_markers(report):
+    """A marker in every exempt field of a Part II report and its children (all but its title)."""
+    text_fields = [
+        "part2_title",
+        "purpose",
+        "recommendations",
+        "alternatives",
+        "plan_relevance",
+        "financial_implications",
+        "carbon_implications",
+        "public_interest_reasoning",
+        "your_reference",
+    ]
+    BriefingReport.objects.filter(pk=report.pk).update(**{f: f"{MARKER} {f}" for f in text_fields})
+    ReportSection.objects.filter(report=report).update(heading=f"{MARKER} heading", body=f"{MARKER} body")
+    ReportAppendix.objects.bulk_create(
+        [
+            ReportAppendix(
+                report=report,
+                ref="Z",
+                title=f"{MARKER} appendix",
+                exempt_paragraphs=[3],
+                public_interest_reasoning=f"{MARKER} appendix reasoning",
+            )
+        ]
+    )
+    ReportBackgroundPaper.objects.bulk_create(
+        [
+            ReportBackgroundPaper(
+                report=report,
+                title=f"{MARKER} paper",
+                exempt_paragraphs=[3],
+                public_interest_reasoning=f"{MARKER} paper reasoning",
+            )
+        ]
+    )
+
+
+def _pdf_text(data):
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(page.extract_text() or "" for page in reader.pages), reader
+
+
+def test_exempt_marker_appears_in_no_public_page_or_pdf_of_a_part_2_report(client, cast):
+    decision = DecisionFactory(cast=cast, state=DecisionStatus.PUBLISHED)
+    report = BriefingReportFactory(cast=cast, part_2=True, state=Status.APPROVED)
+    report.decisions.add(decision)
+    _plant_markers(report)
+    BriefingReport.objects.filter(pk=report.pk).update(
+        status=Status.PUBLISHED, published_at=report.updated_at, agenda_position=1
+    )
+    report.refresh_from_db()
+    assert report.is_public and report.is_part_2
+    urls = [
+        reverse("committees:list"),
+        reverse("committees:committee", kwargs={"slug": EDUCATION_COMMITTEE}),
+        reverse("committees:meeting", kwargs={"slug": EDUCATION_COMMITTEE, "pk": report.meeting_id}),
+        _url("committees:report", report),
+        reverse("decisions:detail", kwargs={"slug": decision.reference_slug}),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert MARKER.encode() not in response.content, url
+    # The title and the exemption text are shown, and nothing more.
+    agenda = client.get(urls[2]).content.decode()
+    assert report.title in agenda and report.part2_not_for_publication in agenda
+    assert _url("committees:report-pdf", report) not in agenda
+    pdf = client.get(_url("committees:report-pdf", report))
+    data = b"".join(pdf.streaming_content)
+    text, reader = _pdf_text(data)
+    assert report.title in text.replace("\n", " ")
+    assert MARKER not in text and MARKER not in repr(dict(reader.metadata))
+    assert MARKER.encode() not in data
+    with default_storage.open(BriefingReport.objects.get(pk=report.pk).public_pdf.name, "rb") as handle:
+        assert handle.read() == data
+
+
+def test_exempt_appendix_and_paper_of_a_part_1_report_show_only_title_and_exemption(client, cast):
+    report = BriefingReportFactory(cast=cast, state=Status.APPROVED)
+    ReportAppendix.objects.bulk_create(
+        [
+            ReportAppendix(
+                report=report,
+                ref="C",
+                title="Pricing schedule",
+                exempt_paragraphs=[3],
+                public_interest_reasoning=f"{MARKER} appendix reasoning",
+            )
+        ]
+    )
+    BriefingReport.objects.filter(pk=report.pk).update(
+        status=Status.PUBLISHED, published_at=report.updated_at, agenda_position=1
+    )
+    body = client.get(_url("committees:report", report)).content.decode()
+    assert "Pricing schedule" in body and "Not for publication by virtue of paragraph 3" in body
+    assert MARKER not in body
+    text, _ = _pdf_text(documents.render_report_pdf(report, public=True))
+    assert MARKER not in text
+    full, _ = _pdf_text(documents.render_report_pdf(report, public=False))
+    assert MARKER in full.replace("\n", " ")  # the marker would be found, were it in the public version
+
+
+def test_published_decision_lists_its_published_reports(client, cast):
+    decision = DecisionFactory(cast=cast, state=DecisionStatus.PUBLISHED)
+    published = BriefingReportFactory(cast=cast, title="Published scrutiny report", state=Status.PUBLISHED)
+    draft = BriefingReportFactory(cast=cast, title="Draft scrutiny report")
+    published.decisions.add(decision)
+    draft.decisions.add(decision)
+    body = client.get(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})).content.decode()
+    assert "Scrutiny reports about this decision" in body
+    assert "Published scrutiny report" in body and _url("committees:report", published) in body
+    assert "Draft scrutiny report" not in body
