@@ -21,7 +21,7 @@ def navigation(request):
     belongs to "Your work", not to the public register.
     """
     user = request.user
-    items = [("Decisions", reverse("decisions:list"), ())]
+    items = [("Decisions", reverse("decisions:list"), ()), ("Committees", reverse("committees:list"), ())]
     if roles.is_staff_user(user):
         staff_prefixes = (reverse("staff-home"), reverse("decisions:list") + "records/")
         items.insert(0, ("Your work", reverse("staff-home"), staff_prefixes))

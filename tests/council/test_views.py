@@ -143,3 +143,10 @@ def test_navigation_marks_staff_record_pages_as_your_work(client, officer):
     assert [item["label"] for item in client.get("/decisions/").context["navigation"] if item["active"]] == [
         "Decisions"
     ]
+
+
+def test_navigation_offers_the_public_register_and_committees(client, db):
+    labels = [item["label"] for item in client.get("/").context["navigation"]]
+    assert labels == ["Decisions", "Committees"]
+    active = [item["label"] for item in client.get("/committees/").context["navigation"] if item["active"]]
+    assert active == ["Committees"]
