@@ -13,11 +13,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from council.models import Department
+from decisions import documents as decisions_documents
 from decisions import forms_review
 from decisions.forms import GovDateField
 from scrutiny import documents, permissions, rules, services, workflow
@@ -165,6 +167,21 @@ def report(request, pk):
             "events": _history(report),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def report_pdf(request, pk):
+    """The full version as PDF, for those who may see the report, rendered now; "DRAFT" until published."""
+    report = _load(pk)
+    if not permissions.can_view(request.user, report):
+        raise PermissionDenied
+    watermark = None if report.status == Status.PUBLISHED else decisions_documents.WATERMARK
+    data = documents.render_report_pdf(report, public=False, watermark=watermark)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{documents.pdf_filename(report, public=False)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # — sign-off ---------------------------------------------------------------------------------

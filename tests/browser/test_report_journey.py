@@ -1,9 +1,14 @@
 """A briefing report from draft to its meeting's agenda in Chromium, as its people would do it,
 axe on every page: an officer drafts it for a meeting, adds and reorders body sections, submits;
 Finance and Legal issue their codes; the strategic director agrees; the cabinet member approves;
-Democratic Support publishes it."""
+Democratic Support publishes it; a signed-out visitor finds it under the committee's meeting and
+downloads its PDF."""
+
+import io
+import re
 
 import pytest
+from pypdf import PdfReader
 
 from council.models import Committee
 from scrutiny.models import BriefingReport, Status
@@ -159,3 +164,25 @@ def test_a_briefing_report_from_draft_to_the_agenda(  # noqa: PLR0915 - one jour
     report.refresh_from_db()
     assert report.status == Status.PUBLISHED and report.agenda_position == 1
     assert "LS/37600/AC/5/11/21" in page.content()
+
+    # — a signed-out visitor finds it under the committee's meeting and downloads its PDF -------
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/committees/")
+    axe.check("committees")
+    page.get_by_role("link", name=committee.name).click()
+    page.wait_for_load_state()
+    axe.check("committee")
+    page.get_by_role("link", name=f"{meeting.date:%-d %B %Y}").click()
+    page.wait_for_load_state()
+    axe.check("meeting agenda")
+    page.get_by_role("link", name=report.title, exact=True).click()
+    page.wait_for_load_state()
+    axe.check("public report")
+    assert report.title in page.locator("main").inner_text()
+    pdf_link = page.get_by_role("link", name=re.compile("PDF")).first
+    response = page.request.get(live_server.url + pdf_link.get_attribute("href"))
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
+    assert report.title in text and re.search(r"Page 1 of \d", text)
+    assert "LS/37600/AC/5/11/21" in text.replace("\n", "")

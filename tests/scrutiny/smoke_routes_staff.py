@@ -46,6 +46,7 @@ ROUTES = {
     "scrutiny:paper-remove": ("officer", _paper, "post"),
     "scrutiny:check": ("officer", _draft, "get"),
     "scrutiny:report": ("democratic_support", _draft, "get"),
+    "scrutiny:report-pdf": ("democratic_support", _draft, "get"),
     "scrutiny:sign-off": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF, department="finance"), "get"),
     "scrutiny:return": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF), "get"),
     "scrutiny:agree": ("decision_maker", _in_state(Status.AWAITING_DIRECTOR), "get"),

@@ -222,3 +222,26 @@ def test_stale_sign_off_is_shown_on_the_report(client, cast):
     services.add_section(report, actor=report.author, heading="Late addition", body="Text")
     client.force_login(cast.democratic_support)
     assert "Out of date" in client.get(url("report", report)).content.decode()
+
+
+def test_staff_preview_pdf_is_the_full_version_marked_draft(client, officer):
+    """The author previews the full report as PDF, marked DRAFT until it is published."""
+    import io
+
+    from pypdf import PdfReader
+
+    report = BriefingReportFactory(author=officer)
+    client.force_login(officer)
+    response = client.get(reverse("scrutiny:report-pdf", kwargs={"pk": report.pk}))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "DRAFT" in text and report.title in text
+
+
+def test_staff_preview_pdf_is_refused_to_the_public_and_other_officers(client, other_officer):
+    report = BriefingReportFactory()
+    url = reverse("scrutiny:report-pdf", kwargs={"pk": report.pk})
+    assert client.get(url).status_code == 302  # to sign in
+    client.force_login(other_officer)
+    assert client.get(url).status_code == 403
