@@ -146,3 +146,20 @@ def serve_stored(request, name, *, sha256_hex, filename):
 def delete_stored(name):
     """Remove a stored document nobody refers to (the loser of a race to store it)."""
     default_storage.delete(name)
+
+
+def serve_attachment(item):
+    """A private uploaded file (an appendix) as a download, once the caller has checked who may have it.
+
+    `item` has `file`, `original_filename` and `content_type`. A missing file is a 404, not a 500.
+    """
+    if not item.file:
+        raise Http404("There is no file")
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is missing") from exc
+    filename = item.original_filename or posixpath.basename(item.file.name)
+    return FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=item.content_type or "application/octet-stream"
+    )

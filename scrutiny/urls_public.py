@@ -12,4 +12,5 @@ urlpatterns = [
     path("<slug:slug>/meetings/<int:pk>/", public.meeting_detail, name="meeting"),
     path("<slug:slug>/reports/<int:pk>/", public.report_detail, name="report"),
     path("<slug:slug>/reports/<int:pk>/pdf/", public.report_pdf, name="report-pdf"),
+    path("<slug:slug>/reports/<int:pk>/appendices/<str:ref>/", public.report_appendix, name="report-appendix"),
 ]

@@ -83,6 +83,16 @@ def report_detail(request, slug, pk):
 
 
 @require_GET
+def report_appendix(request, slug, pk, ref):
+    """S12A-4, EXEC-14: a non-exempt appendix of a published Part I report, as a download."""
+    report = _published(BriefingReport.objects.select_related("committee"), slug, pk)
+    item = report.appendices.filter(ref=ref).first()
+    if item is None or report.is_part_2 or item.is_exempt or not item.file:
+        raise Http404(NOT_FOUND)
+    return council_documents.serve_attachment(item)
+
+
+@require_GET
 def report_pdf(request, slug, pk):
     """The public PDF, as stored on publication; rendered here only if it never was."""
     report = _published(BriefingReport.objects.select_related("committee", "meeting"), slug, pk)

@@ -18,12 +18,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from council import documents as council_documents
 from council.models import Department
 from decisions import documents as decisions_documents
 from decisions import forms_review
 from decisions.forms import GovDateField
 from scrutiny import documents, permissions, rules, services, workflow
-from scrutiny.models import ApprovalHow, BriefingReport, Status, today
+from scrutiny.models import ApprovalHow, BriefingReport, ReportAppendix, Status, today
 from scrutiny.workflow import Action, TransitionNotAllowed
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -182,6 +183,16 @@ def report_pdf(request, pk):
     response["Content-Disposition"] = f'inline; filename="{documents.pdf_filename(report, public=False)}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_http_methods(["GET"])
+def appendix_file(request, pk, child):
+    """An appendix's file, for whoever may see the report (the public uses its own URL)."""
+    appendix = get_object_or_404(ReportAppendix.objects.select_related("report"), pk=child, report_id=pk)
+    if not permissions.can_download_appendix(request.user, appendix):
+        raise PermissionDenied
+    return council_documents.serve_attachment(appendix)
 
 
 # — sign-off ---------------------------------------------------------------------------------

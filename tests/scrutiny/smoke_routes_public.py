@@ -16,7 +16,25 @@ def _published(request):
     return {"slug": EDUCATION_COMMITTEE, "pk": BriefingReportFactory(state=Status.PUBLISHED).pk}
 
 
+def _public_appendix(request):
+    from tests.decisions.factories import pdf_file
+
+    report = BriefingReportFactory()
+    report.appendices.create(
+        ref="A",
+        title="Caseload figures",
+        file=pdf_file("caseloads.pdf"),
+        original_filename="caseloads.pdf",
+        content_type="application/pdf",
+    )
+    from tests.scrutiny.factories import advance
+
+    advance(report, to=Status.PUBLISHED)
+    return {"slug": EDUCATION_COMMITTEE, "pk": report.pk, "ref": "A"}
+
+
 ROUTES = {
+    "committees:report-appendix": (None, _public_appendix, "get"),
     "committees:list": (None, None, "get"),
     "committees:committee": (None, _committee, "get"),
     "committees:meeting": (None, _meeting, "get"),

@@ -26,6 +26,16 @@ def _appendix(request):
     return {"pk": report.pk, "child": report.appendices.create(ref="A", title="Caseload figures").pk}
 
 
+def _appendix_with_file(request):
+    from tests.decisions.factories import pdf_file
+
+    report = BriefingReportFactory()
+    appendix = report.appendices.create(
+        ref="A", title="Caseload figures", file=pdf_file("caseloads.pdf"), original_filename="caseloads.pdf"
+    )
+    return {"pk": report.pk, "child": appendix.pk}
+
+
 def _paper(request):
     report = BriefingReportFactory()
     paper = ReportBackgroundPaper.objects.create(report=report, title="Workforce plan")
@@ -47,6 +57,7 @@ ROUTES = {
     "scrutiny:check": ("officer", _draft, "get"),
     "scrutiny:report": ("democratic_support", _draft, "get"),
     "scrutiny:report-pdf": ("democratic_support", _draft, "get"),
+    "scrutiny:appendix-file": ("democratic_support", _appendix_with_file, "get"),
     "scrutiny:sign-off": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF, department="finance"), "get"),
     "scrutiny:return": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF), "get"),
     "scrutiny:agree": ("decision_maker", _in_state(Status.AWAITING_DIRECTOR), "get"),

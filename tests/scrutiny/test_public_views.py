@@ -4,6 +4,7 @@ No exempt text reaches the public: a marker planted in every exempt field of a p
 report (and in the exempt appendix and paper of a Part I report) is on no public page or PDF.
 """
 
+import datetime
 import io
 
 import pypdf
@@ -227,3 +228,56 @@ def test_published_decision_lists_its_published_reports(client, cast):
     assert "Scrutiny reports about this decision" in body
     assert "Published scrutiny report" in body and _url("committees:report", published) in body
     assert "Draft scrutiny report" not in body
+
+
+def _report_with_appendices(cast):
+    from tests.decisions.factories import pdf_file
+    from tests.scrutiny.factories import BriefingReportFactory
+
+    report = BriefingReportFactory()
+    report.appendices.create(
+        ref="A",
+        title="Caseload figures",
+        file=pdf_file("caseloads.pdf"),
+        original_filename="caseloads.pdf",
+        content_type="application/pdf",
+    )
+    report.appendices.create(
+        ref="B",
+        title="Provider pricing",
+        file=pdf_file("pricing.pdf"),
+        original_filename="pricing.pdf",
+        exempt_paragraphs=[3],
+        public_interest_reasoning="Commercially sensitive.",
+        exemption_review_on=datetime.date(2030, 1, 1),
+    )
+    return report
+
+
+def test_public_downloads_a_non_exempt_appendix_of_a_published_report_S12A_4(client, cast):
+    from tests.scrutiny.factories import advance
+
+    report = advance(_report_with_appendices(cast), to=Status.PUBLISHED)
+    page = client.get(f"/committees/{report.committee.slug}/reports/{report.pk}/").content.decode()
+    assert f"/committees/{report.committee.slug}/reports/{report.pk}/appendices/A/" in page
+    assert "/appendices/B/" not in page  # exempt: listed by title, never linked
+    response = client.get(f"/committees/{report.committee.slug}/reports/{report.pk}/appendices/A/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="caseloads.pdf"'
+    assert client.get(f"/committees/{report.committee.slug}/reports/{report.pk}/appendices/B/").status_code == 404
+
+
+def test_public_cannot_download_appendices_of_an_unpublished_report(client, cast):
+    report = _report_with_appendices(cast)
+    assert client.get(f"/committees/{report.committee.slug}/reports/{report.pk}/appendices/A/").status_code == 404
+
+
+def test_staff_who_may_see_the_report_download_any_appendix(client, cast):
+    report = _report_with_appendices(cast)
+    exempt = report.appendices.get(ref="B")
+    client.force_login(report.author)
+    response = client.get(f"/scrutiny/reports/{report.pk}/appendices/{exempt.pk}/file/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="pricing.pdf"'
+    client.force_login(cast.other_officer)
+    assert client.get(f"/scrutiny/reports/{report.pk}/appendices/{exempt.pk}/file/").status_code == 403
