@@ -42,6 +42,7 @@ class DepartmentAdmin(admin.ModelAdmin):
         "on_decision_form",
         "mandatory_for_decisions",
         "on_report_form",
+        "mandatory_for_reports",
         "code_source",
         "code_format",
         "example_code",

@@ -21,6 +21,9 @@ ROLE_GROUPS = [
 ]
 
 # name, slug, report label, on decision form, mandatory, on report form, source, format, group
+# Briefing reports always need these departments' sign-off (the seed report carries both codes).
+MANDATORY_FOR_REPORTS = {"finance", "legal"}
+
 DEPARTMENTS = [
     (
         "Democratic Support",
@@ -142,8 +145,11 @@ def ensure_defaults(apps):
     apps.get_model("council", "CouncilSettings").objects.get_or_create(pk=1)
 
     Department = apps.get_model("council", "Department")
+    # Migration 0002 runs this before the field exists; 0003 sets it on the rows made then.
+    has_report_flag = any(f.name == "mandatory_for_reports" for f in Department._meta.get_fields())
     for order, (name, slug, label, on_form, mandatory, on_report, source, fmt, group) in enumerate(DEPARTMENTS, 1):
-        Department.objects.update_or_create(
+        extra = {"mandatory_for_reports": slug in MANDATORY_FOR_REPORTS} if has_report_flag else {}
+        Department.objects.get_or_create(
             slug=slug,
             defaults=dict(
                 name=name,
@@ -155,6 +161,7 @@ def ensure_defaults(apps):
                 code_source=source,
                 code_format=fmt,
                 reviewer_group=groups[group],
+                **extra,
             ),
         )
 

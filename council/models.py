@@ -157,6 +157,9 @@ class Department(models.Model):
     on_decision_form = models.BooleanField(default=True, help_text="Listed in section 16 of a decision record.")
     mandatory_for_decisions = models.BooleanField(default=False)
     on_report_form = models.BooleanField(default=False, help_text="Listed in a briefing report's sign-off row.")
+    mandatory_for_reports = models.BooleanField(
+        default=False, help_text="Every briefing report needs this department's sign-off."
+    )
     code_source = models.CharField(max_length=10, choices=CodeSource.choices, default=CodeSource.FORMAT)
     code_format = models.CharField(
         max_length=100,

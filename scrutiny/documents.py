@@ -76,7 +76,7 @@ def _sign_off_row(report, departments):
     current = rules.current_sign_offs(report)
     row = []
     for dep in departments:
-        applies = dep.slug in rules.ALWAYS_APPLY or dep.pk in chosen
+        applies = dep.mandatory_for_reports or dep.pk in chosen
         sign_off = current.get(dep.pk)
         row.append(
             {

@@ -104,9 +104,7 @@ class BriefingReportQuerySet(models.QuerySet):
 
     def awaiting_sign_off_by(self, department):
         """Submitted reports this department applies to and has no current sign-off on."""
-        from scrutiny.rules import ALWAYS_APPLY
-
-        applies = Q() if department.slug in ALWAYS_APPLY else Q(applicable_departments=department)
+        applies = Q() if department.mandatory_for_reports else Q(applicable_departments=department)
         current = ReportSignOff.objects.filter(
             report=models.OuterRef("pk"),
             department=department,
@@ -171,7 +169,7 @@ class BriefingReport(Exemption):
     )
     carbon_implications = models.TextField("carbon footprint (environmental) implications", blank=True)
 
-    # — sign-off row: Finance and Legal always apply (rules.ALWAYS_APPLY); these are the others chosen.
+    # — sign-off row: departments with mandatory_for_reports always apply; these are the others chosen.
     applicable_departments = models.ManyToManyField(Department, blank=True, related_name="+")
     originating_slt_member = models.ForeignKey(
         settings.AUTH_USER_MODEL,

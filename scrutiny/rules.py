@@ -14,12 +14,11 @@ import re
 from council.models import Department
 from decisions.rules import Problem
 
-__all__ = ["Problem", "ALWAYS_APPLY", "PLACEHOLDERS", "is_placeholder"]
+__all__ = ["Problem", "PLACEHOLDERS", "is_placeholder"]
 
-# SIGNOFF-1: Finance and Legal sign off every briefing report (a report always has financial
-# and legal implications to confirm, and the seed shows both codes); the author chooses which
-# of the other departments on the report form apply (Mon Off, HR, Assets, Strat Proc).
-ALWAYS_APPLY = frozenset({"finance", "legal"})
+# SIGNOFF-1: the departments marked `mandatory_for_reports` in the admin (Plymouth: Finance and
+# Legal, whose codes the seed shows) sign off every briefing report; the author chooses which of
+# the other departments on the report form apply (Mon Off, HR, Assets, Strat Proc).
 
 # PLACEHOLDER-1: the council's Word template's own text (seed 003 published one), and the
 # placeholders Word puts in content controls. Compared without case, spacing, a markdown link
@@ -240,13 +239,13 @@ def task_problems(r):
 
 def optional_departments():
     """The departments of the report's sign-off row the author chooses from."""
-    return Department.objects.filter(on_report_form=True).exclude(slug__in=ALWAYS_APPLY)
+    return Department.objects.filter(on_report_form=True, mandatory_for_reports=False)
 
 
 def required_departments(r):
-    """SIGNOFF-1: Finance and Legal, and the other departments on the report form the author chose."""
+    """SIGNOFF-1: the mandatory departments, and the other departments on the report form the author chose."""
     chosen = {d.pk for d in r.applicable_departments.all()}
-    return [d for d in Department.objects.filter(on_report_form=True) if d.slug in ALWAYS_APPLY or d.pk in chosen]
+    return [d for d in Department.objects.filter(on_report_form=True) if d.mandatory_for_reports or d.pk in chosen]
 
 
 def current_sign_offs(r):

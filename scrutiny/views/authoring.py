@@ -403,7 +403,7 @@ def _answer_groups(r):
         }
 
     chosen = {d.pk for d in r.applicable_departments.all()}
-    departments = [d.name for d in rules.required_departments(r) if d.slug in rules.ALWAYS_APPLY or d.pk in chosen]
+    departments = [d.name for d in rules.required_departments(r) if d.mandatory_for_reports or d.pk in chosen]
     exemption = " – ".join(x for x in (r.part2_title, r.part2_not_for_publication) if x) if r.is_part_2 else ""
     return [
         {

@@ -57,3 +57,24 @@ def test_demo_password_signs_in(db, settings, client):
     settings.DEBUG = True
     call_command("load_demo", "--quiet-accounts")
     assert client.login(username="jane.anstis", password=settings.DEMO_PASSWORD)
+
+
+def test_migrate_keeps_a_councils_changes_to_departments(db):
+    """The defaults only fill gaps: an administrator's edit survives every later migrate or flush."""
+    from django.apps import apps
+
+    from council.defaults import ensure_defaults
+
+    finance = Department.objects.get(slug="finance")
+    finance.code_format = "FIN/{yy}{yy_next}/{seq:04d}"
+    finance.mandatory_for_reports = False
+    finance.save()
+    ensure_defaults(apps)
+    finance.refresh_from_db()
+    assert finance.code_format == "FIN/{yy}{yy_next}/{seq:04d}"
+    assert finance.mandatory_for_reports is False
+
+
+def test_finance_and_legal_sign_off_every_briefing_report(db):
+    mandatory = Department.objects.filter(mandatory_for_reports=True).values_list("slug", flat=True)
+    assert sorted(mandatory) == ["finance", "legal"]

@@ -174,9 +174,9 @@ def test_chosen_departments_on_the_report_form_also_sign_off_SIGNOFF_1():
 def test_optional_departments_are_the_rest_of_the_report_form_SIGNOFF_1():
     labels = [d.report_label for d in rules.optional_departments()]
     assert labels == ["Mon Off", "HR", "Assets", "Strat Proc"]
-    assert not set(rules.ALWAYS_APPLY) - set(
-        Department.objects.filter(on_report_form=True).values_list("slug", flat=True)
-    )
+    mandatory = Department.objects.filter(mandatory_for_reports=True)
+    assert sorted(mandatory.values_list("report_label", flat=True)) == ["Fin", "Leg"]
+    assert all(d.on_report_form for d in mandatory)
 
 
 def test_sign_off_gaps_name_each_missing_department_SIGNOFF_1():
