@@ -10,6 +10,9 @@ TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key-for-the-test-suite-only-01234567
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_PLAIN_STATIC=true \
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
 
+# The suite runs on every core (pytest-xdist; each worker has its own test database and browser).
+PYTEST_WORKERS ?= auto
+
 .PHONY: run test test-sqlite test-postgres install migrate demo assets lock lint bench clean
 
 $(STAMP): requirements/dev.txt
@@ -41,11 +44,11 @@ test: install
 
 test-sqlite: install
 	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-postgres: install
 	@echo "== Test suite on PostgreSQL =="
-	env $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	env $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 assets:
 	scripts/build_assets.sh
