@@ -1,8 +1,10 @@
 """URLs of the whole service."""
 
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from council import sitemaps
 from council import views as council_views
 
 urlpatterns = [
@@ -13,6 +15,14 @@ urlpatterns = [
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),
     path("admin/", admin.site.urls),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 handler403 = "council.views.permission_denied"

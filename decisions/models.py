@@ -132,6 +132,9 @@ class DecisionQuerySet(models.QuerySet):
         return self.filter(author=user)
 
 
+PUBLISHED = Q(status="published")
+
+
 class Decision(models.Model):
     # — Reference: COD + two-digit sequence in the municipal year + yy/yy; allocated on first submission.
     reference = models.CharField(max_length=20, blank=True, editable=False)
@@ -242,7 +245,18 @@ class Decision(models.Model):
                 condition=Q(amount__isnull=True) | Q(amount__gte=0), name="decision_amount_positive"
             ),
         ]
-        indexes = [models.Index(fields=["status", "-decided_on"], name="decision_status_decided")]
+        # The public register's filters and orders (decisions/register.py), over published rows only.
+        indexes = [
+            models.Index(fields=["status", "-decided_on"], name="decision_status_decided"),
+            models.Index(fields=["-decided_on", "-published_at", "-id"], condition=PUBLISHED, name="register_newest"),
+            models.Index(fields=["-published_at"], condition=PUBLISHED, name="register_published_at"),
+            models.Index(fields=["directorate", "-decided_on"], condition=PUBLISHED, name="register_directorate"),
+            models.Index(fields=["decision_maker", "-decided_on"], condition=PUBLISHED, name="register_maker"),
+            models.Index(
+                fields=["is_key_decision", "is_urgent", "-decided_on"], condition=PUBLISHED, name="register_flags"
+            ),
+            models.Index(fields=["amount"], condition=PUBLISHED, name="register_amount"),
+        ]
         permissions = [("publish_decision", "Can publish decision records")]
 
     def __str__(self):

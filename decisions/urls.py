@@ -33,6 +33,9 @@ urlpatterns = [
     path("records/<int:pk>/pdf/", review.record_pdf, name="record-pdf"),
     # Public (decisions/views/public.py)
     path("", public.decision_list, name="list"),
+    path("download.csv", public.download_csv, name="download-csv"),
+    path("download.json", public.download_json, name="download-json"),
+    path("feed.atom", public.feed, name="feed"),
     path("<slug:slug>/", public.detail, name="detail"),
     path("<slug:slug>/pdf/", public.pdf, name="pdf"),
     path("<slug:slug>/appendices/<str:ref>/", public.appendix, name="public-appendix"),

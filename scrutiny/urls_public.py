@@ -9,6 +9,7 @@ app_name = "committees"
 urlpatterns = [
     path("", public.committee_list, name="list"),
     path("<slug:slug>/", public.committee_detail, name="committee"),
+    path("<slug:slug>/feed.atom", public.committee_feed, name="feed"),
     path("<slug:slug>/meetings/<int:pk>/", public.meeting_detail, name="meeting"),
     path("<slug:slug>/reports/<int:pk>/", public.report_detail, name="report"),
     path("<slug:slug>/reports/<int:pk>/pdf/", public.report_pdf, name="report-pdf"),

@@ -52,6 +52,12 @@ ROUTES = {
     "staff-home": ("officer", None, "get"),
     "accessibility": (None, None, "get"),
     "decisions:list": (None, None, "get"),
+    "decisions:download-csv": (None, None, "get"),
+    "decisions:download-json": (None, None, "get"),
+    "decisions:feed": (None, None, "get"),
+    "robots": (None, None, "get"),
+    "sitemap-index": (None, None, "get"),
+    "django.contrib.sitemaps.views.sitemap": (None, lambda request: {"section": "decisions"}, "get"),
     "decisions:detail": (None, _published_slug, "get"),
     "decisions:public-appendix": (None, _public_appendix, "get"),
     "decisions:pdf": (None, _published_slug, "get"),
@@ -79,7 +85,7 @@ ROUTES = {
 
 
 # Each part of the scrutiny pages keeps its own table of routes beside its tests.
-for _module in ("tests.scrutiny.smoke_routes_staff", "tests.scrutiny.smoke_routes_public"):
+for _module in ("tests.scrutiny.smoke_routes_staff", "tests.scrutiny.smoke_routes_public", "tests.api.smoke_routes"):
     try:
         ROUTES.update(importlib.import_module(_module).ROUTES)
     except ModuleNotFoundError as exc:

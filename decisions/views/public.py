@@ -10,20 +10,49 @@ and the PDF alike: `templates/decisions/_record.html` is the one template of the
 PDF is rendered once on publication and served from storage (`pdf`).
 """
 
+import csv
+import json
 import os
 
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import feedgenerator, timezone
 from django.views.decorators.http import require_GET
 
 from council import documents as council_documents
 from council.models import CouncilSettings
-from decisions import documents
+from council.pagination import page_links
+from decisions import documents, opendata
 from decisions.documents import record_context, record_queryset
 from decisions.models import Appendix, Decision
+from decisions.register import RegisterQuery
 
 PAGE_SIZE = 25
+FEED_SIZE = 50
+EXPORT_CHUNK = 2000
+# The list shows these; the long texts it does not show stay in the database.
+LIST_FIELDS = [
+    "pk",
+    "reference",
+    "reference_slug",
+    "title",
+    "decision_to_be_taken",
+    "decided_on",
+    "published_at",
+    "is_key_decision",
+    "is_urgent",
+    "amount",
+    "decision_maker_name",
+    "decision_maker_job_title",
+    "decision_maker__first_name",
+    "decision_maker__last_name",
+    "decision_maker__username",
+    "decision_maker__honorific",
+    "directorate__name",
+]
 
 
 def _council(request):
@@ -32,9 +61,164 @@ def _council(request):
 
 @require_GET
 def decision_list(request):
-    decisions = Decision.objects.published().for_list().order_by("-decided_on", "-published_at", "-pk")
+    """The register: search, filters and pages, all in the URL (so every result page can be shared)."""
+    register = RegisterQuery(request.GET)
+    decisions = register.ordered(Decision.objects.select_related("decision_maker", "directorate").only(*LIST_FIELDS))
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "decisions/public/list.html", {"page": page, "decisions": page.object_list})
+    rows = register.with_excerpts(page.object_list)
+    query = register.query_string()
+    return render(
+        request,
+        "decisions/public/list.html",
+        {
+            "register": register,
+            "form": register.form,
+            "page": page,
+            "decisions": rows,
+            "query": query,
+            "pages": page_links(page, query),
+            "csv_url": reverse("decisions:download-csv") + (f"?{query}" if query else ""),
+            "json_url": reverse("decisions:download-json") + (f"?{query}" if query else ""),
+        },
+    )
+
+
+def _export(request):
+    """The filtered register for a download, or the field errors as a 400 response."""
+    register = RegisterQuery(request.GET)
+    if register.errors:
+        errors = {field: [str(e) for e in messages] for field, messages in register.errors.items()}
+        return None, JsonResponse({"errors": errors}, status=400)
+    return opendata.export_queryset(register.ordered()), None
+
+
+def _download_name(extension):
+    return f"decisions-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@require_GET
+def download_csv(request):
+    """The register as CSV, the page's filters applied: every public field, one row per decision (OGL)."""
+    decisions, error = _export(request)
+    if error:
+        return error
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
+        yield writer.writerow(list(opendata.FIELDS))
+        for decision in decisions.iterator(chunk_size=EXPORT_CHUNK):
+            data = opendata.decision_data(decision)
+            yield writer.writerow(["" if data[k] is None else _csv_value(data[k]) for k in opendata.FIELDS])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name("csv")}"'
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
+    return response
+
+
+def _csv_value(value):
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
+@require_GET
+def download_json(request):
+    """The register as JSON, the page's filters applied, with its licence (OGL)."""
+    decisions, error = _export(request)
+    if error:
+        return error
+    header = {
+        "licence": {"name": opendata.LICENCE_NAME, "url": opendata.LICENCE_URL},
+        "publisher": _council(request).name,
+        "source": opendata.absolute(request.get_full_path()),
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+    def chunks():
+        yield json.dumps(header)[:-1] + ', "decisions": ['
+        for n, decision in enumerate(decisions.iterator(chunk_size=EXPORT_CHUNK)):
+            yield ("," if n else "") + json.dumps(opendata.decision_data(decision))
+        yield "]}"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name("json")}"'
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
+    return response
+
+
+class DecisionsFeed(Feed):
+    """Atom: the newest published decisions."""
+
+    feed_type = feedgenerator.Atom1Feed
+    description_template = None
+
+    def author_name(self, *args):
+        return CouncilSettings.load().name
+
+    def title(self):
+        return f"{CouncilSettings.load().name}: decisions"
+
+    def subtitle(self):
+        return "Executive decisions made by council officers, newest first."
+
+    def link(self):
+        return reverse("decisions:list")
+
+    def feed_url(self):
+        return reverse("decisions:feed")
+
+    def feed_guid(self):
+        return opendata.absolute(reverse("decisions:feed"))
+
+    def feed_copyright(self):
+        return f"{opendata.LICENCE_NAME}: {opendata.LICENCE_URL}"
+
+    def items(self):
+        return (
+            Decision.objects.published()
+            .select_related("directorate", "decision_maker")
+            .only(*LIST_FIELDS, "directorate__code", "updated_at")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return f"{item.reference}: {item.title}"
+
+    def item_description(self, item):
+        maker = item.decision_maker_name or (item.decision_maker.display_name if item.decision_maker else "")
+        return f"{item.decision_to_be_taken}\n\nDecision maker: {maker}. Date of decision: {item.decided_on:%-d %B %Y}."
+
+    def item_link(self, item):
+        return reverse("decisions:detail", kwargs={"slug": item.reference_slug})
+
+    def item_guid(self, item):
+        return opendata.absolute(self.item_link(item))
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item):
+        return item.decision_maker_name or None
+
+    def item_categories(self, item):
+        return [item.directorate.name] if item.directorate else []
+
+
+feed = require_GET(DecisionsFeed())
 
 
 def _published(slug):

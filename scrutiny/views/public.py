@@ -7,18 +7,23 @@ published answers exactly like one that does not exist (404). List and agenda pa
 constant number of queries, however many rows they show.
 """
 
+from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import feedgenerator
 from django.views.decorators.http import require_GET
 
 from council import documents as council_documents
 from council.models import Committee, CouncilSettings, User
+from decisions.opendata import LICENCE_NAME, LICENCE_URL, absolute
 from scrutiny import documents
 from scrutiny.documents import report_context, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status
 
 NOT_FOUND = "No published report has that address"
+FEED_SIZE = 50
 
 
 def _council(request):
@@ -104,3 +109,77 @@ def report_pdf(request, slug, pk):
         sha256_hex=report.public_pdf_sha256,
         filename=documents.pdf_filename(report),
     )
+
+
+class CommitteeReportsFeed(Feed):
+    """Atom: the reports a committee has published, newest first. A Part II report is its title and
+    the paragraphs it is exempt under, nothing of its content (S12A-4)."""
+
+    feed_type = feedgenerator.Atom1Feed
+
+    def get_object(self, request, slug):
+        return _committee(slug)
+
+    def author_name(self, *args):
+        return CouncilSettings.load().name
+
+    def title(self, committee):
+        return f"{committee.name}: briefing reports"
+
+    def subtitle(self, committee):
+        return f"Briefing reports published for meetings of the {committee.name}, newest first."
+
+    def link(self, committee):
+        return reverse("committees:committee", kwargs={"slug": committee.slug})
+
+    def feed_url(self, committee):
+        return reverse("committees:feed", kwargs={"slug": committee.slug})
+
+    def feed_guid(self, committee):
+        return absolute(self.feed_url(committee))
+
+    def feed_copyright(self):
+        return f"{LICENCE_NAME}: {LICENCE_URL}"
+
+    def items(self, committee):
+        return (
+            BriefingReport.objects.published()
+            .filter(committee=committee)
+            .select_related("committee", "meeting")
+            .only(
+                "pk",
+                "title",
+                "purpose",
+                "confidentiality",
+                "exempt_paragraphs",
+                "published_at",
+                "committee__slug",
+                "committee__name",
+                "meeting__date",
+            )
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        meeting = f"For the meeting on {item.meeting.date:%-d %B %Y}." if item.meeting else ""
+        if item.is_part_2:
+            return f"{item.part2_not_for_publication}. {meeting}".strip()
+        return f"{item.purpose}\n\n{meeting}".strip()
+
+    def item_link(self, item):
+        return reverse("committees:report", kwargs={"slug": item.committee.slug, "pk": item.pk})
+
+    def item_guid(self, item):
+        return absolute(self.item_link(item))
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+
+committee_feed = require_GET(CommitteeReportsFeed())

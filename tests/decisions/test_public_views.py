@@ -86,10 +86,10 @@ def test_list_paginates_25_per_page(client, cast):
     for n in range(1, 31):
         quick_published(cast, n, datetime.date(2021, 4, 1) + datetime.timedelta(days=n))
     first = text(client.get(reverse("decisions:list")))
-    assert first.count('class="govuk-heading-m') == 25
+    assert first.count('class="app-result"') == 25
     assert 'class="govuk-pagination"' in first
     second = text(client.get(reverse("decisions:list"), {"page": 2}))
-    assert second.count('class="govuk-heading-m') == 5
+    assert second.count('class="app-result"') == 5
     assert "page 2 of 2" in second
 
 

@@ -37,6 +37,7 @@ ROUTES = {
     "committees:report-appendix": (None, _public_appendix, "get"),
     "committees:list": (None, None, "get"),
     "committees:committee": (None, _committee, "get"),
+    "committees:feed": (None, _committee, "get"),
     "committees:meeting": (None, _meeting, "get"),
     "committees:report": (None, _published, "get"),
     "committees:report-pdf": (None, _published, "get"),

@@ -1,0 +1,101 @@
+"""sitemap.xml and robots.txt: every public page a search engine should find, nothing else.
+
+Published decisions, committees, meetings with a published agenda and published reports; never a
+draft or a staff page (robots.txt asks crawlers to keep out of those too). Each section is paged
+at 50,000 addresses (the sitemaps protocol's limit) from a sitemap index, so the number of
+queries stays constant however many records there are.
+"""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from council.models import Committee
+from decisions.models import Decision
+from scrutiny.models import BriefingReport, Meeting
+
+
+class PagesSitemap(Sitemap):
+    def items(self):
+        return ["home", "decisions:list", "committees:list", "accessibility"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class DecisionsSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return Decision.objects.published().only("reference_slug", "published_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("decisions:detail", kwargs={"slug": item.reference_slug})
+
+    def lastmod(self, item):
+        return item.published_at
+
+
+class CommitteesSitemap(Sitemap):
+    def items(self):
+        return Committee.objects.only("slug").order_by("order", "name")
+
+    def location(self, item):
+        return reverse("committees:committee", kwargs={"slug": item.slug})
+
+
+class MeetingsSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return (
+            Meeting.objects.with_published_agenda()
+            .select_related("committee")
+            .only("pk", "agenda_published_at", "committee__slug")
+            .order_by("pk")
+        )
+
+    def location(self, item):
+        return reverse("committees:meeting", kwargs={"slug": item.committee.slug, "pk": item.pk})
+
+    def lastmod(self, item):
+        return item.agenda_published_at
+
+
+class ReportsSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return (
+            BriefingReport.objects.published()
+            .select_related("committee")
+            .only("pk", "published_at", "committee__slug")
+            .order_by("pk")
+        )
+
+    def location(self, item):
+        return reverse("committees:report", kwargs={"slug": item.committee.slug, "pk": item.pk})
+
+    def lastmod(self, item):
+        return item.published_at
+
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "decisions": DecisionsSitemap,
+    "committees": CommitteesSitemap,
+    "meetings": MeetingsSitemap,
+    "reports": ReportsSitemap,
+}
+
+# Staff and sign-in pages: nothing there is public, and crawlers have no business asking.
+DISALLOWED = ["/admin/", "/decisions/records/", "/scrutiny/", "/your-work/", "/sign-in/", "/sign-out/"]
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "Allow: /", ""]
+    lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap-index')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

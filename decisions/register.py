@@ -1,0 +1,381 @@
+"""The public register's query: search and filters over published decisions, shared by the page,
+the CSV and JSON downloads, the Atom feed and the JSON API.
+
+`RegisterQuery(params)` reads the query string (the page, the downloads and the API take the
+same parameters, so any filtered page has a matching download and API call):
+
+    q               words to search for (title, decision, reasons, alternatives, financial implications)
+    directorate     a directorate's code, e.g. cyp
+    decision_maker  a decision maker's number (the `id` the API gives people)
+    key_decision    yes | no
+    urgent          yes | no
+    decided_from    a date, 2021-11-17 or 17/11/2021
+    decided_to      a date
+    amount_min      pounds, e.g. 250000 or £250,000
+    amount_max      pounds
+
+An invalid value is an error on its field (`errors`), and that filter alone is left out: the
+other answers still apply and are kept in the form.
+
+Search: on PostgreSQL, full-text search with English stemming over a stored `tsvector` column
+(`search_document`, made by migration 0003 with a GIN index; weight A for the reference and title,
+B for the decision, C for the rest), ranked by `ts_rank_cd`, matching words highlighted by
+`ts_headline`. Elsewhere (SQLite), every word must appear in one of the searched fields, ranked by
+which fields hold the words (the same weights), and the words are highlighted as typed.
+
+Only Part I fields are searched: no exempt text is ever in `search_document` (S12A-4). The SQL
+below interpolates only constants (the table and field names); the search words are always
+query parameters.
+"""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.db import connection
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from council import roles
+from council.models import Directorate, User
+from decisions.models import Decision
+
+# The fields full-text search reads; none of them can hold exempt information.
+SEARCHED_FIELDS = ["title", "decision_to_be_taken", "reasons", "alternatives", "financial_implications"]
+# The plain search's weights, as PostgreSQL's A, B and C (1.0, 0.4, 0.2).
+PLAIN_WEIGHTS = {
+    "reference": 10,
+    "title": 10,
+    "decision_to_be_taken": 4,
+    "reasons": 2,
+    "alternatives": 2,
+    "financial_implications": 2,
+}
+YES_NO = [("", "Any"), ("yes", "Yes"), ("no", "No")]
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"]
+MAX_QUERY = 200
+START, STOP = "\x02", "\x03"  # ts_headline's markers, turned into <mark> after escaping
+
+
+class FlexibleDateField(forms.DateField):
+    input_formats = DATE_FORMATS
+    default_error_messages = {"invalid": "Enter a real date, for example 17/11/2021"}
+
+
+class PoundsField(forms.DecimalField):
+    """Pounds as people type them: 250000, 250,000, £250,000.50."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", "").replace("£", "").strip()
+        if value in ("", None):
+            return None
+        try:
+            return Decimal(value)
+        except InvalidOperation as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+class RegisterForm(forms.Form):
+    q = forms.CharField(
+        label="Search decisions",
+        required=False,
+        max_length=MAX_QUERY,
+        error_messages={"max_length": f"Search for {MAX_QUERY} characters or fewer"},
+    )
+    directorate = forms.ChoiceField(label="Directorate", required=False)
+    decision_maker = forms.ChoiceField(label="Decision maker", required=False)
+    key_decision = forms.ChoiceField(label="Key decision", choices=YES_NO, required=False)
+    urgent = forms.ChoiceField(label="Urgent decision", choices=YES_NO, required=False)
+    decided_from = FlexibleDateField(
+        label="Decided on or after",
+        required=False,
+        error_messages={"invalid": "“Decided on or after” must be a real date, for example 17/11/2021"},
+    )
+    decided_to = FlexibleDateField(
+        label="Decided on or before",
+        required=False,
+        error_messages={"invalid": "“Decided on or before” must be a real date, for example 17/11/2021"},
+    )
+    amount_min = PoundsField(
+        label="Amount from (£)",
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        error_messages={
+            "invalid": "“Amount from” must be an amount in pounds, like 250000",
+            "min_value": "“Amount from” must be £0 or more",
+            "max_digits": "Enter an amount of less than £1 trillion",
+            "max_decimal_places": "Enter an amount in pounds and pence, like 250000.50",
+            "max_whole_digits": "Enter an amount of less than £1 trillion",
+        },
+    )
+    amount_max = PoundsField(
+        label="Amount up to (£)",
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        error_messages={
+            "invalid": "“Amount up to” must be an amount in pounds, like 1000000",
+            "min_value": "“Amount up to” must be £0 or more",
+            "max_digits": "Enter an amount of less than £1 trillion",
+            "max_decimal_places": "Enter an amount in pounds and pence, like 1000000.50",
+            "max_whole_digits": "Enter an amount of less than £1 trillion",
+        },
+    )
+
+    def __init__(self, *args, directorates=None, decision_makers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directorate"].choices = [("", "Any")] + [(d.code.lower(), d.name) for d in directorates]
+        self.fields["directorate"].error_messages["invalid_choice"] = "Choose a directorate from the list"
+        self.fields["decision_maker"].choices = [("", "Any")] + [(str(u.pk), u.display_name) for u in decision_makers]
+        self.fields["decision_maker"].error_messages["invalid_choice"] = "Choose a decision maker from the list"
+        for name in ("key_decision", "urgent"):
+            self.fields[name].error_messages["invalid_choice"] = "Choose yes, no or any"
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("decided_from"), data.get("decided_to")
+        if start and end and start > end:
+            self.add_error("decided_to", "The “decided on or before” date must be the same as or after the other date")
+        low, high = data.get("amount_min"), data.get("amount_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("amount_max", "The “amount up to” must be the same as or more than the “amount from”")
+        return data
+
+
+def decision_makers():
+    """People who can appear as decision makers: the role's holders (one query)."""
+    return (
+        User.objects.filter(groups__name=roles.DECISION_MAKER)
+        .order_by("last_name", "first_name", "username")
+        .distinct()
+        .only("pk", "first_name", "last_name", "username", "honorific", "job_title")
+    )
+
+
+def uses_full_text():
+    return connection.vendor == "postgresql"
+
+
+class RegisterQuery:
+    """The published decisions a query string asks for, and the form that describes it."""
+
+    FILTERS = [name for name in RegisterForm.base_fields if name != "q"]
+
+    def __init__(self, params):
+        self.params = params
+        self.directorates = list(Directorate.objects.order_by("order", "name"))
+        self.form = RegisterForm(
+            params,
+            directorates=self.directorates,
+            decision_makers=decision_makers(),
+        )
+        self.form.is_valid()
+        # Keep every valid answer, even when another field has an error.
+        self.values = {name: value for name, value in self.form.cleaned_data.items() if name not in self.form.errors}
+        self.q = self.values.get("q", "")
+
+    @property
+    def errors(self):
+        return self.form.errors
+
+    @property
+    def is_filtered(self):
+        return bool(self.q) or any(self.values.get(name) not in (None, "") for name in self.FILTERS)
+
+    def active_filters(self):
+        """(label, value shown, query string without it) for each filter in use."""
+        shown = []
+        for name in self.FILTERS:
+            value = self.values.get(name)
+            if value in (None, ""):
+                continue
+            field = self.form.fields[name]
+            if isinstance(field, forms.ChoiceField):
+                display = dict(field.choices).get(value, value)
+            elif isinstance(value, datetime.date):
+                display = f"{value:%-d %B %Y}"
+            elif isinstance(value, Decimal):
+                display = f"£{value:,.2f}".removesuffix(".00")
+            else:
+                display = str(value)
+            shown.append((field.label, display, self.query_string(without=name)))
+        return shown
+
+    def query_string(self, *, without=None, **extra):
+        """This query's parameters (as typed, valid or not), for links: pagination, downloads, removal."""
+        pairs = []
+        for name in ["q", *self.FILTERS]:
+            if name == without:
+                continue
+            value = self.params.get(name, "")
+            if value:
+                pairs.append((name, value))
+        pairs.extend((k, v) for k, v in extra.items() if v not in (None, ""))
+        from urllib.parse import urlencode
+
+        return urlencode(pairs)
+
+    # — the queryset ------------------------------------------------------------------------------
+
+    def filtered(self, queryset=None):
+        """Published decisions matching the filters and search, unordered."""
+        qs = queryset if queryset is not None else Decision.objects.all()
+        qs = qs.filter(status="published")
+        v = self.values
+        if v.get("directorate"):
+            codes = {d.code.lower(): d.pk for d in self.directorates}
+            qs = qs.filter(directorate_id=codes[v["directorate"]])
+        if v.get("decision_maker"):
+            qs = qs.filter(decision_maker_id=int(v["decision_maker"]))
+        if v.get("key_decision"):
+            qs = qs.filter(is_key_decision=(v["key_decision"] == "yes"))
+        if v.get("urgent"):
+            qs = qs.filter(is_urgent=(v["urgent"] == "yes"))
+        if v.get("decided_from"):
+            qs = qs.filter(decided_on__gte=v["decided_from"])
+        if v.get("decided_to"):
+            qs = qs.filter(decided_on__lte=v["decided_to"])
+        if v.get("amount_min") is not None:
+            qs = qs.filter(amount__gte=v["amount_min"])
+        if v.get("amount_max") is not None:
+            qs = qs.filter(amount__lte=v["amount_max"])
+        if self.q:
+            qs = self._search(qs)
+        return qs
+
+    def ordered(self, queryset=None):
+        """Filtered, best match first when searching on PostgreSQL, otherwise newest first."""
+        qs = self.filtered(queryset)
+        newest = [F("decided_on").desc(), F("published_at").desc(nulls_last=True), F("pk").desc()]
+        if self.q:
+            return qs.order_by(F("search_rank").desc(), *newest)
+        return qs.order_by(*newest)
+
+    def _search(self, qs):
+        if uses_full_text():
+            table = Decision._meta.db_table
+            qs = qs.filter(
+                RawSQL(  # noqa: S611 - constants interpolated; the words are a parameter
+                    f'"{table}"."search_document" @@ websearch_to_tsquery(\'english\', %s)',
+                    [self.q],
+                    output_field=BooleanField(),
+                )
+            )
+            return qs.annotate(
+                search_rank=RawSQL(  # noqa: S611 - as above
+                    f'ts_rank_cd("{table}"."search_document", websearch_to_tsquery(\'english\', %s), 1)',
+                    [self.q],
+                    output_field=FloatField(),
+                )
+            )
+        # Elsewhere: every word in one of the fields; ranked by where the words are (weights as above).
+        rank = Value(0)
+        for word in self.words():
+            match = Q()
+            for field, weight in PLAIN_WEIGHTS.items():
+                match |= Q(**{f"{field}__icontains": word})
+                rank = rank + Case(When(**{f"{field}__icontains": word}, then=Value(weight)), default=Value(0))
+            qs = qs.filter(match)
+        return qs.annotate(search_rank=ExpressionWrapper(rank, output_field=FloatField()))
+
+    def words(self):
+        """The words of the search, without websearch syntax (quotes, "or", leading minus)."""
+        words = []
+        for token in re.findall(r"[\w£'’-]+", self.q):
+            if token.startswith("-") or token.lower() == "or":
+                continue
+            token = token.strip("'’-")
+            if token:
+                words.append(token)
+        return words
+
+    # — highlighting ---------------------------------------------------------------------------
+
+    def with_excerpts(self, decisions):
+        """Adds `excerpt` (safe HTML) to each decision of a page: the matching words marked."""
+        decisions = list(decisions)
+        if not decisions:
+            return decisions
+        if self.q and uses_full_text():
+            headlines = _headlines([d.pk for d in decisions], self.q)
+            for d in decisions:
+                d.excerpt = _marked(headlines.get(d.pk, ""))
+                d.title_html = _marked(headlines.get(("title", d.pk), "")) or escape(d.title)
+        else:
+            pattern = self._words_pattern()
+            for d in decisions:
+                text = _shorten(d.decision_to_be_taken, pattern)
+                d.excerpt = _mark_words(text, pattern)
+                d.title_html = _mark_words(d.title, pattern)
+        return decisions
+
+    def _words_pattern(self):
+        words = self.words() if self.q else []
+        if not words:
+            return None
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+EXCERPT_OPTIONS = f'StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'
+
+
+def _headlines(pks, q):
+    """One query: the title and an excerpt of each decision, with the matching words between markers."""
+    table = Decision._meta.db_table
+    body = " || ' ' || ".join(f"coalesce({field}, '')" for field in SEARCHED_FIELDS[1:])
+    # Constants interpolated (table and field names); the words and ids are parameters.
+    select = f"SELECT id, ts_headline('english', title, query, %s), ts_headline('english', {body}, query, %s) "
+    sql = select + f"FROM {table}, websearch_to_tsquery('english', %s) AS query WHERE id = ANY(%s)"  # noqa: S608
+    title_options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [title_options, EXCERPT_OPTIONS, q, list(pks)])
+        rows = cursor.fetchall()
+    result = {}
+    for pk, title, excerpt in rows:
+        result[pk] = excerpt
+        result[("title", pk)] = title
+    return result
+
+
+def _marked(text):
+    if not text:
+        return ""
+    html = escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above; only our own markers become tags
+
+
+def _shorten(text, pattern, length=300):
+    text = " ".join((text or "").split())
+    if len(text) <= length:
+        return text
+    start = 0
+    if pattern:
+        found = pattern.search(text)
+        if found and found.start() > length // 2:
+            start = text.rfind(" ", 0, found.start() - length // 3) + 1
+    excerpt = text[start : start + length]
+    excerpt = excerpt[: excerpt.rfind(" ")] if " " in excerpt else excerpt
+    return ("… " if start else "") + excerpt + " …"
+
+
+def _mark_words(text, pattern):
+    text = text or ""
+    if not pattern:
+        return escape(text)
+    pieces, last = [], 0
+    for found in pattern.finditer(text):
+        pieces.append(escape(text[last : found.start()]))
+        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
+        last = found.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped
