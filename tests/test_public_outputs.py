@@ -1,0 +1,215 @@
+"""S12A-4 across everything the public can fetch: a marker planted in every exempt field of a
+published decision and of a published Part II report (and their exempt appendices and background
+papers) never appears in any public page, search result, download, feed, API response, sitemap or
+PDF.
+
+The test does not keep a list of public addresses to check: it crawls. From the home page,
+robots.txt, the sitemap and the API's index, it follows every same-site link in every HTML, XML and
+JSON response (skipping what robots.txt disallows: staff pages), so a new public page, download or
+endpoint is walked as soon as something links to it. Searches for words that only the exempt text
+holds are added, and it checks that the crawl reached every kind of public output.
+"""
+
+import html
+import io
+import json
+import re
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
+import pypdf
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from council.sitemaps import DISALLOWED
+from decisions.models import Appendix, BackgroundPaper, Decision, Status
+from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection
+from scrutiny.models import Status as ReportStatus
+from tests.decisions.factories import Cast, DecisionFactory, advance, pdf_file
+from tests.scrutiny.factories import BriefingReportFactory
+
+MARKER = "ZZEXEMPTMARKER"
+# A word only the exempt text holds: searching for it must find nothing.
+SECRET_WORD = "quokkapricing"
+MAX_PAGES = 400
+
+
+@pytest.fixture
+def cast(db):
+    return Cast()
+
+
+@pytest.fixture
+def planted(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    exempt = f"{MARKER} {SECRET_WORD}"
+    decision = DecisionFactory(
+        cast=cast,
+        exempt=True,
+        urgent=True,
+        part2_summary=f"{exempt} part II summary",
+        part2_public_interest_reasoning=f"{exempt} part II reasoning",
+    )
+    Appendix.objects.filter(decision=decision).update(public_interest_reasoning=f"{exempt} appendix reasoning")
+    BackgroundPaper.objects.filter(decision=decision).update(public_interest_reasoning=f"{exempt} paper reasoning")
+    exempt_appendix = Appendix.objects.get(decision=decision, ref="A")
+    exempt_appendix.file.save("exempt.pdf", pdf_file(), save=False)
+    Appendix.objects.filter(pk=exempt_appendix.pk).update(file=exempt_appendix.file.name)
+    public_appendix = Appendix.objects.get(decision=decision, ref="B")
+    public_appendix.file.save("eia.pdf", pdf_file("eia.pdf"), save=False)
+    Appendix.objects.filter(pk=public_appendix.pk).update(file=public_appendix.file.name)
+    decision = advance(decision, Status.PUBLISHED)
+
+    # A published Part II report: everything but its title is exempt.
+    report = BriefingReportFactory(cast=cast, part_2=True, state=ReportStatus.APPROVED)
+    report.decisions.add(decision)
+    text_fields = [
+        "part2_title",
+        "purpose",
+        "recommendations",
+        "alternatives",
+        "plan_relevance",
+        "financial_implications",
+        "carbon_implications",
+        "public_interest_reasoning",
+        "your_reference",
+    ]
+    BriefingReport.objects.filter(pk=report.pk).update(**{f: f"{exempt} {f}" for f in text_fields})
+    ReportSection.objects.filter(report=report).update(heading=f"{exempt} heading", body=f"{exempt} body")
+    ReportAppendix.objects.create(
+        report=report, ref="Z", title=f"{exempt} appendix", exempt_paragraphs=[3], public_interest_reasoning=exempt
+    )
+    ReportBackgroundPaper.objects.create(
+        report=report, title=f"{exempt} paper", exempt_paragraphs=[3], public_interest_reasoning=exempt
+    )
+    BriefingReport.objects.filter(pk=report.pk).update(
+        status=ReportStatus.PUBLISHED, published_at=report.updated_at, agenda_position=1
+    )
+    # A Part I report with an exempt appendix.
+    part1 = BriefingReportFactory(cast=cast, state=ReportStatus.PUBLISHED)
+    ReportAppendix.objects.bulk_create(  # bulk: the published report refuses new children otherwise
+        [ReportAppendix(report=part1, ref="C", title="Prices", exempt_paragraphs=[3], public_interest_reasoning=exempt)]
+    )
+    # A draft holds the marker everywhere: it must not be reachable at all.
+    DecisionFactory(cast=cast, title=f"{exempt} draft", reasons=exempt)
+    assert MARKER in Decision.objects.get(pk=decision.pk).part2_summary
+    return decision, BriefingReport.objects.get(pk=report.pk)
+
+
+def _content(response):
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def _links(url, content_type, data):
+    """Same-site addresses in a response: HTML/XML attributes and text, JSON string values."""
+    found = []
+    if content_type.startswith("application/json") or content_type.startswith("application/vnd.oai"):
+        text = data.decode("utf-8")
+        found = re.findall(r'"(https?://[^"\s]+|/[^"\s]*)"', text)
+    elif "html" in content_type or "xml" in content_type:
+        text = data.decode("utf-8")
+        found = [html.unescape(h) for h in re.findall(r'(?:href|src)="([^"]+)"', text)]
+        found += re.findall(r"<loc>([^<]+)</loc>", text)
+    elif content_type.startswith("text/plain"):
+        found = re.findall(r"(https?://\S+)", data.decode("utf-8"))
+    hosts = {"testserver", urlsplit(settings.SITE_URL).netloc}
+    paths = []
+    for link in found:
+        if "{" in link:  # a URL template (OpenAPI paths), not an address
+            continue
+        absolute = urljoin(f"http://testserver{url}", link)
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https") or parts.netloc not in hosts:
+            continue
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if path.startswith("/static/") or any(path.startswith(prefix) for prefix in DISALLOWED):
+            continue
+        paths.append(path)
+    return paths
+
+
+def _pdf_text(data):
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return text + repr(dict(reader.metadata or {}))
+
+
+def crawl(client, starts):
+    seen, queue, kinds = set(), deque(starts), set()
+    while queue and len(seen) < MAX_PAGES:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        data = _content(response)
+        content_type = response.get("Content-Type", "")
+        kinds.add(content_type.split(";")[0])
+        assert MARKER.encode() not in data, f"the exempt marker is in {url}"
+        if SECRET_WORD not in url:  # a search page repeats the words searched for
+            assert SECRET_WORD.encode() not in data, f"exempt text is in {url}"
+        if content_type.startswith("application/pdf") and url.endswith("/pdf/"):  # our PDFs, not uploads
+            assert MARKER not in _pdf_text(data), f"the exempt marker is in the PDF at {url}"
+        queue.extend(link for link in _links(url, content_type, data) if link not in seen)
+    return seen, kinds
+
+
+def test_no_exempt_text_reaches_anything_public(client, planted):
+    decision, report = planted
+    starts = ["/", "/robots.txt", "/sitemap.xml", reverse("decisions:list")]
+    starts += [reverse("decisions:list") + f"?q={SECRET_WORD}"]
+    starts += [reverse("decisions:download-csv") + f"?q={SECRET_WORD}"]
+    if "api" in settings.INSTALLED_APPS:
+        starts += ["/api/", "/api/v1/", f"/api/v1/decisions/?q={SECRET_WORD}"]
+    seen, kinds = crawl(client, starts)
+
+    # The crawl reached every kind of public output (so this test fails if links disappear).
+    slug = decision.reference_slug
+    expected = [
+        f"/decisions/{slug}/",
+        f"/decisions/{slug}/pdf/",
+        f"/decisions/{slug}/appendices/B/",
+        "/decisions/download.csv",
+        "/decisions/download.json",
+        "/decisions/feed.atom",
+        f"/committees/{report.committee.slug}/feed.atom",
+        f"/committees/{report.committee.slug}/reports/{report.pk}/",
+        f"/committees/{report.committee.slug}/meetings/{report.meeting_id}/",
+        "/sitemap-decisions.xml",
+        "/sitemap-reports.xml",
+    ]
+    if "api" in settings.INSTALLED_APPS:
+        expected += [
+            "/api/v1/openapi.json",
+            f"/api/v1/decisions/{slug}/",
+            f"/api/v1/reports/{report.pk}/",
+        ]
+    for path in expected:
+        assert path in seen, f"the crawl never reached {path}"
+    assert f"/decisions/{slug}/appendices/A/" not in seen  # the exempt appendix is never linked
+
+    # Searching for words only the exempt text holds finds nothing, on the page, the download and the API.
+    assert client.get(reverse("decisions:list"), {"q": SECRET_WORD}).context["page"].paginator.count == 0
+    rows = _content(client.get(reverse("decisions:download-csv"), {"q": SECRET_WORD})).decode().strip().splitlines()
+    assert len(rows) == 1  # the header alone
+    if "api" in settings.INSTALLED_APPS:
+        assert json.loads(client.get("/api/v1/decisions/", {"q": SECRET_WORD}).content)["count"] == 0
+    assert {"text/html", "text/csv", "application/json", "application/atom+xml", "application/pdf"} <= kinds
+
+
+def test_the_crawl_would_catch_a_leak(client, planted):
+    """The check above can fail: the search page repeats the words searched for, marker and all."""
+    with pytest.raises(AssertionError, match="exempt marker"):
+        crawl(client, [reverse("decisions:list") + f"?q={MARKER}"])
+
+
+def test_links_are_found_in_json_and_xml():
+    assert _links("/api/", "application/json", json.dumps({"next": "http://testserver/api/v1/x/"}).encode()) == [
+        "/api/v1/x/"
+    ]
+    assert _links("/s.xml", "application/xml", b"<loc>http://testserver/a/</loc>") == ["/a/"]
+    assert _links("/", "text/html", b'<a href="/admin/">x</a><a href="?page=2">y</a>') == ["/?page=2"]
