@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "council",
     "decisions",
     "scrutiny",
+    "api",
 ]
 
 MIDDLEWARE = [

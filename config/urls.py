@@ -14,6 +14,7 @@ urlpatterns = [
     path("scrutiny/manage/", include("scrutiny.urls_manage")),
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-index"),
