@@ -1,0 +1,37 @@
+"""Routes of the open data API (api/urls.py), for tests/test_smoke.py."""
+
+from decisions.models import Status
+from scrutiny.models import Status as ReportStatus
+from tests.decisions.factories import DecisionFactory
+from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory
+
+
+def _decision(request):
+    return {"id": DecisionFactory(state=Status.PUBLISHED).reference_slug}
+
+
+def _committee(request):
+    return {"slug": EDUCATION_COMMITTEE}
+
+
+def _meeting(request):
+    return {"id": MeetingFactory().pk}
+
+
+def _report(request):
+    return {"id": BriefingReportFactory(state=ReportStatus.PUBLISHED).pk}
+
+
+ROUTES = {
+    "api:docs": (None, None, "get"),
+    "api:index": (None, None, "get"),
+    "api:openapi": (None, None, "get"),
+    "api:decisions": (None, None, "get"),
+    "api:decision": (None, _decision, "get"),
+    "api:committees": (None, None, "get"),
+    "api:committee": (None, _committee, "get"),
+    "api:meetings": (None, None, "get"),
+    "api:meeting": (None, _meeting, "get"),
+    "api:reports": (None, None, "get"),
+    "api:report": (None, _report, "get"),
+}
