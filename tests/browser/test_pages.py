@@ -76,3 +76,19 @@ def test_css_is_served_under_the_live_server(page, live_server):
     response = page.request.get(f"{live_server.url}/static/css/council.css")
     assert response.status == 200
     assert "govuk-" in response.text()
+
+
+def test_api_documentation_is_accessible_and_reflows(page, live_server, axe):
+    page.goto(f"{live_server.url}/api/")
+    assert page.title() == (
+        "Open data API documentation: decisions, committees, meetings and reports – Plymouth City Council"
+    )
+    assert page.get_by_role("heading", level=1, name="Open data API").is_visible()
+    assert page.get_by_role("link", name="OpenAPI 3.1 description of the API (JSON)").is_visible()
+    axe.check("API documentation")
+    # 400% zoom (a 320 CSS pixel viewport, WCAG 1.4.10): nothing scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.reload()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the API documentation scrolls sideways by {overflow}px at 320px wide"
+    axe.check("API documentation at 320px")
