@@ -63,9 +63,13 @@ lint: install
 	$(PY) -m ruff format --check --exclude "*/migrations/*" .
 
 # Render and serve times of the record's PDF (bench/pdf_bench.py): a fresh temporary database with
-# the demo loaded; prints a table and writes bench/results/pdf.json.
+# the demo loaded; prints a table and writes bench/results/pdf.json. Then the public register at
+# 1,000 and 100,000 records (bench/register_bench.py) on a throwaway PostgreSQL it starts and stops
+# itself (scripts/pg_throwaway.sh; about 8 minutes; BENCH_QUICK=1 stops at 10,000 records);
+# prints tables and writes bench/results/register.json.
 bench: install
 	env -u DATABASE_URL DJANGO_DEBUG=true $(PY) bench/pdf_bench.py
+	env -u DATABASE_URL $(PY) bench/register_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
