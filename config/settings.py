@@ -158,6 +158,16 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
 # Absolute links in emails.
+# Public pages are cached per publication (council.pagecache). One process's memory by default;
+# a shared cache (Redis, Memcached, the database) lets every process share the rendered pages.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "public-pages"),
+    }
+}
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", "86400"))
+
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "decisions@council.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from council import sitemaps
 from council import views as council_views
+from council.pagecache import public_page
 
 urlpatterns = [
     path("", council_views.home, name="home"),
@@ -17,10 +18,10 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-index"),
+    path("sitemap.xml", public_page(sitemap_views.index), {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        public_page(sitemap_views.sitemap),
         {"sitemaps": sitemaps.SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -286,3 +286,12 @@ class YearlySequence(models.Model):
 
     def __str__(self):
         return f"{self.key} {self.start_year}: {self.last_value}"
+
+
+class PublicVersion(models.Model):
+    """One row: goes up whenever anything the public can see changes (council.pagecache)."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Public version {self.version}"

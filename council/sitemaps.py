@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from council.models import Committee
+from council.pagecache import public_page
 from decisions.models import Decision
 from scrutiny.models import BriefingReport, Meeting
 
@@ -94,6 +95,7 @@ SITEMAPS = {
 DISALLOWED = ["/admin/", "/decisions/records/", "/scrutiny/", "/your-work/", "/sign-in/", "/sign-out/"]
 
 
+@public_page
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "Allow: /", ""]

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_GET
 
 from council import roles, worklists
 from council.forms import SignInForm
+from council.pagecache import public_page
 
 
+@public_page
 @require_GET
 def home(request):
     return render(request, "council/home.html")
@@ -23,6 +25,7 @@ def staff_home(request):
     return render(request, "council/staff_home.html", {"sections": worklists.sections_for(request.user)})
 
 
+@public_page
 @require_GET
 def accessibility_statement(request):
     return render(request, "council/accessibility.html")

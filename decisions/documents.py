@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.tasks import task
 from django.utils import timezone
 
-from council import documents
+from council import documents, pagecache
 from council.models import CouncilSettings, Department
 from decisions import rules, sections
 from decisions.models import (
@@ -195,6 +195,8 @@ def store_public_pdf(decision):
     )
     if not updated:
         documents.delete_stored(name)
+    else:
+        pagecache.bump()  # the public page shows the stored PDF's size and hash
     return Decision.objects.get(pk=decision.pk)
 
 

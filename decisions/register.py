@@ -174,11 +174,13 @@ class RegisterQuery:
     def __init__(self, params):
         self.params = params
         self.directorates = list(Directorate.objects.order_by("order", "name"))
-        self.form = RegisterForm(
-            params,
-            directorates=self.directorates,
-            decision_makers=decision_makers(),
-        )
+        makers = list(decision_makers())
+        asked = params.get("decision_maker", "")
+        if asked.isdigit() and all(str(u.pk) != asked for u in makers):
+            # Someone who made decisions but no longer holds the role (one query, only then).
+            former = User.objects.filter(pk=int(asked), decisions_to_make__status="published")[:1]
+            makers += list(former.only("pk", "first_name", "last_name", "username", "honorific", "job_title"))
+        self.form = RegisterForm(params, directorates=self.directorates, decision_makers=makers)
         self.form.is_valid()
         # Keep every valid answer, even when another field has an error.
         self.values = {name: value for name, value in self.form.cleaned_data.items() if name not in self.form.errors}

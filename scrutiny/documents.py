@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from django.tasks import task
 from django.utils import timezone
 
-from council import documents
+from council import documents, pagecache
 from council.models import CouncilSettings, Department
 from decisions.models import SCHEDULE_12A
 from scrutiny import rules
@@ -160,6 +160,8 @@ def store_public_pdf(report):
     )
     if not updated:
         documents.delete_stored(name)
+    else:
+        pagecache.bump()  # the public page shows the stored PDF's size and hash
     return BriefingReport.objects.select_related("meeting", "committee").get(pk=report.pk)
 
 

@@ -132,3 +132,10 @@ def sign_in(page, live_server):
         return page
 
     return _sign_in
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests see every page rendered afresh: their data changes behind the signals (queryset updates,
+    rolled-back transactions). tests/council/test_pagecache.py turns the cache on to test it."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0

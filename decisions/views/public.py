@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 
 from council import documents as council_documents
 from council.models import CouncilSettings
+from council.pagecache import public_page
 from council.pagination import page_links
 from decisions import documents, opendata
 from decisions.documents import record_context, record_queryset
@@ -59,6 +60,7 @@ def _council(request):
     return getattr(request, "_council_settings", None) or CouncilSettings.load()
 
 
+@public_page
 @require_GET
 def decision_list(request):
     """The register: search, filters and pages, all in the URL (so every result page can be shared)."""
@@ -218,7 +220,7 @@ class DecisionsFeed(Feed):
         return [item.directorate.name] if item.directorate else []
 
 
-feed = require_GET(DecisionsFeed())
+feed = public_page(require_GET(DecisionsFeed()))
 
 
 def _published(slug):
@@ -228,6 +230,7 @@ def _published(slug):
     return decision
 
 
+@public_page
 @require_GET
 def detail(request, slug):
     decision = _published(slug)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from council import documents as council_documents
 from council.models import Committee, CouncilSettings, User
+from council.pagecache import public_page
 from decisions.opendata import LICENCE_NAME, LICENCE_URL, absolute
 from scrutiny import documents
 from scrutiny.documents import report_context, report_queryset
@@ -37,12 +38,14 @@ def _committee(slug, queryset=None):
     return committee
 
 
+@public_page
 @require_GET
 def committee_list(request):
     committees = Committee.objects.select_related("chair").order_by("order", "name")
     return render(request, "scrutiny/public/committee_list.html", {"committees": committees})
 
 
+@public_page
 @require_GET
 def committee_detail(request, slug):
     people = User.objects.order_by("last_name", "first_name")
@@ -64,6 +67,7 @@ def _agenda(meeting):
     )
 
 
+@public_page
 @require_GET
 def meeting_detail(request, slug, pk):
     meeting = Meeting.objects.select_related("committee").filter(pk=pk, committee__slug=slug).first()
@@ -79,6 +83,7 @@ def _published(queryset, slug, pk):
     return report
 
 
+@public_page
 @require_GET
 def report_detail(request, slug, pk):
     report = _published(report_queryset(), slug, pk)
@@ -182,4 +187,4 @@ class CommitteeReportsFeed(Feed):
         return item.published_at
 
 
-committee_feed = require_GET(CommitteeReportsFeed())
+committee_feed = public_page(require_GET(CommitteeReportsFeed()))

@@ -255,6 +255,17 @@ def test_invalid_filters_are_errors_on_their_fields_and_the_rest_still_apply(cli
     assert [d.reference for d in response.context["decisions"]] == ["COD01 19/20"]  # urgent=yes still applied
 
 
+def test_a_former_decision_maker_can_still_be_filtered_by(client, cast):
+    former = cast.cabinet_member  # made a decision once; does not hold the decision maker role
+    mine = published(cast, 1, datetime.date(2021, 5, 1), decision_maker=former)
+    published(cast, 2, datetime.date(2021, 5, 2))
+    response = client.get(reverse("decisions:list"), {"decision_maker": str(former.pk)})
+    assert not response.context["form"].errors
+    assert [d.pk for d in response.context["decisions"]] == [mine.pk]
+    nobody = client.get(reverse("decisions:list"), {"decision_maker": str(cast.officer.pk)})
+    assert "Choose a decision maker from the list" in body(nobody)
+
+
 def test_reversed_ranges_are_errors(client, db):
     response = client.get(
         reverse("decisions:list"),

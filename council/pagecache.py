@@ -1,0 +1,93 @@
+"""The public pages, rendered once per publication: a page cache keyed by the public version.
+
+Everything the public sees changes only when something public changes: a record or report is
+published, a meeting or committee is edited, the council's settings change. `PublicVersion` is a
+one-row counter that goes up in the same transaction as any such change (signals in
+`council.apps`, and `bump()` where a queryset `update()` skips the signals). A public page is
+cached under (version, full path): a request costs one indexed query (the version) and a cache
+read, and a publication makes every older entry unreachable at once, in every process, because
+the version lives in the database, not in the cache. The version is read before the page's data,
+so a page is never cached under a newer version than the data it shows.
+
+Only anonymous requests are served from the cache (no session or messages cookie), only GET,
+only complete 200 responses without cookies, and never a streaming response (large downloads).
+The CSP nonce is not cached: it is swapped for a placeholder on the way in and for this request's
+fresh nonce on the way out, so every response still has its own. `PUBLIC_PAGE_CACHE_SECONDS = 0`
+turns the cache off (the test suite does, except in the tests of the cache itself).
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpResponse
+
+PLACEHOLDER = b"__public-page-csp-nonce__"
+MAX_BYTES = 2 * 1024 * 1024
+KEPT_HEADERS = {"content-type", "content-disposition", "link", "access-control-allow-origin", "cache-control"}
+
+
+def current_version():
+    from council.models import PublicVersion
+
+    return PublicVersion.objects.values_list("version", flat=True).first() or 0
+
+
+def bump(**kwargs):
+    """Something public changed: every cached public page is out of date (on commit, and now)."""
+    from council.models import PublicVersion
+
+    if not PublicVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        PublicVersion.objects.get_or_create(pk=1)
+        PublicVersion.objects.filter(pk=1).update(version=F("version") + 1)
+
+
+def _cacheable(request):
+    if request.method != "GET" or settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _key(version, request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-page:{version}:{path}"
+
+
+def public_page(view):
+    """Serve this public view's anonymous GETs from the page cache (see the module's docstring)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = _key(current_version(), request)
+        hit = cache.get(key)
+        if hit is not None:
+            body, headers = hit
+            if PLACEHOLDER in body:
+                body = body.replace(PLACEHOLDER, str(request._csp_nonce).encode())
+            response = HttpResponse(body)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and len(response.content) <= MAX_BYTES
+        ):
+            body = response.content
+            nonce = getattr(request, "_csp_nonce", None)
+            if nonce:  # evaluated: the page holds it
+                body = body.replace(str(nonce).encode(), PLACEHOLDER)
+            headers = [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS]
+            cache.set(key, (body, headers), settings.PUBLIC_PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapped

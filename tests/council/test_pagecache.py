@@ -1,0 +1,108 @@
+"""The public page cache (council.pagecache): served from the cache until something public
+changes, never for signed-in people, never with a stale CSP nonce, never stale after publication."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from council import pagecache
+from council.models import Committee, CouncilSettings
+from decisions.models import Decision, Status
+from tests.decisions.factories import Cast, DecisionFactory
+from tests.decisions.test_register import published
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def cast(db):
+    return Cast()
+
+
+def nonce(response):
+    return re.search(r'nonce="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_second_request_is_a_hit_with_one_query_and_a_fresh_nonce(client, cast, cache_on):
+    published(cast, 1, datetime.date(2021, 5, 1))
+    first = client.get(reverse("decisions:list"))
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as ctx:
+        second = client.get(reverse("decisions:list"))
+    assert second["X-Page-Cache"] == "hit"
+    assert len(ctx.captured_queries) == 1  # the public version
+    assert second.content.replace(nonce(second).encode(), b"") == first.content.replace(nonce(first).encode(), b"")
+    assert nonce(second) != nonce(first)
+    assert f"'nonce-{nonce(second)}'" in second["Content-Security-Policy"]
+    assert pagecache.PLACEHOLDER not in second.content
+
+
+def test_publication_makes_every_cached_page_stale(client, cast, cache_on):
+    published(cast, 1, datetime.date(2021, 5, 1))
+    assert "COD02 19/20" not in client.get(reverse("decisions:list")).content.decode()
+    record = DecisionFactory(cast=cast, title="Bus lane enforcement cameras", state=Status.PUBLISHED)
+    page = client.get(reverse("decisions:list"))
+    assert page["X-Page-Cache"] == "miss" and "Bus lane enforcement cameras" in page.content.decode()
+    assert record.reference in client.get(reverse("decisions:feed")).content.decode()
+
+
+def test_a_change_to_council_data_makes_pages_stale(client, cast, cache_on):
+    assert "Plymouth City Council" in client.get("/").content.decode()
+    settings_row = CouncilSettings.load()
+    settings_row.name = "Tamar City Council"
+    settings_row.save()
+    assert "Tamar City Council" in client.get("/").content.decode()
+    committee = Committee.objects.first()
+    client.get(reverse("committees:committee", kwargs={"slug": committee.slug}))
+    committee.members.add(cast.scrutiny_chair)
+    assert client.get(reverse("committees:committee", kwargs={"slug": committee.slug}))["X-Page-Cache"] == "miss"
+
+
+def test_drafts_and_signing_in_do_not_empty_the_cache(client, cast, cache_on):
+    officer, _ = cast.officer, cast.decision_maker  # people first: a change to a person is public
+    client.get("/")
+    DecisionFactory(cast=cast)  # a draft: nothing public changed
+    officer.last_login = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    officer.save(update_fields=["last_login"])
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_people_are_never_served_from_the_cache(client, cast, cache_on):
+    client.get("/")
+    client.force_login(cast.democratic_support)
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    assert "Signed in as" in response.content.decode()
+
+
+def test_not_found_and_streaming_responses_are_not_cached(client, cast, cache_on):
+    assert client.get(reverse("decisions:detail", kwargs={"slug": "cod99-21-22"})).status_code == 404
+    assert "X-Page-Cache" not in client.get(reverse("decisions:detail", kwargs={"slug": "cod99-21-22"}))
+    assert "X-Page-Cache" not in client.get(reverse("decisions:download-csv"))
+
+
+def test_storing_the_public_pdf_makes_the_record_page_stale(client, cast, cache_on):
+    record = DecisionFactory(cast=cast, state=Status.PUBLISHED)
+    Decision.objects.filter(pk=record.pk).update(public_pdf_sha256="")  # as if the task had not run
+    url = reverse("decisions:detail", kwargs={"slug": record.reference_slug})
+    client.get(url)
+    client.get(reverse("decisions:pdf", kwargs={"slug": record.reference_slug}))  # renders and stores it
+    stored = Decision.objects.get(pk=record.pk)
+    assert stored.public_pdf_sha256 in client.get(url).content.decode()
+
+
+def test_the_cache_can_be_turned_off(client, cast, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
