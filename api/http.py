@@ -19,6 +19,7 @@ import re
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 
+from council.pagecache import public_page
 from decisions.opendata import LICENCE_NAME, LICENCE_URL, absolute
 
 LICENCE = {"name": LICENCE_NAME, "url": LICENCE_URL}
@@ -85,9 +86,11 @@ def endpoint(*, query=(), paginated=False):
                     response = error_response(exc.status, exc.message, exc.errors)
             return with_api_headers(response)
 
-        wrapper.csrf_exempt = True  # read-only: nothing to forge
-        wrapper.query_parameters = parameters
-        return wrapper
+        # Served from the public page cache until something public changes (council.pagecache).
+        cached = public_page(wrapper)
+        cached.csrf_exempt = True  # read-only: nothing to forge
+        cached.query_parameters = parameters
+        return cached
 
     return decorate
 

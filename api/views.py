@@ -30,6 +30,7 @@ from api.http import (
     paginated_response,
 )
 from council.models import Committee
+from council.pagecache import public_page
 from decisions import opendata as decision_opendata
 from decisions.models import Decision
 from decisions.opendata import absolute
@@ -71,6 +72,7 @@ def openapi(request):
 
 
 @csrf_exempt  # read-only: any other method is 405, not a CSRF failure
+@public_page
 @require_safe
 def documentation(request):
     """The HTML documentation page, from the OpenAPI document itself so the two cannot disagree."""

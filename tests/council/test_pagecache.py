@@ -106,3 +106,15 @@ def test_the_cache_can_be_turned_off(client, cast, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_api_responses_are_cached_with_their_headers_and_errors_are_not(client, cast, cache_on):
+    published(cast, 1, datetime.date(2021, 5, 1))
+    first = client.get("/api/v1/decisions/")
+    second = client.get("/api/v1/decisions/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    for header in ("Content-Type", "Access-Control-Allow-Origin", "Cache-Control"):
+        assert second[header] == first[header]
+    client.get("/api/v1/decisions/?page=0")
+    assert "X-Page-Cache" not in client.get("/api/v1/decisions/?page=0")
