@@ -46,10 +46,8 @@ makes different ones. Works on PostgreSQL (100,000 in well under a few minutes) 
 
 import contextlib
 import datetime
-import queue
 import random
 import re
-import threading
 import time
 from collections import defaultdict
 from decimal import Decimal
@@ -375,19 +373,15 @@ class Generator:
         people = self.ensure_people()
         self.reserve_references(slots)
         world = World(self.council, people)
-        batches = [slots[start : start + self.batch_size] for start in range(0, count, self.batch_size)]
+        writer = Writer(rng, world)
         totals = defaultdict(int)
-        done = 0
         with historical_timestamps():
-            # The text is written in a second thread while the database inserts the previous batch:
-            # the writer only uses `rng` and the preloaded `world`, never the database, so the
-            # records are the same as if written in line.
-            for records in ahead(lambda batch: Writer(rng, world).records(batch), batches):
+            for start in range(0, count, self.batch_size):
+                records = writer.records(slots[start : start + self.batch_size])
                 with transaction.atomic():
                     for name, made in self.insert(records).items():
                         totals[name] += made
-                done += len(records)
-                self.say(f"  {done:,} of {count:,} records")
+                self.say(f"  {start + len(records):,} of {count:,} records")
         return offset, totals
 
     def insert(self, records):
@@ -412,42 +406,6 @@ CHILDREN = [
     ("appendices", Appendix),
     ("background papers", BackgroundPaper),
 ]
-
-
-_END = object()
-
-
-def ahead(produce, items):
-    """Yield `produce(item)` for each item, computing the next one in a thread while the caller works."""
-    results = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def work():
-        try:
-            for item in items:
-                if stop.is_set():
-                    return
-                results.put((True, produce(item)))
-        except BaseException as exc:  # handed to the caller, which raises it
-            results.put((False, exc))
-            return
-        results.put((True, _END))
-
-    thread = threading.Thread(target=work, name="generate_records writer", daemon=True)
-    thread.start()
-    try:
-        while True:
-            ok, value = results.get()
-            if not ok:
-                raise value
-            if value is _END:
-                return
-            yield value
-    finally:
-        stop.set()
-        with contextlib.suppress(queue.Empty):
-            results.get_nowait()  # unblock a writer waiting to put
-        thread.join()
 
 
 REFERENCE = re.compile(r"^COD(\d+) (\d\d)/\d\d$")
