@@ -56,7 +56,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, reset_queries, transaction
 from django.utils.text import slugify
 
 from council import codes, roles
@@ -381,6 +381,7 @@ class Generator:
                 with transaction.atomic():
                     for name, made in self.insert(records).items():
                         totals[name] += made
+                reset_queries()  # under DEBUG, Django keeps every query's SQL: megabytes per batch here
                 self.say(f"  {start + len(records):,} of {count:,} records")
         return offset, totals
 
