@@ -15,11 +15,12 @@ a chair gets one of those chairs (an urgent decision needs its committee's chair
 
 **Dates: a constant density.** The records go back in time from END_DATE (31 March 2026), one
 after another, `--per-year` of them per year (default 5,000): 1,000 records cover about 2.4
-months and 100,000 cover 20 years. A second run continues further back from where the records
-already generated end, so the density stays constant: a one-month date range holds about the
-same number of records (about 0.85 x per-year / 12 published ones) whatever the total. The
-register benchmark relies on this. A run that would reach back before 1 January 2000 is refused
-before it writes anything: raise `--per-year`.
+months and 100,000 cover 20 years. A second run continues further back, from just before the
+oldest record generated so far, so the density stays constant: a one-month date range holds
+about the same number of records (about 0.85 x per-year / 12 published ones) whatever the total.
+The register benchmark relies on this. A run that would reach back before 1 January 2000 is
+refused before it writes anything: raise `--per-year`. (Records are dated by their decision;
+those not yet decided by their last step, and their history goes back up to four months before.)
 
 **References** are `COD{nn} yy/yy`, numbered within each municipal year (from the date of
 submission) in submission order, continuing after the highest number already used in that year
@@ -57,6 +58,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, reset_queries, transaction
+from django.db.models import Min
 from django.utils.text import slugify
 
 from council import codes, roles
@@ -309,20 +311,33 @@ class Generator:
     def generated_so_far(self):
         return Decision.objects.filter(author__username__startswith=f"{USERNAME_PREFIX}officer.").count()
 
+    def days_back_to_start(self, offset, days_per_record):
+        """How far back from END_DATE this run starts: just before the oldest record generated so far."""
+        if not offset:
+            return 0.0
+        oldest = Decision.objects.filter(author__username__startswith=f"{USERNAME_PREFIX}officer.").aggregate(
+            oldest=Min("decided_on")
+        )["oldest"]
+        if oldest is None:  # none signed yet (a handful of drafts): as if they had been dated at this density
+            return offset * days_per_record
+        return (END_DATE - oldest).days + days_per_record
+
     def plan(self, count, offset, rng):
         """One slot per record: its date, status, submission time and municipal year."""
         days_per_record = 365.25 / self.per_year
-        earliest = END_DATE - datetime.timedelta(days=int((offset + count - 1) * days_per_record) + LONGEST_LEAD_DAYS)
+        start = self.days_back_to_start(offset, days_per_record)
+        earliest = END_DATE - datetime.timedelta(days=int(start + (count - 1) * days_per_record) + LONGEST_LEAD_DAYS)
         if earliest < EARLIEST_DATE:
+            room = (END_DATE - EARLIEST_DATE).days - LONGEST_LEAD_DAYS - start
+            needed = f"at least {int(count / room * 365.25) + 1:,}" if room > 0 else "no --per-year can help"
             raise CommandError(
-                f"{offset + count:,} generated records at {self.per_year:,} a year would reach back to {earliest:%Y}, "
-                f"before {EARLIEST_DATE:%Y}. Pass a higher --per-year (at least "
-                f"{int((offset + count) / ((END_DATE - EARLIEST_DATE).days - LONGEST_LEAD_DAYS) * 365.25) + 1:,})."
+                f"{count:,} more records at {self.per_year:,} a year would reach back to {earliest:%Y}, before "
+                f"{EARLIEST_DATE:%Y}. Pass a higher --per-year ({needed})."
             )
         statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
         slots = []
         for i in range(count):
-            anchor = END_DATE - datetime.timedelta(days=int((offset + i) * days_per_record))
+            anchor = END_DATE - datetime.timedelta(days=int(start + i * days_per_record))
             status = rng.choices(statuses, weights)[0]
             submitted = status != Status.DRAFT and (status != Status.WITHDRAWN or rng.random() < 0.6)
             submitted_at = at(anchor - datetime.timedelta(days=rng.randint(3, 35)), rng) if submitted else None
