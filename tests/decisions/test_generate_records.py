@@ -181,3 +181,12 @@ def test_refuses_before_writing_anything_when_the_dates_would_reach_before_2000(
     with pytest.raises(CommandError, match="before 2000"):
         generate(200, "--per-year", "5")
     assert not generated().exists()
+
+
+def test_the_public_page_cache_learns_of_the_new_records():
+    from council import pagecache
+
+    generate(10)  # gives committees without a chair a chair: a public change of its own
+    before = pagecache.current_version()
+    generate(10)  # bulk inserts only: no signals
+    assert pagecache.current_version() > before

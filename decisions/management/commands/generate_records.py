@@ -38,7 +38,8 @@ or with each other, however many runs.
 per batch: no `save()` runs, so the models' frozen-record guards (a decided record refuses
 changes) and the services' checks are bypassed on purpose, as an import of history. Only this
 command does that. `created_at`/`updated_at` lose their auto_now behaviour for the duration of the
-run so that the records keep their historical timestamps. No events are written.
+run so that the records keep their historical timestamps. No events are written. As no signals
+are sent either, the run bumps the public page cache's version itself (council.pagecache).
 
 Repeatable: `--seed` seeds the random generator together with the number of records already
 generated, so the same command on the same database makes the same records, and a second run
@@ -61,7 +62,7 @@ from django.db import IntegrityError, reset_queries, transaction
 from django.db.models import Min
 from django.utils.text import slugify
 
-from council import codes, roles
+from council import codes, pagecache, roles
 from council.models import (
     CabinetPortfolio,
     Committee,
@@ -398,6 +399,8 @@ class Generator:
                         totals[name] += made
                 reset_queries()  # under DEBUG, Django keeps every query's SQL: megabytes per batch here
                 self.say(f"  {start + len(records):,} of {count:,} records")
+        # bulk_create sends no signals: tell the public page cache that the register has changed.
+        pagecache.bump()
         return offset, totals
 
     def insert(self, records):
