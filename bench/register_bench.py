@@ -80,6 +80,28 @@ def stop_postgres(directory):
     subprocess.run([str(PG_THROWAWAY), "stop", directory], capture_output=True, check=False)  # noqa: S603
 
 
+def git_commit():
+    """The commit measured (with `+changes` when the working tree differs from it), or "" outside git."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,  # noqa: S607
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return commit + ("+changes" if dirty else "")
+
+
 def environment(database_url, workdir):
     """Production settings on plain HTTP, the throwaway database, a temporary media root."""
     os.environ.update(
@@ -302,6 +324,7 @@ def main():
             from decisions.models import Decision
 
             results = {
+                "commit": git_commit(),
                 "quick": QUICK,
                 "requests_per_page": REQUESTS,
                 "warm_up_requests": WARM_UP,
