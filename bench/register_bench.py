@@ -9,14 +9,18 @@ In one run, with its own throwaway PostgreSQL cluster (scripts/pg_throwaway.sh, 
 `finally`), in production settings (DEBUG off, a throwaway secret key, plain HTTP):
 1. migrate, `load_demo`, `generate_records` up to 1,000 records, VACUUM ANALYZE, measure;
 2. `generate_records` up to 100,000 records (timed), VACUUM ANALYZE, measure again.
+The commands run as `manage.py` processes of their own, so the measuring process holds no more
+than a server worker would: a bigger heap makes Python's full garbage collections slower.
 
 Each measure requests every page through Django's test Client (in process, the full middleware
-stack), anonymously, after a few warm-up requests; the pages take turns so that a busy machine
-slows them alike. It reports the median and 95th percentile time, the number of queries
-(CaptureQueriesContext) and the response size, and compares each page's median with the floor
+stack; ROOT_URLCONF is `bench/urls.py`), anonymously, after a few warm-up requests; the pages
+take turns so that a busy machine slows them alike. It reports the median and 95th percentile
+time, the number of queries (CaptureQueriesContext), the response size and the share of the time
+spent in Python's full garbage collections (GC), and compares each page's median with the floor
 (`bench/urls.py`: one indexed query and a small response through the same middleware).
-Targets: at 100,000 records a page's median is within 3x the floor's, and it grows at most 1.5x
-from 1,000 to 100,000 records. Pages outside them are flagged.
+Targets: at 100,000 records a page's median is within 3x the floor's (xfloor), and it grows at
+most 1.5x from 1,000 to 100,000 records (growth). Pages outside them are flagged. `g/floor` is
+the growth divided by the floor's own: what is left once a busier machine is accounted for.
 
 The generated records have a constant density in time (`generate_records --per-year`), so the
 one-month CSV download holds about the same rows at both scales: it measures the cost of the
@@ -31,6 +35,7 @@ reported as missing; any other answer than 200 stops the benchmark.
 """
 
 import csv
+import gc
 import io
 import json
 import os
@@ -128,23 +133,30 @@ def summary(times):
     return {"runs": len(times), "median_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000}
 
 
-def generate(count):
-    from django.core.management import call_command
-
-    if count <= 0:
-        return 0.0
-    started = time.perf_counter()
-    call_command(
-        "generate_records",
-        "--decisions",
-        str(count),
-        "--per-year",
-        str(PER_YEAR),
-        "--seed",
-        str(SEED),
-        stdout=io.StringIO(),
+def manage(*args, **env):
+    """Run a manage.py command in its own process (the measuring process stays like a fresh server worker)."""
+    result = subprocess.run(  # noqa: S603 - this interpreter, our manage.py, fixed arguments
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    return time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def generate(count):
+    """`generate_records` for `count` more records: (seconds it reports, wall seconds with process start)."""
+    if count <= 0:
+        return 0.0, 0.0
+    started = time.perf_counter()
+    output = manage("generate_records", "--decisions", str(count), "--per-year", str(PER_YEAR), "--seed", str(SEED))
+    wall = time.perf_counter() - started
+    reported = re.search(r"decision records in ([\d.]+) s", output)
+    return (float(reported[1]) if reported else wall), wall
 
 
 def vacuum_analyze():
@@ -206,14 +218,39 @@ def measure(client, *, cached_only=False):
             results[name]["not_cached"] = True
     present = [(name, url) for name, url in present if not results[name].get("not_cached")]
     times = {name: [] for name, _ in present}
-    for _ in range(REQUESTS):  # the pages take turns: a busy machine slows them alike
-        for name, url in present:
-            started = time.perf_counter()
-            get(url)
-            times[name].append(time.perf_counter() - started)
+    collecting = {name: 0.0 for name, _ in present}
+    with full_collections() as spent:
+        gc.collect()
+        for _ in range(REQUESTS):  # the pages take turns: a busy machine slows them alike
+            for name, url in present:
+                before, started = spent[0], time.perf_counter()
+                get(url)
+                times[name].append(time.perf_counter() - started)
+                collecting[name] += spent[0] - before
     for name, _ in present:
         results[name].update(summary(times[name]))
+        results[name]["full_gc_share"] = collecting[name] / sum(times[name])
     return results
+
+
+class full_collections:  # noqa: N801 - used as a context manager, like contextlib's
+    """Time Python spends in full (generation 2) garbage collections, as [seconds] while active."""
+
+    def __enter__(self):
+        self.spent, self.started = [0.0], None
+        gc.callbacks.append(self.callback)
+        return self.spent
+
+    def __exit__(self, *exc):
+        gc.callbacks.remove(self.callback)
+
+    def callback(self, phase, info):
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self.started = time.perf_counter()
+        elif self.started is not None:
+            self.spent[0] += time.perf_counter() - self.started
 
 
 def measure_scale(label, client):
@@ -257,6 +294,9 @@ def analyse(results, small_key, large_key, pages_key="pages"):
             "p95_ms": [s["p95_ms"], lg["p95_ms"]],
             "x_floor": [ratio(s["median_ms"], floor_small), ratio(lg["median_ms"], floor_large)],
             "growth": ratio(lg["median_ms"], s["median_ms"]),
+            # The same, less what the whole machine slowed down by (the floor's own growth).
+            "growth_vs_floor": ratio(ratio(lg["median_ms"], s["median_ms"]), ratio(floor_large, floor_small)),
+            "full_gc_share": [s.get("full_gc_share"), lg.get("full_gc_share")],
             "queries": [s["queries"], lg["queries"]],
             "bytes": [s["bytes"], lg["bytes"]],
         }
@@ -277,7 +317,7 @@ def table(rows, small_label, large_label, title):
     head = (
         f"{'page':<27} {'med ' + small_label:>9} {'p95 ' + small_label:>9} {'med ' + large_label:>10} "
         f"{'p95 ' + large_label:>10} {'xfloor ' + small_label:>11} {'xfloor ' + large_label:>12} {'growth':>7} "
-        f"{'queries':>8} {'KB ' + small_label:>8} {'KB ' + large_label:>9}  flags"
+        f"{'g/floor':>8} {'queries':>8} {'KB ' + small_label:>8} {'KB ' + large_label:>9} {'GC':>4}  flags"
     )
     lines = [title, head, "-" * len(head)]
     for row in rows:
@@ -291,7 +331,8 @@ def table(rows, small_label, large_label, title):
         queries = f"{row['queries'][0]}/{row['queries'][1]}"
         lines.append(
             f"{row['page']:<27} {ms:>9.1f} {ps:>9.1f} {ml:>10.1f} {pl:>10.1f} {fs:>11.2f} {fl:>12.2f} "
-            f"{row['growth']:>7.2f} {queries:>8} {row['bytes'][0] / 1024:>8.1f} {row['bytes'][1] / 1024:>9.1f}  "
+            f"{row['growth']:>7.2f} {row['growth_vs_floor']:>8.2f} {queries:>8} {row['bytes'][0] / 1024:>8.1f} "
+            f"{row['bytes'][1] / 1024:>9.1f} {100 * (row['full_gc_share'][1] or 0):>3.0f}%  "
             f"{', '.join(row['flags']) or 'ok'}"
         )
     return "\n".join(lines)
@@ -309,10 +350,8 @@ def main():
         with tempfile.TemporaryDirectory(prefix="register-bench-") as tmp:
             environment(database_url, Path(tmp))
             import django
-            from django.core.management import call_command
             from django.db import connection
             from django.test import Client
-            from django.test.utils import override_settings
 
             from decisions.models import Decision
 
@@ -337,23 +376,24 @@ def main():
                 results["machine"]["postgresql"] = cursor.fetchone()[0]
 
             print("Migrating and loading the demo ...", flush=True)
-            call_command("migrate", verbosity=0, interactive=False)
-            # The demo loader refuses while DEBUG is off (shared demo password): allowed here, on a throwaway
-            # database, for the loader only. The pages are measured with DEBUG off.
-            with override_settings(DEBUG=True):
-                call_command("load_demo", "--quiet-accounts", stdout=io.StringIO())
+            manage("migrate", "--noinput", "--verbosity", "0")
+            # The demo loader refuses while DEBUG is off (it makes accounts with the shared demo password):
+            # allowed for the loader's own process, on this throwaway database. The pages are measured with
+            # DEBUG off.
+            manage("load_demo", "--quiet-accounts", DJANGO_DEBUG="true")
             client = Client()
 
             to_small = SMALL - Decision.objects.count()
             print(f"Generating {to_small:,} records ...", flush=True)
-            results["timings_s"][f"generate_to_{SMALL}"] = {"records": to_small, "seconds": generate(to_small)}
+            seconds, wall = generate(to_small)
+            results["timings_s"][f"generate_to_{SMALL}"] = {"records": to_small, "seconds": seconds, "wall": wall}
             results["timings_s"][f"vacuum_analyze_{SMALL}"] = vacuum_analyze()
             results["scales"][str(SMALL)] = measure_scale(label(SMALL), client)
 
             to_large = LARGE - Decision.objects.count()
             print(f"Generating {to_large:,} more records ...", flush=True)
-            seconds = generate(to_large)
-            results["timings_s"][f"generate_to_{LARGE}"] = {"records": to_large, "seconds": seconds}
+            seconds, wall = generate(to_large)
+            results["timings_s"][f"generate_to_{LARGE}"] = {"records": to_large, "seconds": seconds, "wall": wall}
             print(f"  {to_large:,} records in {seconds:.1f} s ({to_large / seconds:,.0f} a second)", flush=True)
             results["timings_s"][f"vacuum_analyze_{LARGE}"] = vacuum_analyze()
             results["scales"][str(LARGE)] = measure_scale(label(LARGE), client)
