@@ -19,7 +19,9 @@ other answers still apply and are kept in the form.
 
 Search: on PostgreSQL, full-text search with English stemming over a stored `tsvector` column
 (`search_document`, made by migration 0003 with a GIN index; weight A for the reference and title,
-B for the decision, C for the rest), ranked by `ts_rank_cd`, matching words highlighted by
+B for the decision, C for the rest), ranked by `ts_rank` (word frequency and weight: half the cost
+of `ts_rank_cd`'s cover density, which matters when a common word matches thousands of records,
+each ranked before the best 25 are taken), matching words highlighted by
 `ts_headline`. Elsewhere (SQLite), every word must appear in one of the searched fields, ranked by
 which fields hold the words (the same weights), and the words are highlighted as typed.
 
@@ -275,7 +277,7 @@ class RegisterQuery:
             )
             return qs.annotate(
                 search_rank=RawSQL(  # noqa: S611 - as above
-                    f'ts_rank_cd("{table}"."search_document", websearch_to_tsquery(\'english\', %s), 1)',
+                    f'ts_rank("{table}"."search_document", websearch_to_tsquery(\'english\', %s), 1)',
                     [self.q],
                     output_field=FloatField(),
                 )
