@@ -87,7 +87,7 @@ def endpoint(*, query=(), paginated=False):
             return with_api_headers(response)
 
         # Served from the public page cache until something public changes (council.pagecache).
-        cached = public_page(wrapper)
+        cached = public_page(wrapper, vary_on_cookie=False)  # the same for everyone
         cached.csrf_exempt = True  # read-only: nothing to forge
         cached.query_parameters = parameters
         return cached

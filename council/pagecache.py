@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 PLACEHOLDER = b"__public-page-csp-nonce__"
 MAX_BYTES = 2 * 1024 * 1024
@@ -56,11 +57,23 @@ def _key(version, request):
     return f"public-page:{version}:{path}"
 
 
-def public_page(view):
-    """Serve this public view's anonymous GETs from the page cache (see the module's docstring)."""
+def public_page(view=None, *, vary_on_cookie=True):
+    """Serve this public view's anonymous GETs from the page cache (see the module's docstring).
+
+    `vary_on_cookie=False` for views whose answer never depends on who asks (the JSON API).
+    """
+    if view is None:
+        return lambda view: public_page(view, vary_on_cookie=vary_on_cookie)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        response = _served(request, *args, **kwargs)
+        if vary_on_cookie:
+            # Whether a cookie is sent decides which page comes back: shared HTTP caches must know.
+            patch_vary_headers(response, ("Cookie",))
+        return response
+
+    def _served(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         key = _key(current_version(), request)

@@ -46,6 +46,8 @@ def test_second_request_is_a_hit_with_one_query_and_a_fresh_nonce(client, cast, 
     assert nonce(second) != nonce(first)
     assert f"'nonce-{nonce(second)}'" in second["Content-Security-Policy"]
     assert pagecache.PLACEHOLDER not in second.content
+    # A shared HTTP cache must still tell signed-in visitors' pages apart, as without our cache.
+    assert "Cookie" in first["Vary"] and second["Vary"] == first["Vary"]
 
 
 def test_publication_makes_every_cached_page_stale(client, cast, cache_on):
