@@ -19,8 +19,8 @@ import re
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 
+from council.opendata import LICENCE_NAME, LICENCE_URL, absolute, with_licence
 from council.pagecache import public_page
-from decisions.opendata import LICENCE_NAME, LICENCE_URL, absolute
 
 LICENCE = {"name": LICENCE_NAME, "url": LICENCE_URL}
 CACHE_SECONDS = 300
@@ -60,7 +60,7 @@ def error_response(status, message, errors=None):
 def with_api_headers(response):
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "Link"
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    with_licence(response)
     response["Cache-Control"] = CACHE_CONTROL if response.status_code == 200 else ERROR_CACHE_CONTROL
     return response
 

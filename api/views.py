@@ -30,10 +30,10 @@ from api.http import (
     paginated_response,
 )
 from council.models import Committee
+from council.opendata import absolute
 from council.pagecache import public_page
 from decisions import opendata as decision_opendata
 from decisions.models import Decision
-from decisions.opendata import absolute
 from decisions.register import RegisterForm, RegisterQuery
 from scrutiny import opendata
 from scrutiny.models import Meeting

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from council import sitemaps
+from config import sitemaps
 from council import views as council_views
 from council.pagecache import public_page
 

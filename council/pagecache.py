@@ -2,8 +2,8 @@
 
 Everything the public sees changes only when something public changes: a record or report is
 published, a meeting or committee is edited, the council's settings change. `PublicVersion` is a
-one-row counter that goes up in the same transaction as any such change (signals in
-`council.apps`, and `bump()` where a queryset `update()` skips the signals). A public page is
+one-row counter that goes up in the same transaction as any such change (each app `watch()`es
+its public models in `ready()`; `bump()` directly where a queryset `update()` skips the signals). A public page is
 cached under (version, full path): a request costs one indexed query (the version) and a cache
 read, and a publication makes every older entry unreachable at once, in every process, because
 the version lives in the database, not in the cache. The version is read before the page's data,
@@ -43,6 +43,39 @@ def bump(**kwargs):
     if not PublicVersion.objects.filter(pk=1).update(version=F("version") + 1):
         PublicVersion.objects.get_or_create(pk=1)
         PublicVersion.objects.filter(pk=1).update(version=F("version") + 1)
+
+
+def _changed(sender, instance=None, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # signing in changes nothing the public sees
+    bump()
+
+
+def _published_changed(sender, instance=None, **kwargs):
+    if getattr(instance, "status", None) in {"published", "withdrawn"}:
+        bump()
+
+
+def watch(model, *, once_published=False):
+    """A change to `model` makes public pages out of date; with `once_published`, only a change to
+    a record that is public (a record's children cannot change once it is).
+    Apps call this from `ready()` for what their public pages show."""
+    from django.db.models.signals import post_delete, post_save
+
+    label = model._meta.label
+    if once_published:
+        post_save.connect(_published_changed, sender=model, dispatch_uid=f"public-{label}-save")
+        return
+    post_save.connect(_changed, sender=model, dispatch_uid=f"public-{label}-save")
+    post_delete.connect(_changed, sender=model, dispatch_uid=f"public-{label}-delete")
+
+
+def watch_relation(model, field):
+    """Adding to or removing from `model.field` (many-to-many) makes public pages out of date."""
+    from django.db.models.signals import m2m_changed
+
+    through = model._meta.get_field(field).remote_field.through
+    m2m_changed.connect(_changed, sender=through, dispatch_uid=f"public-{model._meta.label}-{field}")
 
 
 def _cacheable(request):

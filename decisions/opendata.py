@@ -10,14 +10,11 @@ Dates are ISO 8601, amounts are numbers (pounds), links are absolute.
 keys and the OpenAPI schema's properties (api/openapi.py) come from it.
 """
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from council.opendata import LICENCE_NAME, LICENCE_URL, absolute  # noqa: F401 - part of this module's interface
 from decisions.models import Appendix, BackgroundPaper, Decision, SignOff
-
-LICENCE_NAME = "Open Government Licence v3.0"
-LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 # name -> (JSON type, description)
 FIELDS = {
@@ -74,10 +71,6 @@ def export_queryset(queryset):
         Prefetch("background_papers", BackgroundPaper.objects.order_by("order", "pk")),
         "chair_agreements",
     )
-
-
-def absolute(path):
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _current_sign_offs(decision):

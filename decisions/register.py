@@ -33,6 +33,7 @@ query parameters.
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from django import forms
 from django.db import connection
@@ -225,8 +226,6 @@ class RegisterQuery:
             if value:
                 pairs.append((name, value))
         pairs.extend((k, v) for k, v in extra.items() if v not in (None, ""))
-        from urllib.parse import urlencode
-
         return urlencode(pairs)
 
     # — the queryset ------------------------------------------------------------------------------

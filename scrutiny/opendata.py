@@ -10,7 +10,7 @@ A report here is exactly what its public page shows (`templates/scrutiny/_report
   text; never its public-interest reasoning or review date, and an appendix's download link only
   when it is not exempt and has a file.
 
-Dates are ISO 8601, links are absolute (`decisions.opendata.absolute`). Each `*_FIELDS` dict names
+Dates are ISO 8601, links are absolute (`council.opendata.absolute`). Each `*_FIELDS` dict names
 and describes, in order, the keys of what the matching function returns: name -> (type,
 description). Types are "string", "integer", "boolean", "date", "date-time", "time", a nested
 object's name ("Committee link") or a list of them ("list of Appendix", "list of string"), and "?"
@@ -24,7 +24,7 @@ from django.db.models import F, Prefetch
 from django.urls import reverse
 
 from council.models import Committee, Department, User
-from decisions.opendata import absolute
+from council.opendata import absolute
 from scrutiny import rules
 from scrutiny.documents import FIXED_SECTIONS, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status

@@ -22,12 +22,12 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from council.sitemaps import DISALLOWED
+from config.sitemaps import DISALLOWED
 from decisions.models import Appendix, BackgroundPaper, Decision, Status
-from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection
+from scrutiny.models import BriefingReport, ReportAppendix
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import Cast, DecisionFactory, advance, pdf_file
-from tests.scrutiny.factories import BriefingReportFactory
+from tests.scrutiny.factories import BriefingReportFactory, plant_exempt_markers
 
 MARKER = "ZZEXEMPTMARKER"
 # A word only the exempt text holds: searching for it must find nothing.
@@ -64,25 +64,7 @@ def planted(cast, settings, tmp_path):
     # A published Part II report: everything but its title is exempt.
     report = BriefingReportFactory(cast=cast, part_2=True, state=ReportStatus.APPROVED)
     report.decisions.add(decision)
-    text_fields = [
-        "part2_title",
-        "purpose",
-        "recommendations",
-        "alternatives",
-        "plan_relevance",
-        "financial_implications",
-        "carbon_implications",
-        "public_interest_reasoning",
-        "your_reference",
-    ]
-    BriefingReport.objects.filter(pk=report.pk).update(**{f: f"{exempt} {f}" for f in text_fields})
-    ReportSection.objects.filter(report=report).update(heading=f"{exempt} heading", body=f"{exempt} body")
-    ReportAppendix.objects.create(
-        report=report, ref="Z", title=f"{exempt} appendix", exempt_paragraphs=[3], public_interest_reasoning=exempt
-    )
-    ReportBackgroundPaper.objects.create(
-        report=report, title=f"{exempt} paper", exempt_paragraphs=[3], public_interest_reasoning=exempt
-    )
+    plant_exempt_markers(report, exempt)
     BriefingReport.objects.filter(pk=report.pk).update(
         status=ReportStatus.PUBLISHED, published_at=report.updated_at, agenda_position=1
     )

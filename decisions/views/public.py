@@ -14,16 +14,16 @@ import csv
 import json
 import os
 
-from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import feedgenerator, timezone
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from council import documents as council_documents
 from council.models import CouncilSettings
+from council.opendata import PublicFeed, with_licence
 from council.pagecache import public_page
 from council.pagination import page_links
 from decisions import documents, opendata
@@ -94,8 +94,10 @@ def _export(request):
     return opendata.export_queryset(register.ordered()), None
 
 
-def _download_name(extension):
-    return f"decisions-{timezone.localdate():%Y-%m-%d}.{extension}"
+def _download(response, extension):
+    """A download of the register: dated file name, licence in a Link header."""
+    response["Content-Disposition"] = f'attachment; filename="decisions-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    return with_licence(response)
 
 
 class _Echo:
@@ -118,10 +120,7 @@ def download_csv(request):
             data = opendata.decision_data(decision)
             yield writer.writerow(["" if data[k] is None else _csv_value(data[k]) for k in opendata.FIELDS])
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_download_name("csv")}"'
-    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
-    return response
+    return _download(StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8"), "csv")
 
 
 def _csv_value(value):
@@ -151,20 +150,11 @@ def download_json(request):
             yield ("," if n else "") + json.dumps(opendata.decision_data(decision))
         yield "]}"
 
-    response = StreamingHttpResponse(chunks(), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{_download_name("json")}"'
-    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
-    return response
+    return _download(StreamingHttpResponse(chunks(), content_type="application/json"), "json")
 
 
-class DecisionsFeed(Feed):
+class DecisionsFeed(PublicFeed):
     """Atom: the newest published decisions."""
-
-    feed_type = feedgenerator.Atom1Feed
-    description_template = None
-
-    def author_name(self, *args):
-        return CouncilSettings.load().name
 
     def title(self):
         return f"{CouncilSettings.load().name}: decisions"
@@ -177,12 +167,6 @@ class DecisionsFeed(Feed):
 
     def feed_url(self):
         return reverse("decisions:feed")
-
-    def feed_guid(self):
-        return opendata.absolute(reverse("decisions:feed"))
-
-    def feed_copyright(self):
-        return f"{opendata.LICENCE_NAME}: {opendata.LICENCE_URL}"
 
     def items(self):
         return (
@@ -201,17 +185,6 @@ class DecisionsFeed(Feed):
 
     def item_link(self, item):
         return reverse("decisions:detail", kwargs={"slug": item.reference_slug})
-
-    def item_guid(self, item):
-        return opendata.absolute(self.item_link(item))
-
-    item_guid_is_permalink = True
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.published_at
 
     def item_author_name(self, item):
         return item.decision_maker_name or None

@@ -7,18 +7,16 @@ published answers exactly like one that does not exist (404). List and agenda pa
 constant number of queries, however many rows they show.
 """
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import feedgenerator
 from django.views.decorators.http import require_GET
 
 from council import documents as council_documents
 from council.models import Committee, CouncilSettings, User
+from council.opendata import PublicFeed
 from council.pagecache import public_page
-from decisions.opendata import LICENCE_NAME, LICENCE_URL, absolute
 from scrutiny import documents
 from scrutiny.documents import report_context, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status
@@ -116,17 +114,12 @@ def report_pdf(request, slug, pk):
     )
 
 
-class CommitteeReportsFeed(Feed):
+class CommitteeReportsFeed(PublicFeed):
     """Atom: the reports a committee has published, newest first. A Part II report is its title and
     the paragraphs it is exempt under, nothing of its content (S12A-4)."""
 
-    feed_type = feedgenerator.Atom1Feed
-
     def get_object(self, request, slug):
         return _committee(slug)
-
-    def author_name(self, *args):
-        return CouncilSettings.load().name
 
     def title(self, committee):
         return f"{committee.name}: briefing reports"
@@ -139,12 +132,6 @@ class CommitteeReportsFeed(Feed):
 
     def feed_url(self, committee):
         return reverse("committees:feed", kwargs={"slug": committee.slug})
-
-    def feed_guid(self, committee):
-        return absolute(self.feed_url(committee))
-
-    def feed_copyright(self):
-        return f"{LICENCE_NAME}: {LICENCE_URL}"
 
     def items(self, committee):
         return (
@@ -176,15 +163,6 @@ class CommitteeReportsFeed(Feed):
 
     def item_link(self, item):
         return reverse("committees:report", kwargs={"slug": item.committee.slug, "pk": item.pk})
-
-    def item_guid(self, item):
-        return absolute(self.item_link(item))
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.published_at
 
 
 committee_feed = public_page(require_GET(CommitteeReportsFeed()))

@@ -14,7 +14,17 @@ import factory
 
 from council.models import CabinetPortfolio, Committee, Department, Priority
 from scrutiny import rules, services
-from scrutiny.models import ApprovalHow, BriefingReport, Confidentiality, Meeting, ReportSection, Status, today
+from scrutiny.models import (
+    ApprovalHow,
+    BriefingReport,
+    Confidentiality,
+    Meeting,
+    ReportAppendix,
+    ReportBackgroundPaper,
+    ReportSection,
+    Status,
+    today,
+)
 from tests.decisions.factories import Cast, typed_code
 
 EDUCATION_COMMITTEE = "education-and-childrens-social-care"
@@ -156,3 +166,41 @@ def advance(report, to, cast=None, *, by_email=False):
     report.refresh_from_db()
     assert report.status == to, f"advance() reached {report.status}, not {to}"
     return report
+
+
+def plant_exempt_markers(report, marker):
+    """A marker in every exempt field of a Part II report and its children (all but its title)."""
+    text_fields = [
+        "part2_title",
+        "purpose",
+        "recommendations",
+        "alternatives",
+        "plan_relevance",
+        "financial_implications",
+        "carbon_implications",
+        "public_interest_reasoning",
+        "your_reference",
+    ]
+    BriefingReport.objects.filter(pk=report.pk).update(**{f: f"{marker} {f}" for f in text_fields})
+    ReportSection.objects.filter(report=report).update(heading=f"{marker} heading", body=f"{marker} body")
+    ReportAppendix.objects.bulk_create(
+        [
+            ReportAppendix(
+                report=report,
+                ref="Z",
+                title=f"{marker} appendix",
+                exempt_paragraphs=[3],
+                public_interest_reasoning=f"{marker} appendix reasoning",
+            )
+        ]
+    )
+    ReportBackgroundPaper.objects.bulk_create(
+        [
+            ReportBackgroundPaper(
+                report=report,
+                title=f"{marker} paper",
+                exempt_paragraphs=[3],
+                public_interest_reasoning=f"{marker} paper reasoning",
+            )
+        ]
+    )

@@ -16,9 +16,9 @@ from django.urls import reverse
 
 from decisions.models import Status as DecisionStatus
 from scrutiny import documents
-from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection, Status
+from scrutiny.models import BriefingReport, ReportAppendix, Status
 from tests.decisions.factories import Cast, DecisionFactory
-from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory
+from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory, plant_exempt_markers
 
 MARKER = "ZZ-SCRUTINY-EXEMPT-7c1e"
 
@@ -115,44 +115,6 @@ def test_report_page_queries_do_not_grow_with_sections(client, cast):
     assert _queries(client, _url("committees:report", small)) == _queries(client, _url("committees:report", big))
 
 
-def _plant_markers(report):
-    """A marker in every exempt field of a Part II report and its children (all but its title)."""
-    text_fields = [
-        "part2_title",
-        "purpose",
-        "recommendations",
-        "alternatives",
-        "plan_relevance",
-        "financial_implications",
-        "carbon_implications",
-        "public_interest_reasoning",
-        "your_reference",
-    ]
-    BriefingReport.objects.filter(pk=report.pk).update(**{f: f"{MARKER} {f}" for f in text_fields})
-    ReportSection.objects.filter(report=report).update(heading=f"{MARKER} heading", body=f"{MARKER} body")
-    ReportAppendix.objects.bulk_create(
-        [
-            ReportAppendix(
-                report=report,
-                ref="Z",
-                title=f"{MARKER} appendix",
-                exempt_paragraphs=[3],
-                public_interest_reasoning=f"{MARKER} appendix reasoning",
-            )
-        ]
-    )
-    ReportBackgroundPaper.objects.bulk_create(
-        [
-            ReportBackgroundPaper(
-                report=report,
-                title=f"{MARKER} paper",
-                exempt_paragraphs=[3],
-                public_interest_reasoning=f"{MARKER} paper reasoning",
-            )
-        ]
-    )
-
-
 def _pdf_text(data):
     reader = pypdf.PdfReader(io.BytesIO(data))
     return " ".join(page.extract_text() or "" for page in reader.pages), reader
@@ -162,7 +124,7 @@ def test_exempt_marker_appears_in_no_public_page_or_pdf_of_a_part_2_report(clien
     decision = DecisionFactory(cast=cast, state=DecisionStatus.PUBLISHED)
     report = BriefingReportFactory(cast=cast, part_2=True, state=Status.APPROVED)
     report.decisions.add(decision)
-    _plant_markers(report)
+    plant_exempt_markers(report, MARKER)
     BriefingReport.objects.filter(pk=report.pk).update(
         status=Status.PUBLISHED, published_at=report.updated_at, agenda_position=1
     )

@@ -1,0 +1,53 @@
+"""What every kind of public record's open data shares: the licence, absolute links, Atom feeds.
+
+decisions/opendata.py and scrutiny/opendata.py give each record's public fields; the downloads,
+feeds and the API (api/) take the licence and links from here.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import feedgenerator
+
+from council.models import CouncilSettings
+
+LICENCE_NAME = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
+def absolute(path):
+    """A path on this site as a full address (DJANGO_SITE_URL): stable identifiers, links in data."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def with_licence(response):
+    """The licence as an HTTP Link header, for a download."""
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    return response
+
+
+class PublicFeed(Feed):
+    """An Atom feed of published records: the council as author, the OGL as rights, permanent ids.
+
+    Subclasses give `feed_url`, `item_link` and the rest; items have `published_at`.
+    """
+
+    feed_type = feedgenerator.Atom1Feed
+    item_guid_is_permalink = True
+
+    def author_name(self):
+        return CouncilSettings.load().name
+
+    def feed_copyright(self):
+        return f"{LICENCE_NAME}: {LICENCE_URL}"
+
+    def feed_guid(self, obj):
+        return absolute(self._get_dynamic_attr("feed_url", obj))
+
+    def item_guid(self, item):
+        return absolute(self.item_link(item))
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
