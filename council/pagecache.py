@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
 from django.utils.cache import patch_vary_headers
 
 PLACEHOLDER = b"__public-page-csp-nonce__"
@@ -114,13 +115,17 @@ def public_page(view=None, *, vary_on_cookie=True):
         if hit is not None:
             body, headers = hit
             if PLACEHOLDER in body:
-                body = body.replace(PLACEHOLDER, str(request._csp_nonce).encode())
+                body = body.replace(PLACEHOLDER, str(get_nonce(request)).encode())
             response = HttpResponse(body)
             for name, value in headers:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            # A TemplateResponse (the sitemaps) has no content until rendered; the middleware would
+            # render it later, but the body is cached here.
+            response.render()
         if (
             response.status_code == 200
             and not response.streaming
@@ -128,7 +133,7 @@ def public_page(view=None, *, vary_on_cookie=True):
             and len(response.content) <= MAX_BYTES
         ):
             body = response.content
-            nonce = getattr(request, "_csp_nonce", None)
+            nonce = get_nonce(request)
             if nonce:  # evaluated: the page holds it
                 body = body.replace(str(nonce).encode(), PLACEHOLDER)
             headers = [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS]

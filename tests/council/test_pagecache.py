@@ -120,3 +120,19 @@ def test_api_responses_are_cached_with_their_headers_and_errors_are_not(client, 
         assert second[header] == first[header]
     client.get("/api/v1/decisions/?page=0")
     assert "X-Page-Cache" not in client.get("/api/v1/decisions/?page=0")
+
+
+def test_sitemaps_are_served_and_cached_for_visitors(client, cast, cache_on):
+    """The sitemaps are TemplateResponses: the cache renders them before reading their body."""
+    record = published(cast, 1, datetime.date(2021, 5, 1))
+    urls = [reverse("sitemap-index")] + [
+        reverse("django.contrib.sitemaps.views.sitemap", kwargs={"section": section})
+        for section in ("pages", "decisions", "committees", "meetings", "reports")
+    ]
+    for url in urls:
+        first = client.get(url)
+        assert first.status_code == 200 and first["X-Page-Cache"] == "miss", url
+        second = client.get(url)
+        assert second.status_code == 200 and second["X-Page-Cache"] == "hit", url
+        assert second.content == first.content
+    assert record.reference_slug in client.get(urls[2]).content.decode()
