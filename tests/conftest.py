@@ -135,7 +135,12 @@ def sign_in(page, live_server):
 
 
 @pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """Tests see every page rendered afresh: their data changes behind the signals (queryset updates,
-    rolled-back transactions). tests/council/test_pagecache.py turns the cache on to test it."""
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+def empty_page_cache():
+    """The suite runs with the public page cache on, as shipped, but each test starts with it empty:
+    a test's data is rolled back, so the public version can repeat and must not find the page
+    another test cached under it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -17,6 +17,7 @@ from decimal import Decimal
 import factory
 from django.core.files.base import ContentFile
 
+from council import pagecache
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
 from decisions import rules, services
 from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, SpendType, Status, today
@@ -152,6 +153,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
             )
             if not self.other_portfolios_affected:
                 Decision.objects.filter(pk=self.pk).update(other_portfolios_affected=True)
+                pagecache.bump()  # the update skips the signals; the record may be public
                 self.other_portfolios_affected = True
 
     # S12A-4: the exempt trait also adds an exempt appendix and an exempt background paper.

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -71,6 +72,7 @@ def body(response):
 
 
 def queries(client, url):
+    cache.clear()  # the queries of rendering the page, not of a page-cache hit (one query)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
         body(response)  # a streaming response runs its queries while it is read
