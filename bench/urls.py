@@ -6,14 +6,14 @@ through the same middleware stack as every other page (sessions, CSRF, CSP, Whit
 
 from django.http import HttpResponse
 from django.urls import include, path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from decisions.models import Decision
 
 FLOOR_URL = "/bench/floor/"
 
 
-@require_GET
+@require_safe
 def floor(request):
     pk = Decision.objects.filter(reference_slug="cod02-21-22").values_list("pk", flat=True).first()
     return HttpResponse(f"{pk}\n", content_type="text/plain; charset=utf-8")

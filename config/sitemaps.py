@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from council.models import Committee
 from council.pagecache import public_page
@@ -96,7 +96,7 @@ DISALLOWED = ["/admin/", "/decisions/records/", "/scrutiny/", "/your-work/", "/s
 
 
 @public_page
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "Allow: /", ""]
     lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap-index')}")

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from council import roles, worklists
 from council.forms import SignInForm
@@ -12,13 +12,13 @@ from council.pagecache import public_page
 
 
 @public_page
-@require_GET
+@require_safe
 def home(request):
     return render(request, "council/home.html")
 
 
 @login_required
-@require_GET
+@require_safe
 def staff_home(request):
     if not roles.is_staff_user(request.user):
         raise PermissionDenied
@@ -26,7 +26,7 @@ def staff_home(request):
 
 
 @public_page
-@require_GET
+@require_safe
 def accessibility_statement(request):
     return render(request, "council/accessibility.html")
 

@@ -183,6 +183,18 @@ def test_no_exempt_text_reaches_anything_public(client, planted):
     assert {"text/html", "text/csv", "application/json", "application/atom+xml", "application/pdf"} <= kinds
 
 
+def test_every_public_address_answers_head_as_it_answers_get(client, planted):
+    """Every address the public crawl reaches (pages, downloads, feeds, PDFs, API, sitemaps) answers
+    HEAD with GET's status and content type, and no body."""
+    decision, _ = planted
+    seen, _ = crawl(client, ["/", "/robots.txt", "/sitemap.xml", "/api/v1/"])
+    assert f"/decisions/{decision.reference_slug}/pdf/" in seen
+    for url in sorted(seen):
+        got, head = client.get(url), client.head(url)
+        assert (head.status_code, head.get("Content-Type")) == (got.status_code, got.get("Content-Type")), url
+        assert not _content(head), url
+
+
 def test_the_crawl_would_catch_a_leak(client, planted):
     """The check above can fail: the search page repeats the words searched for, marker and all."""
     with pytest.raises(AssertionError, match="exempt marker"):

@@ -123,3 +123,22 @@ def test_named_url_answers_for_authorised_persona(client, db, request, name):
 def test_admin_index_answers_for_administrator(client, administrator):
     client.force_login(administrator)
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+HEAD_COMPARED = ("Content-Type", "Content-Disposition", "Cache-Control", "ETag", "Location")
+
+
+@pytest.mark.parametrize("name", sorted(name for name, (_, _, method) in ROUTES.items() if method == "get"))
+def test_named_url_answers_head_as_it_answers_get(client, db, request, name):
+    """HTTP says a GET view answers HEAD too (crawlers and link checkers use it): same status and
+    headers, no body."""
+    persona, kwargs_factory, _ = ROUTES[name]
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    url = reverse(name, kwargs=kwargs_factory(request) if kwargs_factory else {})
+    got = client.get(url)
+    head = client.head(url)
+    assert head.status_code == got.status_code, f"{name}: HEAD {head.status_code}, GET {got.status_code}"
+    for header in HEAD_COMPARED:
+        assert head.get(header) == got.get(header), f"{name}: {header} differs"
+    assert not b"".join(head.streaming_content if head.streaming else [head.content])

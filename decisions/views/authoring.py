@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from council.forms import ConfirmForm
 from council.models import CouncilSettings, Department
@@ -78,7 +78,7 @@ def _to_task(decision, slug, anchor=""):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied
@@ -89,7 +89,7 @@ def start(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def task_list(request, pk):
     decision = _editable(request, pk)
     tasks = _task_statuses(decision, rules.task_problems(decision))
@@ -155,12 +155,12 @@ def _save(form, actor):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def task(request, pk, task):
     if task not in rules.TASK_TITLES:
         raise Http404
     decision = _editable(request, pk)
-    if request.method == "GET":
+    if request.method != "POST":  # GET or HEAD
         return _render_task(request, decision, task)
     if task == "appendices":
         return _continue_from_appendices(request, decision)
@@ -259,7 +259,7 @@ def paper_remove(request, pk, child):
     return _remove(request, pk, child, BackgroundPaper, "appendices", "background-papers")
 
 
-@require_GET
+@require_safe
 def appendix_download(request, pk, child):
     appendix = get_object_or_404(Appendix.objects.select_related("decision"), pk=child, decision_id=pk)
     if not permissions.can_download_appendix(request.user, appendix):
@@ -279,7 +279,7 @@ def appendix_download(request, pk, child):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def check_answers(request, pk):
     decision = _editable(request, pk)
     problems = rules.completeness(decision)

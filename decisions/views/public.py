@@ -19,7 +19,7 @@ from django.http import FileResponse, Http404, JsonResponse, StreamingHttpRespon
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
 from council.models import CouncilSettings
@@ -61,7 +61,7 @@ def _council(request):
 
 
 @public_page
-@require_GET
+@require_safe
 def decision_list(request):
     """The register: search, filters and pages, all in the URL (so every result page can be shared)."""
     register = RegisterQuery(request.GET)
@@ -105,7 +105,7 @@ class _Echo:
         return value
 
 
-@require_GET
+@require_safe
 def download_csv(request):
     """The register as CSV, the page's filters applied: every public field, one row per decision (OGL)."""
     decisions, error = _export(request)
@@ -131,7 +131,7 @@ def _csv_value(value):
     return value
 
 
-@require_GET
+@require_safe
 def download_json(request):
     """The register as JSON, the page's filters applied, with its licence (OGL)."""
     decisions, error = _export(request)
@@ -193,7 +193,7 @@ class DecisionsFeed(PublicFeed):
         return [item.directorate.name] if item.directorate else []
 
 
-feed = public_page(require_GET(DecisionsFeed()))
+feed = public_page(require_safe(DecisionsFeed()))
 
 
 def _published(slug):
@@ -204,14 +204,14 @@ def _published(slug):
 
 
 @public_page
-@require_GET
+@require_safe
 def detail(request, slug):
     decision = _published(slug)
     context = record_context(decision, public=True, council=_council(request))
     return render(request, "decisions/public/detail.html", context)
 
 
-@require_GET
+@require_safe
 def appendix(request, slug, ref):
     """S12A-4, EXEC-14: a non-exempt appendix of a published record, as a download."""
     item = (
@@ -229,7 +229,7 @@ def appendix(request, slug, ref):
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=item.content_type or None)
 
 
-@require_GET
+@require_safe
 def pdf(request, slug):
     """EXEC-14, A11Y-4: the public PDF, as stored on publication; rendered here only if it never was."""
     decision = Decision.objects.published().filter(reference_slug=slug).first()

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from council.models import Department
 from decisions import documents, forms_review, permissions, rules, services, workflow
@@ -22,7 +22,7 @@ from decisions.models import Status, today
 from decisions.views.public import _council
 from decisions.workflow import Action, TransitionNotAllowed
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _load(pk):
@@ -104,7 +104,7 @@ def _open_agreements(decision):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def record(request, pk):
     decision = _load(pk)
     if not permissions.can_view(request.user, decision):
@@ -120,7 +120,7 @@ def record(request, pk):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def record_pdf(request, pk):
     """The full version as PDF, for those who may see it, rendered now; "DRAFT" until it is decided."""
     decision = _load(pk)

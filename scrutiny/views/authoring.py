@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from council.templatetags.govuk import error_target_id
 from decisions.forms import add_problems
@@ -70,7 +70,7 @@ def _to_task(report, slug, anchor=""):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied
@@ -89,7 +89,7 @@ def start(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def task_list(request, pk):
     report = _editable(request, pk)
     tasks = _task_statuses(report, rules.task_problems(report))
@@ -178,12 +178,12 @@ def _save(form, actor):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def task(request, pk, task):
     if task not in rules.TASK_TITLES:
         raise Http404
     report = _editable(request, pk)
-    if request.method == "GET":
+    if request.method != "POST":  # GET or HEAD
         return _render_task(request, report, task)
     if task in {"body", "appendices"}:
         return _continue_from_list(request, report, task)
@@ -235,7 +235,7 @@ def section_add(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def section_edit(request, pk, child):
     report = _editable(request, pk)
     section = _section(report, child)
@@ -331,7 +331,7 @@ def paper_remove(request, pk, child):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def check_answers(request, pk):
     report = _editable(request, pk)
     problems = rules.completeness(report)

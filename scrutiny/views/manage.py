@@ -12,13 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from council.models import Committee
 from scrutiny import forms_manage, permissions, services
 from scrutiny.models import Meeting
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def manager_required(view):
@@ -44,7 +44,7 @@ def _data(request):
 
 
 @manager_required
-@require_http_methods(["GET"])
+@require_safe
 def committee_list(request):
     committees = (
         Committee.objects.select_related("chair", "vice_chair")

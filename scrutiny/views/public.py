@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
 from council.models import Committee, CouncilSettings, User
@@ -37,14 +37,14 @@ def _committee(slug, queryset=None):
 
 
 @public_page
-@require_GET
+@require_safe
 def committee_list(request):
     committees = Committee.objects.select_related("chair").order_by("order", "name")
     return render(request, "scrutiny/public/committee_list.html", {"committees": committees})
 
 
 @public_page
-@require_GET
+@require_safe
 def committee_detail(request, slug):
     people = User.objects.order_by("last_name", "first_name")
     committee = _committee(
@@ -66,7 +66,7 @@ def _agenda(meeting):
 
 
 @public_page
-@require_GET
+@require_safe
 def meeting_detail(request, slug, pk):
     meeting = Meeting.objects.select_related("committee").filter(pk=pk, committee__slug=slug).first()
     if meeting is None:
@@ -82,7 +82,7 @@ def _published(queryset, slug, pk):
 
 
 @public_page
-@require_GET
+@require_safe
 def report_detail(request, slug, pk):
     report = _published(report_queryset(), slug, pk)
     context = report_context(report, public=True, council=_council(request))
@@ -90,7 +90,7 @@ def report_detail(request, slug, pk):
     return render(request, "scrutiny/public/report_detail.html", context)
 
 
-@require_GET
+@require_safe
 def report_appendix(request, slug, pk, ref):
     """S12A-4, EXEC-14: a non-exempt appendix of a published Part I report, as a download."""
     report = _published(BriefingReport.objects.select_related("committee"), slug, pk)
@@ -100,7 +100,7 @@ def report_appendix(request, slug, pk, ref):
     return council_documents.serve_attachment(item)
 
 
-@require_GET
+@require_safe
 def report_pdf(request, slug, pk):
     """The public PDF, as stored on publication; rendered here only if it never was."""
     report = _published(BriefingReport.objects.select_related("committee", "meeting"), slug, pk)
@@ -165,4 +165,4 @@ class CommitteeReportsFeed(PublicFeed):
         return reverse("committees:report", kwargs={"slug": item.committee.slug, "pk": item.pk})
 
 
-committee_feed = public_page(require_GET(CommitteeReportsFeed()))
+committee_feed = public_page(require_safe(CommitteeReportsFeed()))

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from council import documents as council_documents
 from council.models import Department
@@ -27,7 +27,7 @@ from scrutiny import documents, permissions, rules, services, workflow
 from scrutiny.models import ApprovalHow, BriefingReport, ReportAppendix, Status, today
 from scrutiny.workflow import Action, TransitionNotAllowed
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _queryset():
@@ -151,7 +151,7 @@ def _sign_off_rows(report):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def report(request, pk):
     report = _load(pk)
     if not permissions.can_view(request.user, report):
@@ -171,7 +171,7 @@ def report(request, pk):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def report_pdf(request, pk):
     """The full version as PDF, for those who may see the report, rendered now; "DRAFT" until published."""
     report = _load(pk)
@@ -186,7 +186,7 @@ def report_pdf(request, pk):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def appendix_file(request, pk, child):
     """An appendix's file, for whoever may see the report (the public uses its own URL)."""
     appendix = get_object_or_404(ReportAppendix.objects.select_related("report"), pk=child, report_id=pk)
