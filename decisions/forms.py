@@ -89,12 +89,16 @@ class GovDateField(DateInputField):
     def compress(self, data_list):
         if not data_list or not all(data_list):
             return None
+        # A part longer than any real one never reaches int() (which refuses over 4,300 digits)
+        # or date() (which overflows past a C long): both would be a 500.
+        if any(len(part.strip()) > 4 for part in data_list):
+            raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date")
         day, month, year = (int(part) for part in data_list)
         if not 1900 <= year <= 2200:
             raise ValidationError(f"The year of {self.what} must include 4 numbers", code="invalid_year")
         try:
             return datetime.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date") from None
 
     def validate(self, value):
