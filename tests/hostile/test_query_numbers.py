@@ -1,0 +1,18 @@
+"""Digits that are not ASCII digits, or numbers too large for the database, in a query parameter are
+an error on the filter (or no result), never a 500."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ["/decisions/", "/decisions/download.csv", "/decisions/download.json", "/api/v1/decisions/"]
+HOSTILE_IDS = ["²", "١٢", "9" * 40, "-1", "1\x00"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("value", HOSTILE_IDS)
+def test_hostile_decision_maker_is_not_a_server_error(client, decision_maker, path, value):
+    response = client.get(path, {"decision_maker": value})
+    assert response.status_code < 500
+    if path == "/decisions/":
+        assert "Choose a decision maker from the list" in response.content.decode()
