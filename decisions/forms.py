@@ -20,6 +20,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 
 from council import roles
+from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Plan, User
 from decisions.models import SCHEDULE_12A, Appendix, BackgroundPaper, Decision, SpendType, today
 from decisions.sections import KEY_DECISION_CRITERIA, LABELS
@@ -35,6 +36,7 @@ SIGNATURES = {
     b"PK\x03\x04": {".docx", ".xlsx", ".odt", ".ods", ".odp"},
     b"\xd0\xcf\x11\xe0": {".doc", ".xls"},
 }
+STORED_STEM_LENGTH = 80  # of an appendix's file name on disk; the original name is kept for downloads
 WRONG_TYPE = "The selected file must be a PDF, Word, Excel or OpenDocument file"
 
 
@@ -89,12 +91,16 @@ class GovDateField(DateInputField):
     def compress(self, data_list):
         if not data_list or not all(data_list):
             return None
+        # A part longer than any real one never reaches int() (which refuses over 4,300 digits)
+        # or date() (which overflows past a C long): both would be a 500.
+        if any(len(part.strip()) > 4 for part in data_list):
+            raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date")
         day, month, year = (int(part) for part in data_list)
         if not 1900 <= year <= 2200:
             raise ValidationError(f"The year of {self.what} must include 4 numbers", code="invalid_year")
         try:
             return datetime.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date") from None
 
     def validate(self, value):
@@ -512,7 +518,7 @@ class CabinetConsultationForm(forms.Form):
 
 
 class SignOffForm(TaskForm):
-    applicable_departments = forms.ModelMultipleChoiceField(
+    applicable_departments = ModelMultipleChoiceField(
         queryset=Department.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -655,6 +661,11 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
         allowed = next((exts for magic, exts in SIGNATURES.items() if head.startswith(magic)), set())
         if extension not in ALLOWED_EXTENSIONS or extension not in allowed:
             raise ValidationError(WRONG_TYPE, code="file_type")
+        # Stored under a short name: the storage path adds a prefix, and a name near the browser's
+        # 255 characters would be too long for the file system (ENAMETOOLONG, a 500). The name as
+        # chosen is kept for the download (save_values).
+        upload.original_name = Path(upload.name).name
+        upload.name = Path(upload.name).stem[:STORED_STEM_LENGTH] + extension
         return upload
 
     def clean(self):
@@ -668,7 +679,7 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
         """The unsaved Appendix with the file's original name, size and type (services.save_appendix saves it)."""
         appendix = self.instance
         upload = self.cleaned_data["file"]
-        appendix.original_filename = Path(upload.name).name[:255]
+        appendix.original_filename = getattr(upload, "original_name", Path(upload.name).name)[:255]
         appendix.size = upload.size
         appendix.content_type = (upload.content_type or "application/octet-stream")[:100]
         return appendix

@@ -5,12 +5,12 @@ Forms only say what a person typed is well formed; the services decide whether i
 so the GOV.UK error summary shows it next to what the person typed.
 """
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 
+from decisions.forms import GovDateField
 from decisions.models import ChairAgreement
 
 
@@ -130,10 +130,12 @@ class AgreementForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select which agreement the chair gave"},
     )
-    agreed_on = DateInputField(
+    # Our GOV.UK date field: crispy's own lets a huge day or month overflow date() into a 500.
+    agreed_on = GovDateField(
+        what="the date the chair agreed",
+        required=True,
         label="Date the chair agreed",
         help_text="For example, 14 7 2021",
-        require_all_fields=False,
     )
     how = forms.ChoiceField(
         label="How did the chair agree?",

@@ -179,7 +179,8 @@ class RegisterQuery:
         self.directorates = list(Directorate.objects.order_by("order", "name"))
         makers = list(decision_makers())
         asked = params.get("decision_maker", "")
-        if asked.isdigit() and all(str(u.pk) != asked for u in makers):
+        # ASCII digits only, as long as a database id can be: "²".isdigit() is true, but int() refuses it.
+        if re.fullmatch(r"[0-9]{1,18}", asked) and all(str(u.pk) != asked for u in makers):
             # Someone who made decisions but no longer holds the role (one query, only then).
             former = User.objects.filter(pk=int(asked), decisions_to_make__status="published")[:1]
             makers += list(former.only("pk", "first_name", "last_name", "username", "honorific", "job_title"))

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from council import roles
+from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Plan, User
 from decisions import forms as decision_forms
 from decisions.forms import (
@@ -285,7 +286,7 @@ class ConfidentialityForm(TaskForm):
 
 
 class SignOffForm(TaskForm):
-    applicable_departments = forms.ModelMultipleChoiceField(
+    applicable_departments = ModelMultipleChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         required=False,

@@ -3,6 +3,7 @@
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 
+from council.forms import ModelMultipleChoiceField
 from council.models import Committee, User
 from decisions.forms import GovDateField, helper
 from scrutiny.models import Meeting
@@ -13,7 +14,7 @@ class PersonField(forms.ModelChoiceField):
         return obj.name_and_title
 
 
-class PeopleField(forms.ModelMultipleChoiceField):
+class PeopleField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name_and_title
 
