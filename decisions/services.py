@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from council import codes
+from council import codes, integrity
 from council.models import CouncilSettings, Department
 from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import (
@@ -66,6 +66,16 @@ def _require(allowed):
         raise PermissionDenied
 
 
+def _check_revision(locked, revision):
+    """A form made on an older revision would undo the change since: refuse it (see council.integrity)."""
+    integrity.check_revision(
+        locked,
+        revision,
+        noun="record",
+        last_change=lambda: locked.events.filter(action=Action.EDIT).order_by("-at", "-pk").first(),
+    )
+
+
 # — authoring --------------------------------------------------------------------------------
 
 
@@ -85,10 +95,11 @@ def start_decision(*, actor):
 
 
 @transaction.atomic
-def save_edits(decision, *, actor, fields, m2m=None, summary=""):
+def save_edits(decision, *, actor, fields, m2m=None, summary="", revision=None):
     """Save the fields a form changed. After submission, an edit makes earlier sign-offs stale."""
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     changed = [f for f in fields if getattr(locked, f) != getattr(decision, f)]
     for f in fields:
         setattr(locked, f, getattr(decision, f))
@@ -104,6 +115,7 @@ def save_edits(decision, *, actor, fields, m2m=None, summary=""):
     _touch(locked, actor=actor, summary=summary or "Changed " + ", ".join(_labels(changed)))
     locked.save()
     decision.content_version = locked.content_version
+    decision.revision = locked.revision
     return locked
 
 
@@ -113,6 +125,7 @@ def _labels(field_names):
 
 def _touch(locked, *, actor, summary):
     """Record an edit; once the record has been submitted, it is a new version for sign-off."""
+    locked.revision += 1
     if locked.submitted_at is not None:
         # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
         went_stale = list(rules.current_sign_offs(locked)) if locked.status == Status.IN_SIGN_OFF else []
@@ -123,9 +136,10 @@ def _touch(locked, *, actor, summary):
 
 
 @transaction.atomic
-def add_consultation(decision, *, actor, portfolio, consulted_on):
+def add_consultation(decision, *, actor, portfolio, consulted_on, revision=None):
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if consulted_on > today():
         raise ValidationError({"consulted_on": "The date consulted must be today or in the past"})
     if locked.consultations.filter(portfolio=portfolio).exists():
@@ -142,10 +156,11 @@ def add_consultation(decision, *, actor, portfolio, consulted_on):
 
 
 @transaction.atomic
-def remove_child(decision, child, *, actor):
+def remove_child(decision, child, *, actor, revision=None):
     """Remove a consultation, appendix or background paper."""
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if child.decision_id != locked.pk:
         raise PermissionDenied
     label = str(child)
@@ -157,9 +172,10 @@ def remove_child(decision, child, *, actor):
 
 
 @transaction.atomic
-def save_appendix(decision, appendix, *, actor):
+def save_appendix(decision, appendix, *, actor, revision=None):
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     appendix.decision = locked
     creating = appendix.pk is None
     appendix.save()
@@ -169,9 +185,10 @@ def save_appendix(decision, appendix, *, actor):
 
 
 @transaction.atomic
-def save_background_paper(decision, paper, *, actor):
+def save_background_paper(decision, paper, *, actor, revision=None):
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     paper.decision = locked
     creating = paper.pk is None
     paper.save()

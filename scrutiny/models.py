@@ -124,6 +124,9 @@ class BriefingReport(Exemption):
     content_version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up with every edit after submission: older sign-offs go stale."
     )
+    revision = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up with every saved change, drafts too: stale forms are refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from council import codes
+from council import codes, integrity
 from council.models import Department
 from scrutiny import documents, notifications, permissions, rules, workflow
 from scrutiny.models import (
@@ -59,6 +59,16 @@ def _require(allowed):
         raise PermissionDenied
 
 
+def _check_revision(locked, revision):
+    """A form made on an older revision would undo the change since: refuse it (see council.integrity)."""
+    integrity.check_revision(
+        locked,
+        revision,
+        noun="report",
+        last_change=lambda: locked.events.filter(action=Action.EDIT).order_by("-at", "-pk").first(),
+    )
+
+
 def _required_comment(comment, message):
     if not (comment or "").strip():
         raise ValidationError({"comment": message})
@@ -97,6 +107,7 @@ def start_report(*, actor, committee, meeting=None):
 
 def _touch(locked, *, actor, summary):
     """Record an edit; once the report has been submitted, it is a new version for sign-off."""
+    locked.revision += 1
     if locked.submitted_at is not None:
         # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
         went_stale = list(rules.current_sign_offs(locked)) if locked.status == Status.IN_SIGN_OFF else []
@@ -112,10 +123,11 @@ def _labels(field_names):
 
 
 @transaction.atomic
-def save_edits(report, *, actor, fields, m2m=None, summary=""):
+def save_edits(report, *, actor, fields, m2m=None, summary="", revision=None):
     """Save the fields a form changed (`report` carries the new values). M2M: {"decisions": [...]}."""
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     editable = {f.name for f in BriefingReport._meta.get_fields() if getattr(f, "editable", False)}
     if refused := set(fields) - editable:
         raise ValueError(f"Not editable by the author: {', '.join(sorted(refused))}")
@@ -132,22 +144,25 @@ def save_edits(report, *, actor, fields, m2m=None, summary=""):
         return locked
     _touch(locked, actor=actor, summary=summary or "Changed " + ", ".join(_labels([*changed, *m2m_changed])))
     report.content_version = locked.content_version
+    report.revision = locked.revision
     return locked
 
 
 # — body sections: add, change, remove, reorder; `order` stays dense (1, 2, 3 ...) -------------------
 
 
-def _section_report(section, actor):
+def _section_report(section, actor, revision):
     locked = _lock(section.report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     return locked
 
 
 @transaction.atomic
-def add_section(report, *, actor, heading, body="", level=1):
+def add_section(report, *, actor, heading, body="", level=1, revision=None):
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if not (heading or "").strip():
         raise ValidationError({"heading": "Enter a heading for the section"})
     last = locked.sections.aggregate(last=Max("order"))["last"] or 0
@@ -159,8 +174,8 @@ def add_section(report, *, actor, heading, body="", level=1):
 
 
 @transaction.atomic
-def change_section(section, *, actor, heading, body, level=None):
-    locked = _section_report(section, actor)
+def change_section(section, *, actor, heading, body, level=None, revision=None):
+    locked = _section_report(section, actor, revision)
     if not (heading or "").strip():
         raise ValidationError({"heading": "Enter a heading for the section"})
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
@@ -173,8 +188,8 @@ def change_section(section, *, actor, heading, body, level=None):
 
 
 @transaction.atomic
-def remove_section(section, *, actor):
-    locked = _section_report(section, actor)
+def remove_section(section, *, actor, revision=None):
+    locked = _section_report(section, actor, revision)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     heading, order = stored.heading, stored.order
     stored.delete()
@@ -185,11 +200,11 @@ def remove_section(section, *, actor):
 
 
 @transaction.atomic
-def move_section(section, *, actor, direction):
+def move_section(section, *, actor, direction, revision=None):
     """Swap a section with its neighbour ("up" or "down"). At the top or bottom, nothing changes."""
     if direction not in {"up", "down"}:
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-    locked = _section_report(section, actor)
+    locked = _section_report(section, actor, revision)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     neighbour_order = stored.order - 1 if direction == "up" else stored.order + 1
     neighbour = locked.sections.filter(order=neighbour_order).first()
@@ -211,9 +226,10 @@ def move_section(section, *, actor, direction):
 
 
 @transaction.atomic
-def save_appendix(report, appendix, *, actor):
+def save_appendix(report, appendix, *, actor, revision=None):
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     appendix.report = locked
     creating = appendix.pk is None
     appendix.save()
@@ -222,9 +238,10 @@ def save_appendix(report, appendix, *, actor):
 
 
 @transaction.atomic
-def save_background_paper(report, paper, *, actor):
+def save_background_paper(report, paper, *, actor, revision=None):
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     paper.report = locked
     creating = paper.pk is None
     paper.save()
@@ -233,10 +250,11 @@ def save_background_paper(report, paper, *, actor):
 
 
 @transaction.atomic
-def remove_child(report, child, *, actor):
+def remove_child(report, child, *, actor, revision=None):
     """Remove an appendix or a background paper."""
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if child.report_id != locked.pk:
         raise PermissionDenied
     label = str(child)
