@@ -49,3 +49,37 @@ def check_revision(locked, seen, *, noun, last_change):
     raise EditConflict(
         noun=noun, by=event.actor_name if event else "", at=event.at if event else None, revision=locked.revision
     )
+
+
+# — approvals carry the version shown: nobody signs off text they never saw (SIGNOFF-1) ----------
+
+VERSION_FIELD = "version"
+
+
+def seen_version(data):
+    """The `content_version` an approval page showed; -1 (refused) when it is not a number, None when absent."""
+    if VERSION_FIELD not in data:
+        return None
+    try:
+        return int(data[VERSION_FIELD])
+    except (TypeError, ValueError):
+        return -1
+
+
+class VersionMoved(ValidationError):
+    """`current` is the version now: the page shown back carries it, and links to it."""
+
+    def __init__(self, *, noun, verb, current):
+        self.current = current
+        super().__init__(
+            f"This {noun} has changed since you opened this page: it is now version {current}. "
+            f"Read version {current} before you {verb}",
+            code="version_moved",
+        )
+
+
+def check_version(locked, seen, *, noun, verb):
+    """Call under the row lock, in every service that approves content. `seen` None: no page (demo, tests)."""
+    if seen is None or seen == locked.content_version:
+        return
+    raise VersionMoved(noun=noun, verb=verb, current=locked.content_version)

@@ -76,6 +76,11 @@ def _check_revision(locked, revision):
     )
 
 
+def _check_version(locked, version, verb):
+    """SIGNOFF-1: an approval given on a page showing an older version is refused (see council.integrity)."""
+    integrity.check_version(locked, version, noun="record", verb=verb)
+
+
 # — authoring --------------------------------------------------------------------------------
 
 
@@ -265,9 +270,10 @@ def _request_chair_agreements(locked, *, actor):
 
 
 @transaction.atomic
-def issue_sign_off_code(decision, *, actor, department, typed_code=""):
+def issue_sign_off_code(decision, *, actor, department, typed_code="", version=None):
     locked = _lock(decision)
     _require(permissions.can_issue_sign_off(actor, locked, department))
+    _check_version(locked, version, "sign off")
     if reasons := workflow.blockers(locked, Action.ISSUE_SIGN_OFF):
         raise TransitionNotAllowed(Action.ISSUE_SIGN_OFF, reasons)
     if department.pk in rules.current_sign_offs(locked):
@@ -322,9 +328,10 @@ def _advance_if_ready(locked, *, actor):
 
 
 @transaction.atomic
-def agree_urgency(decision, *, actor, comment=""):
+def agree_urgency(decision, *, actor, comment="", version=None):
     locked = _lock(decision)
     _require(permissions.can_agree_urgency(actor, locked))
+    _check_version(locked, version, "agree")
     if reasons := workflow.blockers(locked, Action.AGREE_URGENCY):
         raise TransitionNotAllowed(Action.AGREE_URGENCY, reasons)
     for agreement in locked.chair_agreements.filter(chair=actor, status=ChairAgreement.Outcome.REQUESTED):
@@ -358,10 +365,11 @@ def decline_urgency(decision, *, actor, comment):
 
 
 @transaction.atomic
-def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence):
+def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, version=None):
     """Democratic Support records an agreement the chair gave outside the system ("agreed via email")."""
     locked = _lock(decision)
     _require(permissions.can_record_agreement(actor, locked))
+    _check_version(locked, version, "record the agreement")
     if reasons := workflow.blockers(locked, Action.RECORD_AGREEMENT):
         raise TransitionNotAllowed(Action.RECORD_AGREEMENT, reasons)
     errors = {}
@@ -419,10 +427,11 @@ def return_to_author(decision, *, actor, comment):
 
 
 @transaction.atomic
-def sign_decision(decision, *, actor):
+def sign_decision(decision, *, actor, version=None):
     """The decision maker signs: that fixes the date of decision and freezes the record."""
     locked = _lock(decision)
     _require(permissions.can_sign(actor, locked))
+    _check_version(locked, version, "sign")
     decided_on = today()
     from_status = _move(locked, actor=actor, action=Action.SIGN, decided_on=decided_on)
     locked.decided_on = decided_on

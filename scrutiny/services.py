@@ -69,6 +69,11 @@ def _check_revision(locked, revision):
     )
 
 
+def _check_version(locked, version, verb):
+    """SIGNOFF-1: an approval given on a page showing an older version is refused (see council.integrity)."""
+    integrity.check_version(locked, version, noun="report", verb=verb)
+
+
 def _required_comment(comment, message):
     if not (comment or "").strip():
         raise ValidationError({"comment": message})
@@ -296,9 +301,10 @@ def submit_for_sign_off(report, *, actor):
 
 
 @transaction.atomic
-def issue_sign_off_code(report, *, actor, department, typed_code=""):
+def issue_sign_off_code(report, *, actor, department, typed_code="", version=None):
     locked = _lock(report)
     _require(permissions.can_issue_sign_off(actor, locked, department))
+    _check_version(locked, version, "sign off")
     if reasons := workflow.blockers(locked, Action.ISSUE_SIGN_OFF):
         raise TransitionNotAllowed(Action.ISSUE_SIGN_OFF, reasons)
     if department.pk in rules.current_sign_offs(locked):
@@ -352,10 +358,11 @@ def _advance_if_ready(locked, *, actor):
 
 
 @transaction.atomic
-def agree_report(report, *, actor, comment=""):
+def agree_report(report, *, actor, comment="", version=None):
     """The lead strategic director agrees the report; it goes to the cabinet member."""
     locked = _lock(report)
     _require(permissions.can_agree(actor, locked))
+    _check_version(locked, version, "agree")
     from_status = _move(locked, action=Action.AGREE)
     locked.director_agreed_on = today()
     locked.director_agreed_by = actor
@@ -378,10 +385,11 @@ def _approved(locked, *, approver, approved_on, how, evidence="", recorded_by=No
 
 
 @transaction.atomic
-def approve_report(report, *, actor, comment=""):
+def approve_report(report, *, actor, comment="", version=None):
     """The lead member (cabinet member) approves the report in the system."""
     locked = _lock(report)
     _require(permissions.can_approve(actor, locked))
+    _check_version(locked, version, "approve")
     from_status = _move(locked, action=Action.APPROVE)
     _approved(locked, approver=actor, approved_on=today(), how=ApprovalHow.IN_SYSTEM)
     _event(locked, actor=actor, action=Action.APPROVE, from_status=from_status, comment=comment)
@@ -389,10 +397,11 @@ def approve_report(report, *, actor, comment=""):
 
 
 @transaction.atomic
-def record_cabinet_approval(report, *, actor, approved_on, how, evidence):
+def record_cabinet_approval(report, *, actor, approved_on, how, evidence, version=None):
     """Democratic Support records an approval the cabinet member gave outside the system ("approved by email")."""
     locked = _lock(report)
     _require(permissions.can_record_approval(actor, locked))
+    _check_version(locked, version, "record the approval")
     errors = {}
     if approved_on is None:
         errors["approved_on"] = "Enter the date the cabinet member approved the report"
