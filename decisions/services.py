@@ -284,8 +284,12 @@ def issue_sign_off_code(decision, *, actor, department, typed_code="", version=N
         code = (typed_code or "").strip()
         if not code:
             raise ValidationError({"code": f"Enter the {department} sign-off code"})
-        if codes.code_taken(department, code):
-            raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
+        try:
+            codes.take_typed_code(department, code)
+        except codes.CodeTaken:
+            raise ValidationError(
+                {"code": f"{department} has already issued the code {code}. Enter a new code"}
+            ) from None
     else:
         code = codes.generate_code(
             department,

@@ -316,8 +316,12 @@ def issue_sign_off_code(report, *, actor, department, typed_code="", version=Non
         code = (typed_code or "").strip()
         if not code:
             raise ValidationError({"code": f"Enter the {department} sign-off code"})
-        if codes.code_taken(department, code):
-            raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
+        try:
+            codes.take_typed_code(department, code)
+        except codes.CodeTaken:
+            raise ValidationError(
+                {"code": f"{department} has already issued the code {code}. Enter a new code"}
+            ) from None
     else:
         directorate = locked.author.directorate
         code = codes.generate_code(
