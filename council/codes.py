@@ -120,24 +120,58 @@ def next_number(key, start_year):
 
 # — issuing codes: one sequence and one namespace per department, across every kind of record ---
 
-_sign_off_models = []
+
+class CodeTaken(Exception):
+    """The department has already issued this code, on some record of some kind."""
 
 
-def register_sign_off_model(model):
-    """Each app's sign-off model (with `department` and `code` fields) shares its departments' codes."""
-    if model not in _sign_off_models:
-        _sign_off_models.append(model)
+def _lock_department(department):
+    """Everyone issuing this department's codes queues here until the code chosen is committed.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: inserting a sign-off takes FOR KEY SHARE on its
+    department (the foreign key), which FOR UPDATE would block.
+    """
+    from council.models import Department
+
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Codes must be issued inside a transaction")
+    list(Department.objects.select_for_update(no_key=True).filter(pk=department.pk).values_list("pk"))
 
 
 def code_taken(department, code):
     """Codes are unique per department, whichever kind of record they were issued on."""
-    return any(m.objects.filter(department=department, code=code).exists() for m in _sign_off_models)
+    from council.models import IssuedCode
+
+    return IssuedCode.objects.filter(department=department, code=code).exists()
+
+
+def record_issued(department_id, code):
+    """Called by each app's sign-off model when it is created (the write-through)."""
+    from council.models import IssuedCode
+
+    IssuedCode.objects.create(department_id=department_id, code=code)
+
+
+def take_typed_code(department, code):
+    """A code the reviewer typed (Legal numbers its own files): refused with CodeTaken if issued before.
+
+    Holds the department's lock until the transaction ends, so the sign-off that records it is
+    created before anyone else can check the same code. Call inside a transaction.
+    """
+    _lock_department(department)
+    if code_taken(department, code):
+        raise CodeTaken(code)
+    return code
 
 
 def generate_code(department, *, reviewer, directorate_code, on_date):
-    """The department's next code from its format. Call inside a transaction."""
+    """The department's next code from its format. Call inside a transaction.
+
+    Holds the department's lock until the transaction ends (see `take_typed_code`).
+    """
     from council.models import CouncilSettings
 
+    _lock_department(department)
     year = CouncilSettings.load().municipal_year(on_date)
     fields_used = {f for _, f, _, _ in string.Formatter().parse(department.code_format) if f}
     seq = next_number(f"sign-off:{department.slug}", year.start_year) if "seq" in fields_used else 0

@@ -288,6 +288,26 @@ class YearlySequence(models.Model):
         return f"{self.key} {self.start_year}: {self.last_value}"
 
 
+class IssuedCode(models.Model):
+    """Every sign-off code a department has issued, on any kind of record: one namespace per department.
+
+    Each app's sign-off model writes through to this table when a sign-off is created, so a code
+    issued on a decision record cannot be issued again on a briefing report, and the unique
+    constraint is the last word even for a writer that skips `council.codes`. Rows are never
+    deleted: a code once issued is never reused.
+    """
+
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="issued_codes")
+    code = models.CharField(max_length=60)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "code"], name="issued_code_unique_per_department")]
+
+    def __str__(self):
+        return f"{self.department}: {self.code}"
+
+
 class PublicVersion(models.Model):
     """One row: goes up whenever anything the public can see changes (council.pagecache)."""
 

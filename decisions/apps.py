@@ -95,12 +95,11 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Executive decision records"
 
     def ready(self):
-        from council import codes, pagecache, roles
+        from council import pagecache, roles
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
-        from decisions.models import Decision, SignOff, Status
+        from decisions.models import Decision, Status
 
-        codes.register_sign_off_model(SignOff)
         pagecache.watch(Decision, once_published=True)
 
         register(

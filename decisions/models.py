@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
 
 
@@ -142,6 +143,9 @@ class Decision(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     content_version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up with every edit after submission: older sign-offs go stale."
+    )
+    revision = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up with every saved change, drafts too: stale forms are refused."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -343,7 +347,11 @@ class SignOff(models.Model):
 
     def save(self, *args, **kwargs):
         _refuse_if_parent_frozen(self, allow_create=False)
+        creating = self._state.adding
         super().save(*args, **kwargs)
+        if creating:
+            # One namespace per department across every kind of record (council.IssuedCode).
+            codes.record_issued(self.department_id, self.code)
 
     def delete(self, *args, **kwargs):
         _refuse_if_parent_frozen(self)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from council import codes
+from council import codes, integrity
 from council.models import CouncilSettings, Department
 from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import (
@@ -66,6 +66,21 @@ def _require(allowed):
         raise PermissionDenied
 
 
+def _check_revision(locked, revision):
+    """A form made on an older revision would undo the change since: refuse it (see council.integrity)."""
+    integrity.check_revision(
+        locked,
+        revision,
+        noun="record",
+        last_change=lambda: locked.events.filter(action=Action.EDIT).order_by("-at", "-pk").first(),
+    )
+
+
+def _check_version(locked, version, verb):
+    """SIGNOFF-1: an approval given on a page showing an older version is refused (see council.integrity)."""
+    integrity.check_version(locked, version, noun="record", verb=verb)
+
+
 # — authoring --------------------------------------------------------------------------------
 
 
@@ -85,10 +100,11 @@ def start_decision(*, actor):
 
 
 @transaction.atomic
-def save_edits(decision, *, actor, fields, m2m=None, summary=""):
+def save_edits(decision, *, actor, fields, m2m=None, summary="", revision=None):
     """Save the fields a form changed. After submission, an edit makes earlier sign-offs stale."""
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     changed = [f for f in fields if getattr(locked, f) != getattr(decision, f)]
     for f in fields:
         setattr(locked, f, getattr(decision, f))
@@ -104,6 +120,7 @@ def save_edits(decision, *, actor, fields, m2m=None, summary=""):
     _touch(locked, actor=actor, summary=summary or "Changed " + ", ".join(_labels(changed)))
     locked.save()
     decision.content_version = locked.content_version
+    decision.revision = locked.revision
     return locked
 
 
@@ -113,6 +130,7 @@ def _labels(field_names):
 
 def _touch(locked, *, actor, summary):
     """Record an edit; once the record has been submitted, it is a new version for sign-off."""
+    locked.revision += 1
     if locked.submitted_at is not None:
         # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
         went_stale = list(rules.current_sign_offs(locked)) if locked.status == Status.IN_SIGN_OFF else []
@@ -123,9 +141,10 @@ def _touch(locked, *, actor, summary):
 
 
 @transaction.atomic
-def add_consultation(decision, *, actor, portfolio, consulted_on):
+def add_consultation(decision, *, actor, portfolio, consulted_on, revision=None):
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if consulted_on > today():
         raise ValidationError({"consulted_on": "The date consulted must be today or in the past"})
     if locked.consultations.filter(portfolio=portfolio).exists():
@@ -142,10 +161,11 @@ def add_consultation(decision, *, actor, portfolio, consulted_on):
 
 
 @transaction.atomic
-def remove_child(decision, child, *, actor):
+def remove_child(decision, child, *, actor, revision=None):
     """Remove a consultation, appendix or background paper."""
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if child.decision_id != locked.pk:
         raise PermissionDenied
     label = str(child)
@@ -157,9 +177,10 @@ def remove_child(decision, child, *, actor):
 
 
 @transaction.atomic
-def save_appendix(decision, appendix, *, actor):
+def save_appendix(decision, appendix, *, actor, revision=None):
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     appendix.decision = locked
     creating = appendix.pk is None
     appendix.save()
@@ -169,9 +190,10 @@ def save_appendix(decision, appendix, *, actor):
 
 
 @transaction.atomic
-def save_background_paper(decision, paper, *, actor):
+def save_background_paper(decision, paper, *, actor, revision=None):
     locked = _lock(decision)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     paper.decision = locked
     creating = paper.pk is None
     paper.save()
@@ -248,9 +270,10 @@ def _request_chair_agreements(locked, *, actor):
 
 
 @transaction.atomic
-def issue_sign_off_code(decision, *, actor, department, typed_code=""):
+def issue_sign_off_code(decision, *, actor, department, typed_code="", version=None):
     locked = _lock(decision)
     _require(permissions.can_issue_sign_off(actor, locked, department))
+    _check_version(locked, version, "sign off")
     if reasons := workflow.blockers(locked, Action.ISSUE_SIGN_OFF):
         raise TransitionNotAllowed(Action.ISSUE_SIGN_OFF, reasons)
     if department.pk in rules.current_sign_offs(locked):
@@ -261,8 +284,12 @@ def issue_sign_off_code(decision, *, actor, department, typed_code=""):
         code = (typed_code or "").strip()
         if not code:
             raise ValidationError({"code": f"Enter the {department} sign-off code"})
-        if codes.code_taken(department, code):
-            raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
+        try:
+            codes.take_typed_code(department, code)
+        except codes.CodeTaken:
+            raise ValidationError(
+                {"code": f"{department} has already issued the code {code}. Enter a new code"}
+            ) from None
     else:
         code = codes.generate_code(
             department,
@@ -305,9 +332,10 @@ def _advance_if_ready(locked, *, actor):
 
 
 @transaction.atomic
-def agree_urgency(decision, *, actor, comment=""):
+def agree_urgency(decision, *, actor, comment="", version=None):
     locked = _lock(decision)
     _require(permissions.can_agree_urgency(actor, locked))
+    _check_version(locked, version, "agree")
     if reasons := workflow.blockers(locked, Action.AGREE_URGENCY):
         raise TransitionNotAllowed(Action.AGREE_URGENCY, reasons)
     for agreement in locked.chair_agreements.filter(chair=actor, status=ChairAgreement.Outcome.REQUESTED):
@@ -341,10 +369,11 @@ def decline_urgency(decision, *, actor, comment):
 
 
 @transaction.atomic
-def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence):
+def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, version=None):
     """Democratic Support records an agreement the chair gave outside the system ("agreed via email")."""
     locked = _lock(decision)
     _require(permissions.can_record_agreement(actor, locked))
+    _check_version(locked, version, "record the agreement")
     if reasons := workflow.blockers(locked, Action.RECORD_AGREEMENT):
         raise TransitionNotAllowed(Action.RECORD_AGREEMENT, reasons)
     errors = {}
@@ -402,10 +431,11 @@ def return_to_author(decision, *, actor, comment):
 
 
 @transaction.atomic
-def sign_decision(decision, *, actor):
+def sign_decision(decision, *, actor, version=None):
     """The decision maker signs: that fixes the date of decision and freezes the record."""
     locked = _lock(decision)
     _require(permissions.can_sign(actor, locked))
+    _check_version(locked, version, "sign")
     decided_on = today()
     from_status = _move(locked, actor=actor, action=Action.SIGN, decided_on=decided_on)
     locked.decided_on = decided_on

@@ -77,12 +77,11 @@ class ScrutinyConfig(AppConfig):
     verbose_name = "Overview and scrutiny"
 
     def ready(self):
-        from council import codes, pagecache, roles
+        from council import pagecache, roles
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
-        from scrutiny.models import BriefingReport, Meeting, ReportSignOff, Status
+        from scrutiny.models import BriefingReport, Meeting, Status
 
-        codes.register_sign_off_model(ReportSignOff)
         pagecache.watch(Meeting)
         pagecache.watch(BriefingReport, once_published=True)
         pagecache.watch_relation(BriefingReport, "decisions")

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Priority
 from decisions.models import Decision, Exemption, not_for_publication_text
 
@@ -123,6 +124,9 @@ class BriefingReport(Exemption):
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.DRAFT, editable=False)
     content_version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up with every edit after submission: older sign-offs go stale."
+    )
+    revision = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up with every saved change, drafts too: stale forms are refused."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -394,7 +398,7 @@ class ReportBackgroundPaper(Exemption, _ReportChild):
 
 class ReportSignOff(_ReportChild):
     """A department's sign-off code on one version of a report. Codes are unique per department
-    across decision records and reports (`council.codes.register_sign_off_model`)."""
+    across decision records and reports (`council.IssuedCode`, written through on creation)."""
 
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="sign_offs")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="report_sign_offs")
@@ -412,6 +416,13 @@ class ReportSignOff(_ReportChild):
 
     def __str__(self):
         return f"{self.department.report_label or self.department}: {self.code}"
+
+    def save(self, *args, **kwargs):
+        creating = self._state.adding
+        super().save(*args, **kwargs)
+        if creating:
+            # One namespace per department across every kind of record (council.IssuedCode).
+            codes.record_issued(self.department_id, self.code)
 
     @property
     def is_current(self):

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from council import codes
+from council import codes, integrity
 from council.models import Department
 from scrutiny import documents, notifications, permissions, rules, workflow
 from scrutiny.models import (
@@ -59,6 +59,21 @@ def _require(allowed):
         raise PermissionDenied
 
 
+def _check_revision(locked, revision):
+    """A form made on an older revision would undo the change since: refuse it (see council.integrity)."""
+    integrity.check_revision(
+        locked,
+        revision,
+        noun="report",
+        last_change=lambda: locked.events.filter(action=Action.EDIT).order_by("-at", "-pk").first(),
+    )
+
+
+def _check_version(locked, version, verb):
+    """SIGNOFF-1: an approval given on a page showing an older version is refused (see council.integrity)."""
+    integrity.check_version(locked, version, noun="report", verb=verb)
+
+
 def _required_comment(comment, message):
     if not (comment or "").strip():
         raise ValidationError({"comment": message})
@@ -97,6 +112,7 @@ def start_report(*, actor, committee, meeting=None):
 
 def _touch(locked, *, actor, summary):
     """Record an edit; once the report has been submitted, it is a new version for sign-off."""
+    locked.revision += 1
     if locked.submitted_at is not None:
         # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
         went_stale = list(rules.current_sign_offs(locked)) if locked.status == Status.IN_SIGN_OFF else []
@@ -112,10 +128,11 @@ def _labels(field_names):
 
 
 @transaction.atomic
-def save_edits(report, *, actor, fields, m2m=None, summary=""):
+def save_edits(report, *, actor, fields, m2m=None, summary="", revision=None):
     """Save the fields a form changed (`report` carries the new values). M2M: {"decisions": [...]}."""
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     editable = {f.name for f in BriefingReport._meta.get_fields() if getattr(f, "editable", False)}
     if refused := set(fields) - editable:
         raise ValueError(f"Not editable by the author: {', '.join(sorted(refused))}")
@@ -132,22 +149,25 @@ def save_edits(report, *, actor, fields, m2m=None, summary=""):
         return locked
     _touch(locked, actor=actor, summary=summary or "Changed " + ", ".join(_labels([*changed, *m2m_changed])))
     report.content_version = locked.content_version
+    report.revision = locked.revision
     return locked
 
 
 # — body sections: add, change, remove, reorder; `order` stays dense (1, 2, 3 ...) -------------------
 
 
-def _section_report(section, actor):
+def _section_report(section, actor, revision):
     locked = _lock(section.report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     return locked
 
 
 @transaction.atomic
-def add_section(report, *, actor, heading, body="", level=1):
+def add_section(report, *, actor, heading, body="", level=1, revision=None):
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if not (heading or "").strip():
         raise ValidationError({"heading": "Enter a heading for the section"})
     last = locked.sections.aggregate(last=Max("order"))["last"] or 0
@@ -159,8 +179,8 @@ def add_section(report, *, actor, heading, body="", level=1):
 
 
 @transaction.atomic
-def change_section(section, *, actor, heading, body, level=None):
-    locked = _section_report(section, actor)
+def change_section(section, *, actor, heading, body, level=None, revision=None):
+    locked = _section_report(section, actor, revision)
     if not (heading or "").strip():
         raise ValidationError({"heading": "Enter a heading for the section"})
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
@@ -173,8 +193,8 @@ def change_section(section, *, actor, heading, body, level=None):
 
 
 @transaction.atomic
-def remove_section(section, *, actor):
-    locked = _section_report(section, actor)
+def remove_section(section, *, actor, revision=None):
+    locked = _section_report(section, actor, revision)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     heading, order = stored.heading, stored.order
     stored.delete()
@@ -185,11 +205,11 @@ def remove_section(section, *, actor):
 
 
 @transaction.atomic
-def move_section(section, *, actor, direction):
+def move_section(section, *, actor, direction, revision=None):
     """Swap a section with its neighbour ("up" or "down"). At the top or bottom, nothing changes."""
     if direction not in {"up", "down"}:
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-    locked = _section_report(section, actor)
+    locked = _section_report(section, actor, revision)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     neighbour_order = stored.order - 1 if direction == "up" else stored.order + 1
     neighbour = locked.sections.filter(order=neighbour_order).first()
@@ -211,9 +231,10 @@ def move_section(section, *, actor, direction):
 
 
 @transaction.atomic
-def save_appendix(report, appendix, *, actor):
+def save_appendix(report, appendix, *, actor, revision=None):
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     appendix.report = locked
     creating = appendix.pk is None
     appendix.save()
@@ -222,9 +243,10 @@ def save_appendix(report, appendix, *, actor):
 
 
 @transaction.atomic
-def save_background_paper(report, paper, *, actor):
+def save_background_paper(report, paper, *, actor, revision=None):
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     paper.report = locked
     creating = paper.pk is None
     paper.save()
@@ -233,10 +255,11 @@ def save_background_paper(report, paper, *, actor):
 
 
 @transaction.atomic
-def remove_child(report, child, *, actor):
+def remove_child(report, child, *, actor, revision=None):
     """Remove an appendix or a background paper."""
     locked = _lock(report)
     _require(permissions.can_edit(actor, locked))
+    _check_revision(locked, revision)
     if child.report_id != locked.pk:
         raise PermissionDenied
     label = str(child)
@@ -278,9 +301,10 @@ def submit_for_sign_off(report, *, actor):
 
 
 @transaction.atomic
-def issue_sign_off_code(report, *, actor, department, typed_code=""):
+def issue_sign_off_code(report, *, actor, department, typed_code="", version=None):
     locked = _lock(report)
     _require(permissions.can_issue_sign_off(actor, locked, department))
+    _check_version(locked, version, "sign off")
     if reasons := workflow.blockers(locked, Action.ISSUE_SIGN_OFF):
         raise TransitionNotAllowed(Action.ISSUE_SIGN_OFF, reasons)
     if department.pk in rules.current_sign_offs(locked):
@@ -292,8 +316,12 @@ def issue_sign_off_code(report, *, actor, department, typed_code=""):
         code = (typed_code or "").strip()
         if not code:
             raise ValidationError({"code": f"Enter the {department} sign-off code"})
-        if codes.code_taken(department, code):
-            raise ValidationError({"code": f"{department} has already issued the code {code}. Enter a new code"})
+        try:
+            codes.take_typed_code(department, code)
+        except codes.CodeTaken:
+            raise ValidationError(
+                {"code": f"{department} has already issued the code {code}. Enter a new code"}
+            ) from None
     else:
         directorate = locked.author.directorate
         code = codes.generate_code(
@@ -334,10 +362,11 @@ def _advance_if_ready(locked, *, actor):
 
 
 @transaction.atomic
-def agree_report(report, *, actor, comment=""):
+def agree_report(report, *, actor, comment="", version=None):
     """The lead strategic director agrees the report; it goes to the cabinet member."""
     locked = _lock(report)
     _require(permissions.can_agree(actor, locked))
+    _check_version(locked, version, "agree")
     from_status = _move(locked, action=Action.AGREE)
     locked.director_agreed_on = today()
     locked.director_agreed_by = actor
@@ -360,10 +389,11 @@ def _approved(locked, *, approver, approved_on, how, evidence="", recorded_by=No
 
 
 @transaction.atomic
-def approve_report(report, *, actor, comment=""):
+def approve_report(report, *, actor, comment="", version=None):
     """The lead member (cabinet member) approves the report in the system."""
     locked = _lock(report)
     _require(permissions.can_approve(actor, locked))
+    _check_version(locked, version, "approve")
     from_status = _move(locked, action=Action.APPROVE)
     _approved(locked, approver=actor, approved_on=today(), how=ApprovalHow.IN_SYSTEM)
     _event(locked, actor=actor, action=Action.APPROVE, from_status=from_status, comment=comment)
@@ -371,10 +401,11 @@ def approve_report(report, *, actor, comment=""):
 
 
 @transaction.atomic
-def record_cabinet_approval(report, *, actor, approved_on, how, evidence):
+def record_cabinet_approval(report, *, actor, approved_on, how, evidence, version=None):
     """Democratic Support records an approval the cabinet member gave outside the system ("approved by email")."""
     locked = _lock(report)
     _require(permissions.can_record_approval(actor, locked))
+    _check_version(locked, version, "record the approval")
     errors = {}
     if approved_on is None:
         errors["approved_on"] = "Enter the date the cabinet member approved the report"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from council import integrity
 from council.forms import ConfirmForm
 from council.models import CouncilSettings, Department
 from council.templatetags.govuk import error_target_id
@@ -150,8 +151,20 @@ def _render_task(request, decision, slug, form=None, *, elsewhere=(), **extra):
     return render(request, templates, context)
 
 
-def _save(form, actor):
-    services.save_edits(form.instance, actor=actor, fields=form.model_fields(), m2m=form.m2m_values())
+def _save(form, request):
+    services.save_edits(
+        form.instance,
+        actor=request.user,
+        fields=form.model_fields(),
+        m2m=form.m2m_values(),
+        revision=integrity.seen_revision(request.POST),
+    )
+
+
+def _conflict(decision, form, exc):
+    """Someone saved since this page was shown: keep what was typed, show the error, offer the new revision."""
+    decision.revision = exc.revision
+    form.add_error(None, exc)
 
 
 @login_required
@@ -168,7 +181,11 @@ def task(request, pk, task):
     form.is_valid()
     if "later" in request.POST:
         # Keep what passed field validation; the rules wait for "Save and continue".
-        _save(form, request.user)
+        try:
+            _save(form, request)
+        except integrity.EditConflict as exc:
+            _conflict(decision, form, exc)
+            return _render_task(request, decision, task, form)
         if not form.errors:
             messages.success(request, f"Your answers to “{rules.TASK_TITLES[task]}” have been saved")
             return redirect("decisions:tasks", pk=decision.pk)
@@ -177,7 +194,11 @@ def task(request, pk, task):
     elsewhere = add_problems(form, problems)
     if form.errors or elsewhere:
         return _render_task(request, decision, task, form, elsewhere=elsewhere)
-    _save(form, request.user)
+    try:
+        _save(form, request)
+    except integrity.EditConflict as exc:
+        _conflict(decision, form, exc)
+        return _render_task(request, decision, task, form)
     return redirect("decisions:tasks", pk=decision.pk)
 
 
@@ -198,7 +219,11 @@ def consultation_add(request, pk):
     form = CabinetConsultationForm(request.POST, decision=decision)
     if form.is_valid():
         try:
-            added = services.add_consultation(decision, actor=request.user, **form.cleaned_data)
+            added = services.add_consultation(
+                decision, actor=request.user, revision=integrity.seen_revision(request.POST), **form.cleaned_data
+            )
+        except integrity.EditConflict as exc:
+            _conflict(decision, form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -213,9 +238,15 @@ def appendix_add(request, pk):
     decision = _editable(request, pk)
     form = AppendixForm(request.POST, request.FILES, decision=decision)
     if form.is_valid():
-        appendix = services.save_appendix(decision, form.save_values(), actor=request.user)
-        messages.success(request, f"Appendix {appendix.ref} added")
-        return _to_task(decision, "appendices", "appendices")
+        try:
+            appendix = services.save_appendix(
+                decision, form.save_values(), actor=request.user, revision=integrity.seen_revision(request.POST)
+            )
+        except integrity.EditConflict as exc:
+            _conflict(decision, form, exc)
+        else:
+            messages.success(request, f"Appendix {appendix.ref} added")
+            return _to_task(decision, "appendices", "appendices")
     return _render_task(request, decision, "appendices", appendix_form=form)
 
 
@@ -227,16 +258,26 @@ def paper_add(request, pk):
     if form.is_valid():
         paper = form.instance
         paper.order = max((p.order for p in decision.background_papers.all()), default=0) + 1
-        services.save_background_paper(decision, paper, actor=request.user)
-        messages.success(request, f"Background paper “{paper.title}” added")
-        return _to_task(decision, "appendices", "background-papers")
+        try:
+            services.save_background_paper(
+                decision, paper, actor=request.user, revision=integrity.seen_revision(request.POST)
+            )
+        except integrity.EditConflict as exc:
+            _conflict(decision, form, exc)
+        else:
+            messages.success(request, f"Background paper “{paper.title}” added")
+            return _to_task(decision, "appendices", "background-papers")
     return _render_task(request, decision, "appendices", paper_form=form)
 
 
 def _remove(request, pk, child, model, slug, anchor):
     decision = _editable(request, pk)
     item = get_object_or_404(model, pk=child, decision_id=decision.pk)
-    services.remove_child(decision, item, actor=request.user)
+    try:
+        services.remove_child(decision, item, actor=request.user, revision=integrity.seen_revision(request.POST))
+    except integrity.EditConflict as exc:
+        decision.revision = exc.revision
+        return _render_task(request, decision, slug, elsewhere=[rules.Problem("", "", exc.message, slug)])
     messages.success(request, f"{item} removed")
     return _to_task(decision, slug, anchor)
 

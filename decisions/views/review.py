@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
+from council import integrity
 from council.models import Department
 from decisions import documents, forms_review, permissions, rules, services, workflow
 from decisions.documents import record_context, record_queryset
@@ -61,6 +62,12 @@ def _check(request, decision, allowed, action):
 def _data(request):
     """Bind on POST even when nothing was sent (a confirm button, an unticked box)."""
     return request.POST if request.method == "POST" else None
+
+
+def _moved(decision, form, exc):
+    """SIGNOFF-1: the record changed since the page was shown. Say so on the form; show it as it is now."""
+    forms_review.apply_service_errors(form, exc)
+    return _load(decision.pk)
 
 
 def _page(request, template, decision, form, **extra):
@@ -162,11 +169,18 @@ def sign_off(request, pk, department):
         return response
     form = forms_review.SignOffForm(_data(request), department=dep)
     done = rules.current_sign_offs(decision).get(dep.pk)
+    moved = False
     if request.method == "POST" and not done and form.is_valid():
         try:
             issued = services.issue_sign_off_code(
-                decision, actor=request.user, department=dep, typed_code=form.cleaned_data.get("code", "")
+                decision,
+                actor=request.user,
+                department=dep,
+                typed_code=form.cleaned_data.get("code", ""),
+                version=integrity.seen_version(request.POST),
             )
+        except integrity.VersionMoved as exc:
+            decision, moved = _moved(decision, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
@@ -180,6 +194,7 @@ def sign_off(request, pk, department):
         department=dep,
         done=done,
         can_return=permissions.can_return(request.user, decision),
+        version_moved=moved,
     )
 
 
@@ -248,21 +263,26 @@ def urgency(request, pk):
             return redirect(_record_url(decision))
         raise PermissionDenied
     form = forms_review.UrgencyForm(_data(request))
+    moved = False
     if request.method == "POST" and form.is_valid():
         comment = form.cleaned_data["comment"].strip()
         try:
             if form.cleaned_data["response"] == form.AGREE:
-                services.agree_urgency(decision, actor=user, comment=comment)
+                services.agree_urgency(
+                    decision, actor=user, comment=comment, version=integrity.seen_version(request.POST)
+                )
                 messages.success(request, "You have agreed that the decision is urgent")
             else:
                 services.decline_urgency(decision, actor=user, comment=comment)
                 messages.success(request, "You have declined: the record has gone back to the author")
+        except integrity.VersionMoved as exc:
+            decision, moved = _moved(decision, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
             return _after(request, decision)
     agreements = [a for a in decision.chair_agreements.all() if a.chair_id == user.pk]
-    return _page(request, "decisions/record/urgency.html", decision, form, agreements=agreements)
+    return _page(request, "decisions/record/urgency.html", decision, form, agreements=agreements, version_moved=moved)
 
 
 @login_required
@@ -277,6 +297,7 @@ def record_agreement(request, pk):
     form = forms_review.AgreementForm(_data(request), agreements=waiting)
     if len(waiting) == 1 and not form.is_bound:
         form.initial["kind"] = waiting[0].kind
+    moved = False
     if request.method == "POST" and waiting and form.is_valid():
         data = form.cleaned_data
         try:
@@ -287,13 +308,16 @@ def record_agreement(request, pk):
                 agreed_on=data["agreed_on"],
                 how=data["how"],
                 evidence=data["evidence"],
+                version=integrity.seen_version(request.POST),
             )
+        except integrity.VersionMoved as exc:
+            decision, moved = _moved(decision, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
             messages.success(request, f"Recorded: {agreement.display}")
             return _after(request, decision)
-    return _page(request, "decisions/record/agreement.html", decision, form, waiting=waiting)
+    return _page(request, "decisions/record/agreement.html", decision, form, waiting=waiting, version_moved=moved)
 
 
 # — deciding and publishing ------------------------------------------------------------------
@@ -307,16 +331,19 @@ def sign(request, pk):
         return response
     form = forms_review.SignForm(_data(request))
     blockers = workflow.blockers(decision, Action.SIGN, decided_on=today())
+    moved = False
     if request.method == "POST" and not blockers and form.is_valid():
         try:
-            services.sign_decision(decision, actor=request.user)
+            services.sign_decision(decision, actor=request.user, version=integrity.seen_version(request.POST))
+        except integrity.VersionMoved as exc:
+            decision, moved = _moved(decision, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
             messages.success(request, "You have signed the decision. Democratic Support will publish it")
             return _after(request, decision)
     context = record_context(decision, public=False, council=_council(request))
-    context.update(form=form, blockers=blockers, today=today())
+    context.update(form=form, blockers=blockers, today=today(), version_moved=moved)
     return render(request, "decisions/record/sign.html", context)
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from council import integrity
 from council.templatetags.govuk import error_target_id
 from decisions.forms import add_problems
 from scrutiny import permissions, rules, services, workflow
@@ -173,8 +174,24 @@ def _render_task(request, report, slug, form=None, *, elsewhere=(), **extra):
     return render(request, templates, context)
 
 
-def _save(form, actor):
-    services.save_edits(form.instance, actor=actor, fields=form.model_fields(), m2m=form.m2m_values())
+def _save(form, request):
+    services.save_edits(
+        form.instance,
+        actor=request.user,
+        fields=form.model_fields(),
+        m2m=form.m2m_values(),
+        revision=integrity.seen_revision(request.POST),
+    )
+
+
+def _conflict(report, form, exc):
+    """Someone saved since this page was shown: keep what was typed, show the error, offer the new revision."""
+    report.revision = exc.revision
+    form.add_error(None, exc)
+
+
+def _revision(request):
+    return integrity.seen_revision(request.POST)
 
 
 @login_required
@@ -191,7 +208,11 @@ def task(request, pk, task):
     form.is_valid()
     if "later" in request.POST:
         # Keep what passed field validation; the rules wait for "Save and continue".
-        _save(form, request.user)
+        try:
+            _save(form, request)
+        except integrity.EditConflict as exc:
+            _conflict(report, form, exc)
+            return _render_task(request, report, task, form)
         if not form.errors:
             messages.success(request, f"Your answers to “{rules.TASK_TITLES[task]}” have been saved")
             return redirect("scrutiny:tasks", pk=report.pk)
@@ -200,7 +221,11 @@ def task(request, pk, task):
     elsewhere = add_problems(form, problems)
     if form.errors or elsewhere:
         return _render_task(request, report, task, form, elsewhere=elsewhere)
-    _save(form, request.user)
+    try:
+        _save(form, request)
+    except integrity.EditConflict as exc:
+        _conflict(report, form, exc)
+        return _render_task(request, report, task, form)
     return redirect("scrutiny:tasks", pk=report.pk)
 
 
@@ -225,7 +250,9 @@ def section_add(request, pk):
     form = SectionForm(request.POST)
     if form.is_valid():
         try:
-            section = services.add_section(report, actor=request.user, **form.cleaned_data)
+            section = services.add_section(report, actor=request.user, revision=_revision(request), **form.cleaned_data)
+        except integrity.EditConflict as exc:
+            _conflict(report, form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -243,7 +270,9 @@ def section_edit(request, pk, child):
     form = SectionForm(request.POST if request.method == "POST" else None, initial=initial, button="Save section")
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_section(section, actor=request.user, **form.cleaned_data)
+            services.change_section(section, actor=request.user, revision=_revision(request), **form.cleaned_data)
+        except integrity.EditConflict as exc:
+            _conflict(report, form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -261,7 +290,10 @@ def section_edit(request, pk, child):
 def section_remove(request, pk, child):
     report = _editable(request, pk)
     section = _section(report, child)
-    services.remove_section(section, actor=request.user)
+    try:
+        services.remove_section(section, actor=request.user, revision=_revision(request))
+    except integrity.EditConflict as exc:
+        return _list_conflict(request, report, "body", exc)
     messages.success(request, f"Section “{section.heading}” removed")
     return _to_task(report, "body", "sections")
 
@@ -273,7 +305,10 @@ def section_move(request, pk, child, direction):
         raise Http404
     report = _editable(request, pk)
     section = _section(report, child)
-    services.move_section(section, actor=request.user, direction=direction)
+    try:
+        services.move_section(section, actor=request.user, direction=direction, revision=_revision(request))
+    except integrity.EditConflict as exc:
+        return _list_conflict(request, report, "body", exc)
     messages.success(request, f"Section “{section.heading}” moved {direction}")
     return _to_task(report, "body", f"section-{section.pk}")
 
@@ -287,9 +322,15 @@ def appendix_add(request, pk):
     report = _editable(request, pk)
     form = ReportAppendixForm(request.POST, request.FILES, report=report)
     if form.is_valid():
-        appendix = services.save_appendix(report, form.save_values(), actor=request.user)
-        messages.success(request, f"Appendix {appendix.ref} added")
-        return _to_task(report, "appendices", "appendices")
+        try:
+            appendix = services.save_appendix(
+                report, form.save_values(), actor=request.user, revision=_revision(request)
+            )
+        except integrity.EditConflict as exc:
+            _conflict(report, form, exc)
+        else:
+            messages.success(request, f"Appendix {appendix.ref} added")
+            return _to_task(report, "appendices", "appendices")
     return _render_task(request, report, "appendices", appendix_form=form)
 
 
@@ -301,18 +342,31 @@ def paper_add(request, pk):
     if form.is_valid():
         paper = form.instance
         paper.order = max((p.order for p in report.background_papers.all()), default=0) + 1
-        services.save_background_paper(report, paper, actor=request.user)
-        messages.success(request, f"Background paper “{paper.title}” added")
-        return _to_task(report, "appendices", "background-papers")
+        try:
+            services.save_background_paper(report, paper, actor=request.user, revision=_revision(request))
+        except integrity.EditConflict as exc:
+            _conflict(report, form, exc)
+        else:
+            messages.success(request, f"Background paper “{paper.title}” added")
+            return _to_task(report, "appendices", "background-papers")
     return _render_task(request, report, "appendices", paper_form=form)
 
 
 def _remove(request, pk, child, model, anchor):
     report = _editable(request, pk)
     item = get_object_or_404(model, pk=child, report_id=report.pk)
-    services.remove_child(report, item, actor=request.user)
+    try:
+        services.remove_child(report, item, actor=request.user, revision=_revision(request))
+    except integrity.EditConflict as exc:
+        return _list_conflict(request, report, "appendices", exc)
     messages.success(request, f"{item} removed")
     return _to_task(report, "appendices", anchor)
+
+
+def _list_conflict(request, report, slug, exc):
+    """A remove or move button on a page older than the report: show the page as it is now, with why."""
+    report.revision = exc.revision
+    return _render_task(request, report, slug, elsewhere=[rules.Problem("", "", exc.message, slug)])
 
 
 @login_required

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from council import documents as council_documents
+from council import integrity
 from council.models import Department
 from decisions import documents as decisions_documents
 from decisions import forms_review
@@ -80,6 +81,12 @@ def _check(request, report, allowed, action):
 
 def _data(request):
     return request.POST if request.method == "POST" else None
+
+
+def _moved(report, form, exc):
+    """SIGNOFF-1: the report changed since the page was shown. Say so on the form; show it as it is now."""
+    forms_review.apply_service_errors(form, exc)
+    return _load(report.pk)
 
 
 def _page(request, template, report, form, **extra):
@@ -208,11 +215,18 @@ def sign_off(request, pk, department):
         return response
     form = forms_review.SignOffForm(_data(request), department=dep)
     done = rules.current_sign_offs(report).get(dep.pk)
+    moved = False
     if request.method == "POST" and not done and form.is_valid():
         try:
             issued = services.issue_sign_off_code(
-                report, actor=request.user, department=dep, typed_code=form.cleaned_data.get("code", "")
+                report,
+                actor=request.user,
+                department=dep,
+                typed_code=form.cleaned_data.get("code", ""),
+                version=integrity.seen_version(request.POST),
             )
+        except integrity.VersionMoved as exc:
+            report, moved = _moved(report, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
@@ -226,6 +240,7 @@ def sign_off(request, pk, department):
         department=dep,
         done=done,
         can_return=permissions.can_return(request.user, report),
+        version_moved=moved,
     )
 
 
@@ -305,15 +320,23 @@ def _confirm_action(request, pk, *, allowed, action, service, button, success, t
         return response
     form = OptionalCommentForm(_data(request), button=button)
     blockers = workflow.blockers(report, action)
+    moved = False
     if request.method == "POST" and form.is_valid():
         try:
-            service(report, actor=request.user, comment=form.cleaned_data["comment"].strip())
+            service(
+                report,
+                actor=request.user,
+                comment=form.cleaned_data["comment"].strip(),
+                version=integrity.seen_version(request.POST),
+            )
+        except integrity.VersionMoved as exc:
+            report, moved = _moved(report, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
             messages.success(request, success)
             return _after(request, report)
-    return _page(request, template, report, form, blockers=blockers)
+    return _page(request, template, report, form, blockers=blockers, version_moved=moved)
 
 
 @login_required
@@ -394,15 +417,20 @@ def record_approval(request, pk):
     if response := _check(request, report, allowed, Action.RECORD_APPROVAL):
         return response
     form = ApprovalForm(_data(request))
+    moved = False
     if request.method == "POST" and form.is_valid():
         try:
-            done = services.record_cabinet_approval(report, actor=request.user, **form.cleaned_data)
+            done = services.record_cabinet_approval(
+                report, actor=request.user, version=integrity.seen_version(request.POST), **form.cleaned_data
+            )
+        except integrity.VersionMoved as exc:
+            report, moved = _moved(report, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
             forms_review.apply_service_errors(form, exc)
         else:
             messages.success(request, f"Recorded: {done.cabinet_approval_display}")
             return _after(request, report)
-    return _page(request, "scrutiny/record/record_approval.html", report, form)
+    return _page(request, "scrutiny/record/record_approval.html", report, form, version_moved=moved)
 
 
 # — publishing ---------------------------------------------------------------------------------

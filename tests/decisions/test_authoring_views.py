@@ -650,3 +650,67 @@ def test_pages_take_a_constant_number_of_queries(client, name):
 def test_users_without_roles_cannot_start(client):
     client.force_login(UserFactory(username="norole"))
     assert client.get(url("start")).status_code == 403
+
+
+# — two tabs on one draft: no lost update -------------------------------------------------------
+
+
+def shown_revision(response):
+    return re.search(r'name="revision" value="(\d+)"', response.content.decode()).group(1)
+
+
+def test_edit_from_a_stale_tab_is_refused_and_keeps_both_texts(author, draft):
+    tab_a = shown_revision(author.get(task_url(draft, "reasons")))
+    tab_b = shown_revision(author.get(task_url(draft, "reasons")))
+    saved = author.post(
+        task_url(draft, "reasons"), {"reasons": "Tab A's reasons", "alternatives": "", "later": "", "revision": tab_a}
+    )
+    assert saved.status_code == 302
+
+    refused = author.post(
+        task_url(draft, "reasons"),
+        {"reasons": "", "alternatives": "Tab B's alternatives", "later": "", "revision": tab_b},
+    )
+
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "This record was changed by" in page and "since you opened this page" in page
+    assert 'class="govuk-error-summary' in page
+    assert "Tab B&#x27;s alternatives" in page or "Tab B's alternatives" in page
+    draft.refresh_from_db()
+    assert draft.reasons == "Tab A's reasons"
+    assert draft.alternatives == ""
+    # The page shown back carries the new revision: saving again is deliberate, and works.
+    again = author.post(
+        task_url(draft, "reasons"),
+        {"reasons": "Tab A's reasons", "alternatives": "Tab B's alternatives", "revision": shown_revision(refused)},
+    )
+    assert again.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.reasons, draft.alternatives) == ("Tab A's reasons", "Tab B's alternatives")
+
+
+def test_remove_from_a_stale_tab_is_refused_with_an_error(author, draft, yesterday):
+    portfolio = CabinetPortfolio.objects.first()
+    services.add_consultation(draft, actor=draft.author, portfolio=portfolio, consulted_on=yesterday)
+    consultation = draft.consultations.get()
+    stale = shown_revision(author.get(task_url(draft, "consultation")))
+    draft.reasons = "Changed in another tab"
+    services.save_edits(draft, actor=draft.author, fields=["reasons"])
+
+    response = author.post(url("consultation-remove", draft, child=consultation.pk), {"revision": stale})
+
+    assert response.status_code == 200
+    assert "since you opened this page" in response.content.decode()
+    assert draft.consultations.filter(pk=consultation.pk).exists()
+
+
+def test_every_edit_raises_the_revision_drafts_too(draft):
+    before = Decision.objects.get(pk=draft.pk).revision
+    draft.reasons = "First"
+    services.save_edits(draft, actor=draft.author, fields=["reasons"])
+    draft.reasons = "Second"
+    services.save_edits(draft, actor=draft.author, fields=["reasons"])
+    after = Decision.objects.get(pk=draft.pk)
+    assert after.revision == before + 2
+    assert after.content_version == 1  # not submitted: sign-off versions do not move

@@ -526,3 +526,64 @@ def test_worklists_are_registered_once(cast):
 
 def test_advance_helper_reaches_published(cast):
     assert advance(DecisionFactory(cast=cast), Status.PUBLISHED).status == Status.PUBLISHED
+
+
+# — approvals carry the version shown (SIGNOFF-1) -----------------------------------------------
+
+
+def shown_version(response):
+    import re
+
+    return re.search(r'name="version" value="(\d+)"', response.content.decode()).group(1)
+
+
+def author_edits(decision, text="Changed after the page was opened."):
+    decision = fresh(decision)
+    decision.reasons = text
+    services.save_edits(decision, actor=decision.author, fields=["reasons"])
+
+
+def test_sign_off_on_a_version_the_reviewer_never_saw_is_refused_SIGNOFF_1(client, cast, in_sign_off):
+    client.force_login(cast.finance_reviewer)
+    page = url("sign-off", in_sign_off, department="finance")
+    seen = shown_version(client.get(page))
+    author_edits(in_sign_off)
+
+    refused = client.post(page, {"version": seen})
+
+    assert refused.status_code == 200
+    body = text(refused)
+    assert "has changed since you opened this page: it is now version 2" in body
+    assert f'href="{url("record", in_sign_off)}"' in body and "Read version 2, the current version" in body
+    assert not SignOff.objects.filter(decision=in_sign_off, department__slug="finance").exists()
+    # The page shown back is the current version: signing off from it is deliberate, and counts.
+    assert client.post(page, {"version": shown_version(refused)}).status_code == 302
+    assert SignOff.objects.get(decision=in_sign_off, department__slug="finance").content_version == 2
+
+
+def test_signature_on_a_version_the_decision_maker_never_saw_is_refused_SIGNOFF_1(client, cast):
+    decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
+    client.force_login(decision.decision_maker)
+    seen = shown_version(client.get(url("sign", decision)))
+    services.return_to_author(fresh(decision), actor=decision.decision_maker, comment="One more reason, please.")
+    author_edits(decision, "A reason the decision maker has not read.")
+    advance(fresh(decision), to=Status.AWAITING_DECISION, cast=cast)
+
+    refused = client.post(url("sign", decision), {"confirm": "on", "version": seen})
+
+    assert refused.status_code == 200
+    assert "it is now version" in text(refused)
+    assert fresh(decision).status == Status.AWAITING_DECISION and fresh(decision).decided_on is None
+
+
+def test_chair_agreement_on_a_version_never_seen_is_refused_SIGNOFF_1(client, cast, urgent_in_sign_off):
+    chair = urgent_in_sign_off.chair_agreements.first().chair
+    client.force_login(chair)
+    seen = shown_version(client.get(url("urgency", urgent_in_sign_off)))
+    author_edits(urgent_in_sign_off)
+
+    refused = client.post(url("urgency", urgent_in_sign_off), {"response": "agree", "comment": "", "version": seen})
+
+    assert refused.status_code == 200
+    assert "it is now version 2" in text(refused)
+    assert not urgent_in_sign_off.chair_agreements.filter(status=ChairAgreement.Outcome.AGREED).exists()

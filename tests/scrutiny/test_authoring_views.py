@@ -286,3 +286,65 @@ def test_pages_take_a_constant_number_of_queries(client, name):
     with CaptureQueriesContext(connection) as many:
         client.get(url(name, big))
     assert len(many) == len(few)
+
+
+# — two tabs on one draft: no lost update -------------------------------------------------------
+
+
+def shown_revision(response):
+    import re
+
+    return re.search(r'name="revision" value="(\d+)"', response.content.decode()).group(1)
+
+
+def test_edit_from_a_stale_tab_is_refused_and_keeps_both_texts(author, draft):
+    tab_a = shown_revision(author.get(task_url(draft, "summary")))
+    tab_b = shown_revision(author.get(task_url(draft, "summary")))
+    saved = author.post(task_url(draft, "summary"), {"purpose": "Tab A's purpose", "later": "", "revision": tab_a})
+    assert saved.status_code == 302
+
+    refused = author.post(
+        task_url(draft, "summary"),
+        {"purpose": "", "recommendations": "Tab B's recommendations", "later": "", "revision": tab_b},
+    )
+
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "This report was changed by" in page and "since you opened this page" in page
+    assert 'class="govuk-error-summary' in page
+    assert "Tab B&#x27;s recommendations" in page
+    draft.refresh_from_db()
+    assert draft.purpose == "Tab A's purpose"
+    assert draft.recommendations == ""
+
+
+def test_section_edit_from_a_stale_tab_is_refused(author, draft, officer):
+    section = services.add_section(draft, actor=officer, heading="Background", body="Original")
+    tab_a = shown_revision(author.get(url("section-edit", draft, child=section.pk)))
+    tab_b = shown_revision(author.get(url("section-edit", draft, child=section.pk)))
+    edit = url("section-edit", draft, child=section.pk)
+    assert (
+        author.post(edit, {"heading": "Background", "body": "A's body", "level": 1, "revision": tab_a}).status_code
+        == 302
+    )
+
+    refused = author.post(edit, {"heading": "B's heading", "body": "Original", "level": 1, "revision": tab_b})
+
+    assert refused.status_code == 200
+    assert "since you opened this page" in refused.content.decode()
+    assert "B&#x27;s heading" in refused.content.decode()
+    section.refresh_from_db()
+    assert (section.heading, section.body) == ("Background", "A's body")
+
+
+def test_section_move_from_a_stale_tab_is_refused(author, draft, officer):
+    services.add_section(draft, actor=officer, heading="A")
+    second = services.add_section(draft, actor=officer, heading="B")
+    stale = shown_revision(author.get(task_url(draft, "body")))
+    services.add_section(draft, actor=officer, heading="C")
+
+    response = author.post(url("section-move", draft, child=second.pk, direction="up"), {"revision": stale})
+
+    assert response.status_code == 200
+    assert "since you opened this page" in response.content.decode()
+    assert headings(draft) == ["A", "B", "C"]

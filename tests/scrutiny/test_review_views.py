@@ -245,3 +245,61 @@ def test_staff_preview_pdf_is_refused_to_the_public_and_other_officers(client, o
     assert client.get(url).status_code == 302  # to sign in
     client.force_login(other_officer)
     assert client.get(url).status_code == 403
+
+
+# — approvals carry the version shown (SIGNOFF-1) -----------------------------------------------
+
+
+def shown_version(response):
+    import re
+
+    return re.search(r'name="version" value="(\d+)"', response.content.decode()).group(1)
+
+
+def author_edits(report, text="Changed after the page was opened."):
+    from scrutiny import services
+    from scrutiny.models import BriefingReport
+
+    report = BriefingReport.objects.get(pk=report.pk)
+    report.purpose = text
+    services.save_edits(report, actor=report.author, fields=["purpose"])
+
+
+def test_sign_off_on_a_version_the_reviewer_never_saw_is_refused_SIGNOFF_1(client, cast, in_sign_off):
+    client.force_login(cast.finance_reviewer)
+    page = url("sign-off", in_sign_off, department="finance")
+    seen = shown_version(client.get(page))
+    author_edits(in_sign_off)
+
+    refused = client.post(page, {"version": seen})
+
+    assert refused.status_code == 200
+    body = refused.content.decode()
+    assert "has changed since you opened this page: it is now version 2" in body
+    assert f'href="{url("report", in_sign_off)}"' in body and "Read version 2, the current version" in body
+    assert not in_sign_off.sign_offs.filter(department__slug="finance").exists()
+    assert client.post(page, {"version": shown_version(refused)}).status_code == 302
+    assert in_sign_off.sign_offs.get(department__slug="finance").content_version == 2
+
+
+@pytest.mark.parametrize(
+    "page, at, actor",
+    [("agree", Status.AWAITING_DIRECTOR, "lead_director"), ("approve", Status.AWAITING_CABINET_MEMBER, "lead_member")],
+)
+def test_agreement_or_approval_on_a_version_never_seen_is_refused_SIGNOFF_1(client, cast, page, at, actor):
+    from scrutiny import services
+
+    report = BriefingReportFactory(state=at)
+    person = getattr(report, actor)
+    client.force_login(person)
+    seen = shown_version(client.get(url(page, report)))
+    services.return_to_author(report, actor=person, comment="Please add the costs.")
+    author_edits(report, "With the costs.")
+    advance(report, to=at, cast=cast)
+
+    refused = client.post(url(page, report), {"comment": "", "version": seen})
+
+    assert refused.status_code == 200
+    assert "it is now version" in refused.content.decode()
+    report.refresh_from_db()
+    assert report.status == at
