@@ -13,7 +13,7 @@ TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key-for-the-test-suite-only-01234567
 # The suite runs on every core (pytest-xdist; each worker has its own test database and browser).
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test test-sqlite test-postgres install migrate demo assets lock lint bench clean
+.PHONY: run test test-sqlite test-postgres test-production install migrate demo assets lock lint bench clean
 
 $(STAMP): requirements/dev.txt
 	@PYTHON_BIN=$$(scripts/find_python.sh) || exit 1; \
@@ -49,6 +49,15 @@ test-sqlite: install
 test-postgres: install
 	@echo "== Test suite on PostgreSQL =="
 	env $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+# The configuration that ships: gunicorn with DEBUG off, the page cache on and manifest static files,
+# on a fresh PostgreSQL database (DATABASE_URL's server, or a throwaway one it starts), crawled as the
+# public and every demo account (any 5xx fails), then every page through the W3C Nu HTML checker.
+test-production: install node_modules/vnu-jar/build/dist/vnu.jar
+	scripts/production_check.sh
+
+node_modules/vnu-jar/build/dist/vnu.jar: package-lock.json
+	npm ci --no-audit --no-fund
 
 assets:
 	scripts/build_assets.sh

@@ -9,7 +9,7 @@ read, and a publication makes every older entry unreachable at once, in every pr
 the version lives in the database, not in the cache. The version is read before the page's data,
 so a page is never cached under a newer version than the data it shows.
 
-Only anonymous requests are served from the cache (no session or messages cookie), only GET,
+Only anonymous requests are served from the cache (no session or messages cookie), only GET and HEAD,
 only complete 200 responses without cookies, and never a streaming response (large downloads).
 The CSP nonce is not cached: it is swapped for a placeholder on the way in and for this request's
 fresh nonce on the way out, so every response still has its own. `PUBLIC_PAGE_CACHE_SECONDS = 0`
@@ -80,7 +80,8 @@ def watch_relation(model, field):
 
 
 def _cacheable(request):
-    if request.method != "GET" or settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
+    # HEAD is a GET without the body (the server drops it): same page, same cache entry.
+    if request.method not in ("GET", "HEAD") or settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
         return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies

@@ -636,7 +636,7 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
-            Button.secondary("add", "Add appendix"),
+            Button.secondary("add", "Add appendix", css_id="add-appendix"),  # unique beside the paper form
         )
 
     def clean_ref(self):
@@ -712,7 +712,7 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
-            Button.secondary("add", "Add background paper"),
+            Button.secondary("add", "Add background paper", css_id="add-paper"),
         )
 
 

@@ -1,7 +1,9 @@
 """Personas for every role, and the browser harness (Debian's Chromium through Playwright, axe-core)."""
 
+import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -92,13 +94,38 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900}}
 
 
+# When set, every page passed to axe is also saved here for the W3C Nu HTML checker
+# (scripts/production_check.sh validates the directory; .ci/run sets it).
+HTML_ARTIFACTS_DIR = os.environ.get("HTML_ARTIFACTS_DIR")
+
+
 class Axe:
     """Runs axe-core in the page and fails the test on any WCAG 2.2 A/AA violation."""
 
     def __init__(self, page):
         self.page = page
+        self.document = None  # the last main-document response: the HTML as served, not as scripts left it
+        if HTML_ARTIFACTS_DIR:
+            page.on("response", self._remember_document)
+
+    def _remember_document(self, response):
+        if response.request.resource_type == "document" and response.frame == self.page.main_frame:
+            self.document = response
+
+    def _save_html(self):
+        try:
+            html = self.document.body() if self.document is not None else self.page.content().encode()
+        except Exception:  # a body Chromium no longer holds (a later navigation): the serialised DOM
+            html = self.page.content().encode()
+        test = os.environ.get("PYTEST_CURRENT_TEST", "page").split(" ")[0]
+        name = re.sub(r"[^A-Za-z0-9]+", "-", test).strip("-")[-100:]
+        folder = Path(HTML_ARTIFACTS_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.{hashlib.sha256(html).hexdigest()[:12]}.html").write_bytes(html)
 
     def check(self, context=""):
+        if HTML_ARTIFACTS_DIR:
+            self._save_html()
         # evaluate() runs outside the page's CSP, so the strict policy stays on for the test.
         if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
             self.page.evaluate(AXE_SOURCE)

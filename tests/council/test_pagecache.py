@@ -136,3 +136,13 @@ def test_sitemaps_are_served_and_cached_for_visitors(client, cast, cache_on):
         assert second.status_code == 200 and second["X-Page-Cache"] == "hit", url
         assert second.content == first.content
     assert record.reference_slug in client.get(urls[2]).content.decode()
+
+
+def test_head_is_served_from_the_page_cache_like_get(client, cast, cache_on):
+    published(cast, 1, datetime.date(2021, 5, 1))
+    url = reverse("decisions:list")
+    got = client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        head = client.head(url)
+    assert (head.status_code, head["X-Page-Cache"], head["Content-Type"]) == (200, "hit", got["Content-Type"])
+    assert len(ctx.captured_queries) == 1 and head.content == b""
