@@ -170,3 +170,16 @@ def _number(amount):
     if amount is None:
         return None
     return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+# OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula starts with one of
+# these; a leading single quote makes it text. Only text is touched (amounts stay numbers), and
+# only in CSV: the JSON carries the words as they are.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """`value` as a CSV cell no spreadsheet will run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

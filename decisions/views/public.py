@@ -128,7 +128,7 @@ def _csv_value(value):
         return "yes"
     if value is False:
         return "no"
-    return value
+    return opendata.csv_cell(value)
 
 
 @require_safe
