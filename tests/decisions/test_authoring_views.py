@@ -692,7 +692,8 @@ def test_edit_from_a_stale_tab_is_refused_and_keeps_both_texts(author, draft):
 
     assert refused.status_code == 200
     page = refused.content.decode()
-    assert "This record was changed by" in page and "since you opened this page" in page
+    assert f"This record was changed by {draft.author.display_name} on " in page
+    assert "since you opened this page. Your answers are below: check the record and save again" in page
     assert 'class="govuk-error-summary' in page
     assert "Tab B&#x27;s alternatives" in page or "Tab B's alternatives" in page
     draft.refresh_from_db()
