@@ -83,3 +83,16 @@ def check_version(locked, seen, *, noun, verb):
     if seen is None or seen == locked.content_version:
         return
     raise VersionMoved(noun=noun, verb=verb, current=locked.content_version)
+
+
+# — a second click: told it is done, not shown a 403 -------------------------------------------------
+
+
+def already_done(record, action, *, draft):
+    """Whether `action` has happened to `record` since it was last sent back to `draft` (its event history)."""
+    for done, to_status in record.events.order_by("-at", "-pk").values_list("action", "to_status"):
+        if done == action:
+            return True
+        if to_status == draft:
+            return False
+    return False

@@ -1,67 +1,37 @@
-"""The admin for meetings and briefing reports: read-only once a report is published."""
+"""The admin for meetings and briefing reports. Reports are a viewer: they change only through
+`scrutiny.services` (see `council.readonly_admin`). Meetings are Democratic Support's data."""
 
 from django.contrib import admin
 
+from council.readonly_admin import ViewOnly, ViewOnlyRecord
 from scrutiny import models
 
 
-class _ReadOnlyWhenFrozen:
-    def _frozen(self, obj):
-        report = getattr(obj, "report", obj)
-        return report is not None and isinstance(report, models.BriefingReport) and report.is_frozen
-
-    def has_change_permission(self, request, obj=None):
-        if self._frozen(obj):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if self._frozen(obj):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def has_add_permission(self, request, *obj):
-        # ModelAdmin asks (request); an inline asks (request, parent report).
-        if obj and self._frozen(obj[0]):
-            return False
-        return super().has_add_permission(request, *obj)
-
-
-class SectionInline(_ReadOnlyWhenFrozen, admin.StackedInline):
+class SectionInline(ViewOnly, admin.StackedInline):
     model = models.ReportSection
     extra = 0
 
 
-class AppendixInline(_ReadOnlyWhenFrozen, admin.TabularInline):
+class AppendixInline(ViewOnly, admin.TabularInline):
     model = models.ReportAppendix
     extra = 0
 
 
-class BackgroundPaperInline(_ReadOnlyWhenFrozen, admin.TabularInline):
+class BackgroundPaperInline(ViewOnly, admin.TabularInline):
     model = models.ReportBackgroundPaper
     extra = 0
 
 
-class SignOffInline(_ReadOnlyWhenFrozen, admin.TabularInline):
+class SignOffInline(ViewOnly, admin.TabularInline):
     model = models.ReportSignOff
     extra = 0
-    readonly_fields = ["department", "code", "issued_by", "issued_at", "content_version"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    fields = ["department", "code", "issued_by", "issued_at", "content_version"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(ViewOnly, admin.TabularInline):
     model = models.ReportEvent
     extra = 0
-    readonly_fields = ["at", "actor", "actor_name", "action", "from_status", "to_status", "comment"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    fields = ["at", "actor", "actor_name", "action", "from_status", "to_status", "comment"]
 
 
 class AgendaInline(admin.TabularInline):
@@ -87,7 +57,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.BriefingReport)
-class BriefingReportAdmin(_ReadOnlyWhenFrozen, admin.ModelAdmin):
+class BriefingReportAdmin(ViewOnlyRecord, admin.ModelAdmin):
     list_display = ["title", "committee", "meeting", "status", "author", "published_at"]
     list_filter = ["status", "committee"]
     list_select_related = ["committee", "meeting", "author"]
@@ -96,6 +66,7 @@ class BriefingReportAdmin(_ReadOnlyWhenFrozen, admin.ModelAdmin):
     readonly_fields = [
         "status",
         "content_version",
+        "revision",
         "submitted_at",
         "author_name",
         "author_job_title",

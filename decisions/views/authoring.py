@@ -29,6 +29,7 @@ from decisions.forms import (
 )
 from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision, SpendType
 from decisions.sections import BACKGROUND_PAPERS_GUIDANCE, GROUPS, KEY_DECISION_CRITERIA, LABELS
+from decisions.views import review
 from decisions.workflow import Action, TransitionNotAllowed
 
 TASK_RULES = {
@@ -321,12 +322,13 @@ def appendix_download(request, pk, child):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@review.second_click(Action.SUBMIT)
 def check_answers(request, pk):
     decision = _editable(request, pk)
+    if request.method == "POST" and not workflow.allowed_in_status(decision.status, Action.SUBMIT):
+        # A second click on "Submit": the record is in sign-off already; say so on the record.
+        return review.moved_on(request, decision, Action.SUBMIT)
     problems = rules.completeness(decision)
-    if request.method == "POST":
-        # A record already in sign-off says so, rather than a bare 403 from the service.
-        problems = problems or workflow.blockers(decision, Action.SUBMIT)
     if request.method == "POST" and not problems:
         try:
             submitted = services.submit_for_sign_off(decision, actor=request.user)

@@ -7,6 +7,8 @@ the GOV.UK error summary shows them and nothing typed is lost. An action the rec
 past sends the person back to the record with a message, rather than an error page.
 """
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -42,12 +44,45 @@ def _after(request, decision):
     return redirect("staff-home")
 
 
-def _moved_on(request, decision, action):
+def moved_on(request, decision, action):
     """The record is past this action (done already, or in another state): say so on the record."""
     label = Status(decision.status).label.lower()
     phrase = getattr(workflow, "STATE_PHRASES", {}).get(action) or workflow.ACTION_LABELS[action].lower()
-    messages.info(request, f"This record is {label}: it can no longer be {phrase}.")
+    if _already_done(decision, action):
+        messages.info(request, f"This record has already been {phrase}.")
+    else:
+        messages.info(request, f"This record is {label}: it can no longer be {phrase}.")
     return redirect(_record_url(decision))
+
+
+def _already_done(decision, action):
+    """Only a move of the whole record is "already done"; a sign-off is one department's, said by its page."""
+    moves = workflow.TRANSITIONS[action].target is not None
+    return moves and integrity.already_done(decision, action, draft=Status.DRAFT)
+
+
+def second_click(action):
+    """A second click on an action's button, or the one that lost the race for the row lock, is
+    refused by the permission check (the record has moved on): tell the person it is done instead
+    of showing a 403. Anyone who could not have done it still gets the 403."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, pk, **kwargs):
+            try:
+                return view(request, pk, **kwargs)
+            except PermissionDenied:
+                decision = _load(pk)
+                if not (request.method == "POST" and permissions.can_view(request.user, decision)):
+                    raise
+                past = not workflow.allowed_in_status(decision.status, action)
+                if past or _already_done(decision, action):
+                    return moved_on(request, decision, action)
+                raise
+
+        return wrapped
+
+    return decorate
 
 
 def _check(request, decision, allowed, action):
@@ -55,7 +90,7 @@ def _check(request, decision, allowed, action):
     if allowed:
         return None
     if permissions.can_view(request.user, decision) and not workflow.allowed_in_status(decision.status, action):
-        return _moved_on(request, decision, action)
+        return moved_on(request, decision, action)
     raise PermissionDenied
 
 
@@ -161,6 +196,7 @@ def _history(decision):
 
 @login_required
 @GET_POST
+@second_click(Action.ISSUE_SIGN_OFF)
 def sign_off(request, pk, department):
     decision = _load(pk)
     dep = get_object_or_404(Department, slug=department)
@@ -182,10 +218,15 @@ def sign_off(request, pk, department):
         except integrity.VersionMoved as exc:
             decision, moved = _moved(decision, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
+            # Two clicks at once: the other one issued the code while this one waited for the lock.
+            done = rules.current_sign_offs(_load(pk)).get(dep.pk)
             forms_review.apply_service_errors(form, exc)
         else:
             messages.success(request, f"{dep.name} sign-off code {issued.code} issued")
             return _after(request, decision)
+    if request.method == "POST" and done:
+        messages.info(request, f"{dep.name} has already signed off this version, with the code {done.code}.")
+        return redirect(_record_url(decision))
     return _page(
         request,
         "decisions/record/sign_off.html",
@@ -203,6 +244,7 @@ def sign_off(request, pk, department):
 
 @login_required
 @GET_POST
+@second_click(Action.RETURN)
 def return_record(request, pk):
     decision = _load(pk)
     if response := _check(request, decision, permissions.can_return(request.user, decision), Action.RETURN):
@@ -227,6 +269,7 @@ def return_record(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.WITHDRAW)
 def withdraw(request, pk):
     decision = _load(pk)
     if response := _check(request, decision, permissions.can_withdraw(request.user, decision), Action.WITHDRAW):
@@ -254,6 +297,7 @@ def withdraw(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.AGREE_URGENCY)
 def urgency(request, pk):
     decision = _load(pk)
     user = request.user
@@ -275,6 +319,10 @@ def urgency(request, pk):
             else:
                 services.decline_urgency(decision, actor=user, comment=comment)
                 messages.success(request, "You have declined: the record has gone back to the author")
+        except PermissionDenied:
+            # Two clicks at once: the other one answered while this one waited for the lock.
+            messages.info(request, "You have already responded to this request, or it is no longer waiting for you.")
+            return redirect(_record_url(decision))
         except integrity.VersionMoved as exc:
             decision, moved = _moved(decision, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
@@ -287,6 +335,7 @@ def urgency(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.RECORD_AGREEMENT)
 def record_agreement(request, pk):
     decision = _load(pk)
     if response := _check(
@@ -325,6 +374,7 @@ def record_agreement(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.SIGN)
 def sign(request, pk):
     decision = _load(pk)
     if response := _check(request, decision, permissions.can_sign(request.user, decision), Action.SIGN):
@@ -349,6 +399,7 @@ def sign(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.PUBLISH)
 def publish(request, pk):
     decision = _load(pk)
     if response := _check(request, decision, permissions.can_publish(request.user, decision), Action.PUBLISH):

@@ -22,6 +22,7 @@ from decisions.forms import add_problems
 from scrutiny import permissions, rules, services, workflow
 from scrutiny.forms import TASK_FORMS, ReportAppendixForm, ReportBackgroundPaperForm, SectionForm, StartForm
 from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection
+from scrutiny.views import review
 from scrutiny.workflow import Action, TransitionNotAllowed
 
 TASK_RULES = {
@@ -386,11 +387,13 @@ def paper_remove(request, pk, child):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@review.second_click(Action.SUBMIT)
 def check_answers(request, pk):
     report = _editable(request, pk)
+    if request.method == "POST" and not workflow.allowed_in_status(report.status, Action.SUBMIT):
+        # A second click on "Submit": the report is in sign-off already; say so on the report.
+        return review.moved_on(request, report, Action.SUBMIT)
     problems = rules.completeness(report)
-    if request.method == "POST":
-        problems = problems or workflow.blockers(report, Action.SUBMIT)
     if request.method == "POST" and not problems:
         try:
             services.submit_for_sign_off(report, actor=request.user)

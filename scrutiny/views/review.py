@@ -8,6 +8,8 @@ nothing typed is lost. An action the report has moved past sends the person back
 with a message, rather than an error page.
 """
 
+import functools
+
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib import messages
@@ -68,14 +70,53 @@ def _after(request, report):
     return redirect("staff-home")
 
 
+def moved_on(request, report, action):
+    """The report is past this action (done already, or in another state): say so on the report."""
+    phrase = workflow.STATE_PHRASES[action]
+    if _already_done(report, action):
+        messages.info(request, f"This report has already been {phrase}.")
+    else:
+        label = Status(report.status).label.lower()
+        messages.info(request, f"This report is {label}: it can no longer be {phrase}.")
+    return redirect(_report_url(report))
+
+
+def _already_done(report, action):
+    """Only a move of the whole report is "already done"; a sign-off is one department's, said by its page."""
+    moves = workflow.TRANSITIONS[action].target is not None
+    return moves and integrity.already_done(report, action, draft=Status.DRAFT)
+
+
+def second_click(action):
+    """A second click on an action's button, or the one that lost the race for the row lock, is
+    refused by the permission check (the report has moved on): tell the person it is done instead
+    of showing a 403. Anyone who could not have done it still gets the 403."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, pk, **kwargs):
+            try:
+                return view(request, pk, **kwargs)
+            except PermissionDenied:
+                report = _load(pk)
+                if not (request.method == "POST" and permissions.can_view(request.user, report)):
+                    raise
+                past = not workflow.allowed_in_status(report.status, action)
+                if past or _already_done(report, action):
+                    return moved_on(request, report, action)
+                raise
+
+        return wrapped
+
+    return decorate
+
+
 def _check(request, report, allowed, action):
     """403 unless allowed; a report past this action goes back to the report page instead."""
     if allowed:
         return None
     if permissions.can_view(request.user, report) and not workflow.allowed_in_status(report.status, action):
-        label = Status(report.status).label.lower()
-        messages.info(request, f"This report is {label}: it can no longer be {workflow.STATE_PHRASES[action]}.")
-        return redirect(_report_url(report))
+        return moved_on(request, report, action)
     raise PermissionDenied
 
 
@@ -207,6 +248,7 @@ def appendix_file(request, pk, child):
 
 @login_required
 @GET_POST
+@second_click(Action.ISSUE_SIGN_OFF)
 def sign_off(request, pk, department):
     report = _load(pk)
     dep = get_object_or_404(Department, slug=department, on_report_form=True)
@@ -228,10 +270,15 @@ def sign_off(request, pk, department):
         except integrity.VersionMoved as exc:
             report, moved = _moved(report, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
+            # Two clicks at once: the other one issued the code while this one waited for the lock.
+            done = rules.current_sign_offs(_load(pk)).get(dep.pk)
             forms_review.apply_service_errors(form, exc)
         else:
             messages.success(request, f"{dep.name} sign-off code {issued.code} issued")
             return _after(request, report)
+    if request.method == "POST" and done:
+        messages.info(request, f"{dep.name} has already signed off this version, with the code {done.code}.")
+        return redirect(_report_url(report))
     return _page(
         request,
         "scrutiny/record/sign_off.html",
@@ -265,6 +312,7 @@ def _comment_action(request, pk, *, allowed, action, form_kwargs, service, succe
 
 @login_required
 @GET_POST
+@second_click(Action.RETURN)
 def return_report(request, pk):
     return _comment_action(
         request,
@@ -285,6 +333,7 @@ def return_report(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.WITHDRAW)
 def withdraw(request, pk):
     return _comment_action(
         request,
@@ -341,6 +390,7 @@ def _confirm_action(request, pk, *, allowed, action, service, button, success, t
 
 @login_required
 @GET_POST
+@second_click(Action.AGREE)
 def agree(request, pk):
     return _confirm_action(
         request,
@@ -356,6 +406,7 @@ def agree(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.APPROVE)
 def approve(request, pk):
     return _confirm_action(
         request,
@@ -411,6 +462,7 @@ class ApprovalForm(forms.Form):
 
 @login_required
 @GET_POST
+@second_click(Action.RECORD_APPROVAL)
 def record_approval(request, pk):
     report = _load(pk)
     allowed = permissions.can_record_approval(request.user, report)
@@ -438,6 +490,7 @@ def record_approval(request, pk):
 
 @login_required
 @GET_POST
+@second_click(Action.PUBLISH)
 def publish(request, pk):
     report = _load(pk)
     if response := _check(request, report, permissions.can_publish(request.user, report), Action.PUBLISH):

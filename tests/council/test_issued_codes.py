@@ -109,3 +109,25 @@ def test_twenty_hr_sign_offs_at_once_across_both_kinds_get_distinct_codes():
     assert len(codes) == N and len(set(codes)) == N
     assert SignOff.objects.filter(department=hr).count() + ReportSignOff.objects.filter(department=hr).count() == N
     assert IssuedCode.objects.filter(department=hr).count() == N
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_typed_code_at_once_on_a_decision_and_a_report_is_issued_once():
+    if connection.vendor != "postgresql":
+        pytest.skip(f"Concurrent code issuing needs PostgreSQL row locks; this run uses {connection.vendor}.")
+    cast = Cast()
+    legal = Department.objects.get(slug="legal")
+    decision = DecisionFactory(cast=cast, state=DecisionStatus.IN_SIGN_OFF)
+    report = BriefingReportFactory(state=ReportStatus.IN_SIGN_OFF)
+
+    def sign_off(record):
+        services = decision_services if isinstance(record, Decision) else report_services
+        return services.issue_sign_off_code(
+            record, actor=cast.legal_reviewer, department=legal, typed_code="LS/9/AC"
+        ).code
+
+    codes, errors = run_at_once(sign_off, [decision, report])
+
+    assert codes.count("LS/9/AC") == 1
+    assert len(errors) == 1 and isinstance(errors[0], ValidationError), errors
+    assert IssuedCode.objects.filter(department=legal, code="LS/9/AC").count() == 1

@@ -608,14 +608,32 @@ def test_submitting_allocates_a_reference(client):
     assert messages == [f"Decision record COD01 {year} has been submitted for sign-off"]
 
 
-def test_submitting_twice_is_refused_without_a_500(client):
+def test_second_click_on_submit_goes_to_the_record_saying_it_is_submitted(client):
     decision = DecisionFactory()
     client.force_login(decision.author)
     client.post(url("check", decision))
     # In sign-off the author may still correct the record, but not submit it again.
     response = client.post(url("check", decision))
+    assert response.status_code == 302 and response.url == url("record", decision)
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages[-1] == "This record has already been submitted for sign-off."
+    assert decision.events.filter(action="submit").count() == 1
+
+
+def test_second_click_on_submit_after_every_sign_off_is_not_a_403(client):
+    from tests.decisions.factories import issue_all_sign_offs
+
+    decision = DecisionFactory()
+    client.force_login(decision.author)
+    client.post(url("check", decision))
+    issue_all_sign_offs(decision)
+    decision.refresh_from_db()
+    assert decision.status == Status.AWAITING_DECISION  # the author can no longer edit it
+
+    response = client.post(url("check", decision), follow=True)
+
     assert response.status_code == 200
-    assert "A record that is in sign-off cannot be submitted" in response.content.decode()
+    assert "This record has already been submitted for sign-off." in response.content.decode()
 
 
 # — queries ------------------------------------------------------------------------------------
@@ -674,7 +692,8 @@ def test_edit_from_a_stale_tab_is_refused_and_keeps_both_texts(author, draft):
 
     assert refused.status_code == 200
     page = refused.content.decode()
-    assert "This record was changed by" in page and "since you opened this page" in page
+    assert f"This record was changed by {draft.author.display_name} on " in page
+    assert "since you opened this page. Your answers are below: check the record and save again" in page
     assert 'class="govuk-error-summary' in page
     assert "Tab B&#x27;s alternatives" in page or "Tab B's alternatives" in page
     draft.refresh_from_db()

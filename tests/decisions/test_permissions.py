@@ -187,8 +187,10 @@ def test_admin_has_no_change_or_delete_permission_on_a_signed_record_FROZEN_1(ad
     assert not admin_obj.has_delete_permission(request, obj if model is Decision else decision)
 
 
-def test_admin_may_change_a_draft(administrator):
+def test_admin_may_view_but_not_change_a_draft(administrator):
+    """Records change only through the services, whatever the door (tests/decisions/test_admin.py)."""
     decision = DecisionFactory()
     request = RequestFactory().get("/")
     request.user = administrator
-    assert site._registry[Decision].has_change_permission(request, decision)
+    assert site._registry[Decision].has_view_permission(request, decision)
+    assert not site._registry[Decision].has_change_permission(request, decision)

@@ -587,3 +587,76 @@ def test_chair_agreement_on_a_version_never_seen_is_refused_SIGNOFF_1(client, ca
     assert refused.status_code == 200
     assert "it is now version 2" in text(refused)
     assert not urgent_in_sign_off.chair_agreements.filter(status=ChairAgreement.Outcome.AGREED).exists()
+
+
+# — a second click is told it is done, not shown a 403 ------------------------------------------
+
+
+def flashed(response):
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def test_second_click_on_publish_says_already_published(client, cast):
+    decision = DecisionFactory(cast=cast, state=Status.DECIDED)
+    client.force_login(cast.democratic_support)
+    assert client.post(url("publish", decision)).status_code == 302
+
+    again = client.post(url("publish", decision))
+
+    assert again.status_code == 302 and again.url == url("record", decision)
+    assert flashed(again)[-1] == "This record has already been published."
+    assert fresh(decision).events.filter(action="publish").count() == 1
+
+
+def test_second_click_on_withdraw_says_already_withdrawn(client, cast, in_sign_off):
+    client.force_login(cast.officer)
+    client.post(url("withdraw", in_sign_off), {"comment": "Superseded."})
+
+    again = client.post(url("withdraw", in_sign_off), {"comment": "Superseded."})
+
+    assert again.status_code == 302 and flashed(again)[-1] == "This record has already been withdrawn."
+
+
+def test_second_click_on_sign_off_goes_to_the_record(client, cast, in_sign_off):
+    client.force_login(cast.finance_reviewer)
+    page = url("sign-off", in_sign_off, department="finance")
+    client.post(page)
+    code = SignOff.objects.get(decision=in_sign_off, department__slug="finance").code
+
+    again = client.post(page)
+
+    assert again.status_code == 302 and again.url == url("record", in_sign_off)
+    assert flashed(again)[-1] == f"Finance has already signed off this version, with the code {code}."
+    assert SignOff.objects.filter(decision=in_sign_off, department__slug="finance").count() == 1
+
+
+def test_second_click_on_sign_says_already_signed(client, cast):
+    decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
+    client.force_login(decision.decision_maker)
+    client.post(url("sign", decision), {"confirm": "on"})
+
+    again = client.post(url("sign", decision), {"confirm": "on"})
+
+    assert again.status_code == 302 and flashed(again)[-1] == "This record has already been signed."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clicks_at_once_on_publish_both_land_on_the_record():
+    """The click that waits for the row lock finds the record published: a message, not a 403."""
+    from django.test import Client
+
+    from tests.decisions.test_reference_concurrency import run_at_once
+
+    if connection.vendor != "postgresql":
+        pytest.skip(f"Two requests at once need PostgreSQL row locks; this run uses {connection.vendor}.")
+    cast = Cast()
+    decision = DecisionFactory(cast=cast, state=Status.DECIDED)
+    clients = [Client(), Client()]
+    for c in clients:
+        c.force_login(cast.democratic_support)
+
+    responses, errors = run_at_once(lambda c: c.post(url("publish", decision)), clients)
+
+    assert errors == []
+    assert [r.status_code for r in responses] == [302, 302]
+    assert fresh(decision).events.filter(action="publish").count() == 1

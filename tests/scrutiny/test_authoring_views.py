@@ -348,3 +348,14 @@ def test_section_move_from_a_stale_tab_is_refused(author, draft, officer):
     assert response.status_code == 200
     assert "since you opened this page" in response.content.decode()
     assert headings(draft) == ["A", "B", "C"]
+
+
+def test_second_click_on_submit_goes_to_the_report_saying_it_is_submitted(client):
+    report = BriefingReportFactory()
+    client.force_login(report.author)
+    assert client.post(url("check", report)).status_code == 302
+
+    again = client.post(url("check", report))
+
+    assert again.status_code == 302 and again.url == url("report", report)
+    assert [str(m) for m in again.wsgi_request._messages][-1] == "This report has already been submitted for sign-off."

@@ -303,3 +303,51 @@ def test_agreement_or_approval_on_a_version_never_seen_is_refused_SIGNOFF_1(clie
     assert "it is now version" in refused.content.decode()
     report.refresh_from_db()
     assert report.status == at
+
+
+# — a second click is told it is done, not shown a 403 ------------------------------------------
+
+
+def flashed(response):
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def test_second_click_on_publish_says_already_published(client, cast):
+    report = BriefingReportFactory(state=Status.APPROVED)
+    client.force_login(cast.democratic_support)
+    client.post(url("publish", report))
+
+    again = client.post(url("publish", report))
+
+    assert again.status_code == 302 and again.url == url("report", report)
+    assert flashed(again)[-1] == "This report has already been published."
+    assert report.events.filter(action="publish").count() == 1
+
+
+@pytest.mark.parametrize(
+    "page, at, actor, phrase",
+    [
+        ("agree", Status.AWAITING_DIRECTOR, "lead_director", "agreed by the strategic director"),
+        ("approve", Status.AWAITING_CABINET_MEMBER, "lead_member", "approved by the cabinet member"),
+    ],
+)
+def test_second_click_on_agree_or_approve_says_already_done(client, page, at, actor, phrase):
+    report = BriefingReportFactory(state=at)
+    client.force_login(getattr(report, actor))
+    assert client.post(url(page, report), {"comment": ""}).status_code == 302
+
+    again = client.post(url(page, report), {"comment": ""})
+
+    assert again.status_code == 302 and flashed(again)[-1] == f"This report has already been {phrase}."
+
+
+def test_second_click_on_sign_off_goes_to_the_report(client, cast, in_sign_off):
+    client.force_login(cast.finance_reviewer)
+    page = url("sign-off", in_sign_off, department="finance")
+    client.post(page)
+    code = in_sign_off.sign_offs.get(department__slug="finance").code
+
+    again = client.post(page)
+
+    assert again.status_code == 302 and again.url == url("report", in_sign_off)
+    assert flashed(again)[-1] == f"Finance has already signed off this version, with the code {code}."
