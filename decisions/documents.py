@@ -191,7 +191,12 @@ def store_public_pdf(decision):
     data = render_decision_pdf(decision, public=True)
     name, digest, size = documents.store_pdf(data, f"decisions/{pdf_filename(decision)}")
     updated = Decision.objects.filter(pk=decision.pk, public_pdf_sha256="").update(
-        public_pdf=name, public_pdf_sha256=digest, public_pdf_size=size, public_pdf_rendered_at=timezone.now()
+        public_pdf=name,
+        public_pdf_sha256=digest,
+        public_pdf_size=size,
+        public_pdf_rendered_at=timezone.now(),
+        public_pdf_error="",
+        public_pdf_failed_at=None,
     )
     if not updated:
         documents.delete_stored(name)
@@ -207,4 +212,13 @@ def render_public_pdf(decision_id):
     if decision is None:
         logger.warning("No decision %s to render", decision_id)
         return None
-    return store_public_pdf(decision).public_pdf_sha256
+    try:
+        return store_public_pdf(decision).public_pdf_sha256
+    except Exception as exc:
+        # Not just logged and forgotten: kept on the record, where Democratic Support sees it
+        # and can try again; re-raised so the task backend marks the task failed.
+        logger.exception("The public PDF of decision %s could not be made", decision_id)
+        from decisions.services import record_public_pdf_failure
+
+        record_public_pdf_failure(decision, error=documents.failure_text(exc))
+        raise
