@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "axes",
+    "django_tasks_db",
     "council",
     "decisions",
     "scrutiny",
@@ -156,9 +157,19 @@ STORAGES = {
     },
 }
 
+# Background work (PDF rendering, email): production queues it in the database for
+# `manage.py db_worker`; development (`make run`, DEBUG on) and the tests run it at once, in the
+# request. A failed task runs again after TASK_RETRY_SECONDS x its attempt, up to TASK_ATTEMPTS.
+IMMEDIATE_TASKS = "django.tasks.backends.immediate.ImmediateBackend"
 TASKS = {
-    "default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND")
+        or (IMMEDIATE_TASKS if DEBUG else "django_tasks_db.DatabaseBackend")
+    }
 }
+TASKS_IN_WORKER = TASKS["default"]["BACKEND"] != IMMEDIATE_TASKS
+TASK_ATTEMPTS = int(os.environ.get("DJANGO_TASK_ATTEMPTS", "3"))
+TASK_RETRY_SECONDS = int(os.environ.get("DJANGO_TASK_RETRY_SECONDS", "60"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -168,15 +179,21 @@ _email_backend = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
-MAILERS = {"default": {"BACKEND": _email_backend}}
+_mailer = {"BACKEND": _email_backend}
 if _email_backend.endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
+    _mailer["OPTIONS"] = {
         "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
         "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
         "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
         "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
+# With a task worker, sending only queues the message; the worker delivers it (council.mail).
+MAILERS = (
+    {"default": {"BACKEND": "council.mail.QueuedEmailBackend"}, "delivery": _mailer}
+    if TASKS_IN_WORKER
+    else {"default": _mailer}
+)
 # Absolute links in emails.
 # Public pages are cached per publication (council.pagecache). One process's memory by default;
 # a shared cache (Redis, Memcached, the database) lets every process share the rendered pages.

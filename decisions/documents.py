@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from council import documents, pagecache
 from council.models import CouncilSettings, Department
+from council.tasks import enqueue_retry
 from decisions import rules, sections
 from decisions.models import (
     SCHEDULE_12A,
@@ -206,8 +207,8 @@ def store_public_pdf(decision):
 
 
 @task
-def render_public_pdf(decision_id):
-    """After publication: the public PDF, rendered and stored once."""
+def render_public_pdf(decision_id, attempt=1):
+    """After publication: the public PDF, rendered and stored once (retried by the worker if it fails)."""
     decision = Decision.objects.filter(pk=decision_id).first()
     if decision is None:
         logger.warning("No decision %s to render", decision_id)
@@ -221,4 +222,5 @@ def render_public_pdf(decision_id):
         from decisions.services import record_public_pdf_failure
 
         record_public_pdf_failure(decision, error=documents.failure_text(exc))
+        enqueue_retry(render_public_pdf, decision_id, attempt=attempt)
         raise

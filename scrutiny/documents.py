@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from council import documents, pagecache
 from council.models import CouncilSettings, Department
+from council.tasks import enqueue_retry
 from decisions.models import SCHEDULE_12A
 from scrutiny import rules
 from scrutiny.models import BriefingReport, ReportSignOff, Status
@@ -171,8 +172,8 @@ def store_public_pdf(report):
 
 
 @task
-def render_public_pdf(report_id):
-    """After publication: the public PDF, rendered and stored once."""
+def render_public_pdf(report_id, attempt=1):
+    """After publication: the public PDF, rendered and stored once (retried by the worker if it fails)."""
     report = BriefingReport.objects.filter(pk=report_id).first()
     if report is None:
         logger.warning("No briefing report %s to render", report_id)
@@ -186,4 +187,5 @@ def render_public_pdf(report_id):
         from scrutiny.services import record_public_pdf_failure
 
         record_public_pdf_failure(report, error=documents.failure_text(exc))
+        enqueue_retry(render_public_pdf, report_id, attempt=attempt)
         raise
