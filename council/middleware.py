@@ -5,7 +5,12 @@ every response (static files and redirects too) and reading `request.user` here 
 `Vary: Cookie` to responses that do not otherwise vary (the API).
 """
 
+import re
+import uuid
+
 from django.conf import settings
+
+from council.logging import request_id
 
 # Browser features the service never uses, switched off for every page and every embedded frame.
 PERMISSIONS_POLICY = ", ".join(
@@ -32,6 +37,30 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 NO_STORE = "private, no-store"
+# An id from the proxy is kept only if it is short and plain: it goes into every log line.
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestIdMiddleware:
+    """Every request has an id: the proxy's X-Request-ID, or a new one; logs and the response carry it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.headers.get("X-Request-ID", "")
+        rid = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+        request.request_id = rid
+        # Not reset on the way out: Django logs an error response ("Not Found: ...") after the
+        # middleware has returned. `request_finished` clears it (council.logging).
+        request_id.set(rid)
+        if settings.SENTRY_DSN:
+            import sentry_sdk
+
+            sentry_sdk.set_tag("request_id", rid)
+        response = self.get_response(request)
+        response["X-Request-ID"] = rid
+        return response
 
 
 class SecurityHeadersMiddleware:
