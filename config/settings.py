@@ -148,7 +148,7 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # permissions and stream them. MEDIA_URL exists only because Django's test server reads it.
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # or S3, below
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -157,6 +157,27 @@ STORAGES = {
         )
     },
 }
+
+# Private files on S3-compatible object storage (django-storages) when DJANGO_S3_BUCKET is set,
+# so app servers share them. Objects are private (no public ACL, no public URLs handed out): the
+# app's permission-checked views read and stream them, as with local files.
+if os.environ.get("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            # Unset: boto3's own chain (instance role, AWS_* variables, ~/.aws).
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 
 # Background work (PDF rendering, email): production queues it in the database for
 # `manage.py db_worker`; development (`make run`, DEBUG on) and the tests run it at once, in the
