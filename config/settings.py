@@ -225,6 +225,11 @@ CACHES = {
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "public-pages"),
     }
 }
+# Redis (e.g. LOCATION redis://redis:6379/0): Django's backend, made to degrade to a miss when
+# Redis is down (council.cache), with short timeouts so a dead Redis cannot hold up a page.
+if CACHES["default"]["BACKEND"] in {"django.core.cache.backends.redis.RedisCache", "council.cache.RedisCache"}:
+    CACHES["default"]["BACKEND"] = "council.cache.RedisCache"
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", "86400"))
 
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
