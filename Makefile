@@ -52,6 +52,17 @@ test-postgres: install
 	@echo "== Test suite on PostgreSQL =="
 	env $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
+# The production profile on this machine: gunicorn and the task worker against the configured
+# database (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL...; see docs/deploy.md).
+.PHONY: serve backup
+serve: install
+	scripts/serve.sh
+
+# The database and the private files into backups/<time> (or BACKUP_DIR); restore with
+# `manage.py restore DIR` (docs/deploy.md).
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)")
+
 assets:
 	scripts/build_assets.sh
 
