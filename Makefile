@@ -5,10 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt 2>/dev/null | cksum | cut -d' ' -f1)
 # The test run's environment: plain HTTP on the live server, plain static files (manifest
-# storage would hide the CSS from axe), a throwaway secret.
+# storage would hide the CSS from axe), a throwaway secret, tasks run in the request (the worker's
+# own tests switch to the database queue).
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key-for-the-test-suite-only-0123456789abcdef \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_PLAIN_STATIC=true \
-	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
+	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
+	DJANGO_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
 
 # The suite runs on every core (pytest-xdist; each worker has its own test database and browser).
 PYTEST_WORKERS ?= auto
@@ -58,6 +60,17 @@ test-production: install node_modules/vnu-jar/build/dist/vnu.jar
 
 node_modules/vnu-jar/build/dist/vnu.jar: package-lock.json
 	npm ci --no-audit --no-fund
+
+# The production profile on this machine: gunicorn and the task worker against the configured
+# database (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL...; see docs/deploy.md).
+.PHONY: serve backup
+serve: install
+	scripts/serve.sh
+
+# The database and the private files into backups/<time> (or BACKUP_DIR); restore with
+# `manage.py restore DIR` (docs/deploy.md).
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--to "$(BACKUP_DIR)")
 
 assets:
 	scripts/build_assets.sh

@@ -5,6 +5,7 @@ See the configuration table in README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_forms_gds",
+    "axes",
+    "django_tasks_db",
     "council",
     "decisions",
     "scrutiny",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "council.middleware.RequestIdMiddleware",
+    "council.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "council.middleware.ImpossibleIdMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the locked-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,6 +114,21 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Sign-in throttling (django-axes): after DJANGO_SIGNIN_FAILURE_LIMIT wrong passwords for one
+# username, or from one address, sign-in is refused for DJANGO_SIGNIN_COOLOFF_MINUTES, even with
+# the right password. A successful sign-in clears the count. Axes' backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_SIGNIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone locks: per account, per address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "council.views.sign_in_locked_out"
+AXES_CLIENT_IP_CALLABLE = "council.middleware.client_ip"
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -127,7 +149,7 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # permissions and stream them. MEDIA_URL exists only because Django's test server reads it.
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # or S3, below
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -137,9 +159,40 @@ STORAGES = {
     },
 }
 
+# Private files on S3-compatible object storage (django-storages) when DJANGO_S3_BUCKET is set,
+# so app servers share them. Objects are private (no public ACL, no public URLs handed out): the
+# app's permission-checked views read and stream them, as with local files.
+if os.environ.get("DJANGO_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            # Unset: boto3's own chain (instance role, AWS_* variables, ~/.aws).
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
+
+# Background work (PDF rendering, email): production queues it in the database for
+# `manage.py db_worker`; development (`make run`, DEBUG on) and the tests run it at once, in the
+# request. A failed task runs again after TASK_RETRY_SECONDS x its attempt, up to TASK_ATTEMPTS.
+IMMEDIATE_TASKS = "django.tasks.backends.immediate.ImmediateBackend"
 TASKS = {
-    "default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND")
+        or (IMMEDIATE_TASKS if DEBUG else "django_tasks_db.DatabaseBackend")
+    }
 }
+TASKS_IN_WORKER = TASKS["default"]["BACKEND"] != IMMEDIATE_TASKS
+TASK_ATTEMPTS = int(os.environ.get("DJANGO_TASK_ATTEMPTS", "3"))
+TASK_RETRY_SECONDS = int(os.environ.get("DJANGO_TASK_RETRY_SECONDS", "60"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -149,15 +202,21 @@ _email_backend = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
-MAILERS = {"default": {"BACKEND": _email_backend}}
+_mailer = {"BACKEND": _email_backend}
 if _email_backend.endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
+    _mailer["OPTIONS"] = {
         "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
         "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
         "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
         "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
+# With a task worker, sending only queues the message; the worker delivers it (council.mail).
+MAILERS = (
+    {"default": {"BACKEND": "council.mail.QueuedEmailBackend"}, "delivery": _mailer}
+    if TASKS_IN_WORKER
+    else {"default": _mailer}
+)
 # Absolute links in emails.
 # Public pages are cached per publication (council.pagecache). One process's memory by default;
 # a shared cache (Redis, Memcached, the database) lets every process share the rendered pages.
@@ -167,6 +226,11 @@ CACHES = {
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "public-pages"),
     }
 }
+# Redis (e.g. LOCATION redis://redis:6379/0): Django's backend, made to degrade to a miss when
+# Redis is down (council.cache), with short timeouts so a dead Redis cannot hold up a page.
+if CACHES["default"]["BACKEND"] in {"django.core.cache.backends.redis.RedisCache", "council.cache.RedisCache"}:
+    CACHES["default"]["BACKEND"] = "council.cache.RedisCache"
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", "86400"))
 
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
@@ -187,9 +251,15 @@ SECURE_CSP = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# A session lasts a working day (9 hours by default) from sign-in, and ends when the browser closes:
+# the cookie has no expiry date, and the server forgets the session after DJANGO_SESSION_HOURS.
+SESSION_COOKIE_AGE = int(float(os.environ.get("DJANGO_SESSION_HOURS", "9")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# Load balancers probe health over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -205,9 +275,34 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The demo password `make run` prints; the loader refuses to create demo users when DEBUG is off.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "council-demo-2021")
 
+# Logs: one JSON object a line in production (DJANGO_LOG_FORMAT=json, the default without
+# debug), readable text in development; every line carries the request's id (council.logging).
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT") or ("text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "council.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "council.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Error reporting: Sentry's SDK, imported only when SENTRY_DSN is set. No personal data is sent
+# (send_default_pii off): staff names and exempt text stay here.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

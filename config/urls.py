@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from config import sitemaps
+from council import health
 from council import views as council_views
 from council.pagecache import public_page
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("committees/", include("scrutiny.urls_public")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("sitemap.xml", public_page(sitemap_views.index), {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-index"),
     path(

@@ -19,7 +19,10 @@ class CouncilConfig(AppConfig):
         # Also after a flush (TransactionTestCase, `manage.py flush`): roles and departments
         # are part of the schema's meaning, not optional data.
         post_migrate.connect(_ensure_defaults, sender=self, dispatch_uid="council-defaults")
-        from council import pagecache
+        from council import (
+            pagecache,
+            tasks,  # noqa: F401 - registers the task backend's system check
+        )
         from council.models import (
             CabinetPortfolio,
             Committee,

@@ -42,6 +42,19 @@ CONTENT_TYPES = {
 }
 
 
+# Event actions of a record's history when its public PDF fails to render and when it is retried
+# (not workflow moves: the record's status does not change). Their labels read "Render failed"
+# and "Rendering retried".
+RENDER_FAILED = "render_failed"
+RENDERING_RETRIED = "rendering_retried"
+
+
+def failure_text(exc):
+    """What went wrong, short enough to show on a staff page: the exception's type and message."""
+    message = str(exc).strip()
+    return (f"{type(exc).__name__}: {message}" if message else type(exc).__name__)[:1000]
+
+
 class FetchRefused(ValueError):
     """A document asked for something that is not one of the project's static files."""
 

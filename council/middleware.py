@@ -1,6 +1,108 @@
-"""Middleware the whole site shares."""
+"""Request-wide HTTP behaviour: response headers every page needs, the client's address, impossible ids.
 
+`SecurityHeadersMiddleware` sits first in `MIDDLEWARE`, outside the session middleware, so it sees
+every response (static files and redirects too) and reading `request.user` here cannot add a
+`Vary: Cookie` to responses that do not otherwise vary (the API).
+"""
+
+import re
+import uuid
+
+from django.conf import settings
 from django.http import Http404
+
+from council.logging import request_id
+
+# Browser features the service never uses, switched off for every page and every embedded frame.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+NO_STORE = "private, no-store"
+# An id from the proxy is kept only if it is short and plain: it goes into every log line.
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestIdMiddleware:
+    """Every request has an id: the proxy's X-Request-ID, or a new one; logs and the response carry it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.headers.get("X-Request-ID", "")
+        rid = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+        request.request_id = rid
+        # Not reset on the way out: Django logs an error response ("Not Found: ...") after the
+        # middleware has returned. `request_finished` clears it (council.logging).
+        request_id.set(rid)
+        if settings.SENTRY_DSN:
+            import sentry_sdk
+
+            sentry_sdk.set_tag("request_id", rid)
+        response = self.get_response(request)
+        response["X-Request-ID"] = rid
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """`Permissions-Policy` on every response; `private, no-store` on everything a signed-in person gets.
+
+    What a signed-in person sees may hold exempt (Part II) information or work in progress, so no
+    browser or proxy may keep it: pages, appendix downloads and PDF previews alike. Responses that
+    declare themselves `public` (the published PDF, the API) are the same for everyone and keep
+    their caching; so does every response to an anonymous visitor (the page cache's pages).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if _signed_in(request) and "public" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = NO_STORE
+        return response
+
+
+def _signed_in(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def client_ip(request):
+    """The visitor's address for sign-in throttling (django-axes' AXES_CLIENT_IP_CALLABLE).
+
+    Behind a TLS-terminating proxy (DJANGO_BEHIND_PROXY) every request comes from the proxy, so
+    the address is the last one the proxy appended to X-Forwarded-For; the earlier entries are
+    whatever the client chose to send and are never trusted.
+    """
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR")
+
 
 # The widest integer a database row's id can be (a 64-bit signed integer).
 LARGEST_ID = 2**63 - 1

@@ -1,5 +1,6 @@
 """Pages every visitor or signed-in person sees: home, staff home, sign-in, statements, errors."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -39,6 +40,14 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """django-axes' locked-out response: our page, saying how long to wait and whom to ask."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else None
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    context = {"username": username.strip(), "cooloff_minutes": minutes}
+    return render(request, "council/locked_out.html", context, status=429)
 
 
 def permission_denied(request, exception=None):

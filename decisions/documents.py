@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from council import documents, pagecache
 from council.models import CouncilSettings, Department
+from council.tasks import enqueue_retry
 from decisions import rules, sections
 from decisions.models import (
     SCHEDULE_12A,
@@ -191,7 +192,12 @@ def store_public_pdf(decision):
     data = render_decision_pdf(decision, public=True)
     name, digest, size = documents.store_pdf(data, f"decisions/{pdf_filename(decision)}")
     updated = Decision.objects.filter(pk=decision.pk, public_pdf_sha256="").update(
-        public_pdf=name, public_pdf_sha256=digest, public_pdf_size=size, public_pdf_rendered_at=timezone.now()
+        public_pdf=name,
+        public_pdf_sha256=digest,
+        public_pdf_size=size,
+        public_pdf_rendered_at=timezone.now(),
+        public_pdf_error="",
+        public_pdf_failed_at=None,
     )
     if not updated:
         documents.delete_stored(name)
@@ -201,10 +207,20 @@ def store_public_pdf(decision):
 
 
 @task
-def render_public_pdf(decision_id):
-    """After publication: the public PDF, rendered and stored once."""
+def render_public_pdf(decision_id, attempt=1):
+    """After publication: the public PDF, rendered and stored once (retried by the worker if it fails)."""
     decision = Decision.objects.filter(pk=decision_id).first()
     if decision is None:
         logger.warning("No decision %s to render", decision_id)
         return None
-    return store_public_pdf(decision).public_pdf_sha256
+    try:
+        return store_public_pdf(decision).public_pdf_sha256
+    except Exception as exc:
+        # Not just logged and forgotten: kept on the record, where Democratic Support sees it
+        # and can try again; re-raised so the task backend marks the task failed.
+        logger.exception("The public PDF of decision %s could not be made", decision_id)
+        from decisions.services import record_public_pdf_failure
+
+        record_public_pdf_failure(decision, error=documents.failure_text(exc))
+        enqueue_retry(render_public_pdf, decision_id, attempt=attempt)
+        raise

@@ -124,6 +124,11 @@ def can_publish(user, decision):
     return is_democratic_support(user) and allowed_in_status(decision.status, Action.PUBLISH)
 
 
+def can_retry_public_pdf(user, decision):
+    """Democratic Support may ask again for a published record's PDF while none is stored."""
+    return is_democratic_support(user) and decision.status == Status.PUBLISHED and not decision.public_pdf_sha256
+
+
 def can_withdraw(user, decision):
     return (_is_author(user, decision) or is_democratic_support(user)) and allowed_in_status(
         decision.status, Action.WITHDRAW

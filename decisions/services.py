@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from council import codes, integrity
+from council import documents as council_documents
 from council.models import CouncilSettings, Department
 from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import (
@@ -474,4 +475,31 @@ def withdraw_decision(decision, *, actor, comment):
     from_status = _move(locked, actor=actor, action=Action.WITHDRAW)
     locked.save()
     _event(locked, actor=actor, action=Action.WITHDRAW, from_status=from_status, comment=comment)
+    return locked
+
+
+# — the public PDF ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_public_pdf_failure(decision, *, actor=None, error):
+    """The public PDF could not be made: keep why on the record (every process sees it) and in its history.
+
+    `actor` is None when the task worker failed, which is the usual case.
+    """
+    locked = _lock(decision)
+    Decision.objects.filter(pk=locked.pk).update(public_pdf_error=error, public_pdf_failed_at=timezone.now())
+    _event(locked, actor=actor, action=council_documents.RENDER_FAILED, from_status=locked.status, comment=error)
+    return locked
+
+
+@transaction.atomic
+def retry_public_pdf(decision, *, actor):
+    """Democratic Support asks for the public PDF again after a failure: clear it, re-enqueue, record it."""
+    locked = _lock(decision)
+    _require(permissions.can_retry_public_pdf(actor, locked))
+    comment = f"After: {locked.public_pdf_error}" if locked.public_pdf_error else ""
+    Decision.objects.filter(pk=locked.pk).update(public_pdf_error="", public_pdf_failed_at=None)
+    _event(locked, actor=actor, action=council_documents.RENDERING_RETRIED, from_status=locked.status, comment=comment)
+    transaction.on_commit(partial(documents.render_public_pdf.enqueue, locked.pk))
     return locked

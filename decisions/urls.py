@@ -31,6 +31,7 @@ urlpatterns = [
     path("records/<int:pk>/publish/", review.publish, name="publish"),
     path("records/<int:pk>/withdraw/", review.withdraw, name="withdraw"),
     path("records/<int:pk>/pdf/", review.record_pdf, name="record-pdf"),
+    path("records/<int:pk>/retry-pdf/", review.retry_pdf, name="retry-pdf"),
     # Public (decisions/views/public.py)
     path("", public.decision_list, name="list"),
     path("download.csv", public.download_csv, name="download-csv"),

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from council import documents, pagecache
 from council.models import CouncilSettings, Department
+from council.tasks import enqueue_retry
 from decisions.models import SCHEDULE_12A
 from scrutiny import rules
 from scrutiny.models import BriefingReport, ReportSignOff, Status
@@ -156,7 +157,12 @@ def store_public_pdf(report):
     data = render_report_pdf(report, public=True)
     name, digest, size = documents.store_pdf(data, f"scrutiny/{pdf_filename(report)}")
     updated = BriefingReport.objects.filter(pk=report.pk, public_pdf_sha256="").update(
-        public_pdf=name, public_pdf_sha256=digest, public_pdf_size=size, public_pdf_rendered_at=timezone.now()
+        public_pdf=name,
+        public_pdf_sha256=digest,
+        public_pdf_size=size,
+        public_pdf_rendered_at=timezone.now(),
+        public_pdf_error="",
+        public_pdf_failed_at=None,
     )
     if not updated:
         documents.delete_stored(name)
@@ -166,10 +172,20 @@ def store_public_pdf(report):
 
 
 @task
-def render_public_pdf(report_id):
-    """After publication: the public PDF, rendered and stored once."""
+def render_public_pdf(report_id, attempt=1):
+    """After publication: the public PDF, rendered and stored once (retried by the worker if it fails)."""
     report = BriefingReport.objects.filter(pk=report_id).first()
     if report is None:
         logger.warning("No briefing report %s to render", report_id)
         return None
-    return store_public_pdf(report).public_pdf_sha256
+    try:
+        return store_public_pdf(report).public_pdf_sha256
+    except Exception as exc:
+        # Not just logged and forgotten: kept on the record, where Democratic Support sees it
+        # and can try again; re-raised so the task backend marks the task failed.
+        logger.exception("The public PDF of report %s could not be made", report_id)
+        from scrutiny.services import record_public_pdf_failure
+
+        record_public_pdf_failure(report, error=documents.failure_text(exc))
+        enqueue_retry(render_public_pdf, report_id, attempt=attempt)
+        raise

@@ -216,6 +216,10 @@ class BriefingReport(Exemption):
     public_pdf_sha256 = models.CharField("SHA-256 of the public PDF", max_length=64, blank=True, editable=False)
     public_pdf_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     public_pdf_rendered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Why the last attempt to make the public PDF failed, until one succeeds: Democratic Support
+    # sees it on the staff page and can try again (`services.retry_public_pdf`).
+    public_pdf_error = models.TextField("why the public PDF could not be made", blank=True, editable=False)
+    public_pdf_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BriefingReportQuerySet.as_manager()
 
@@ -251,6 +255,8 @@ class BriefingReport(Exemption):
     WORKFLOW_FIELDS = {"updated_at"}
     # Stored once after publication, then never changed.
     PUBLIC_PDF_FIELDS = {"public_pdf", "public_pdf_sha256", "public_pdf_size", "public_pdf_rendered_at"}
+    # A failed render and its retry are bookkeeping about the PDF, not content: they may change.
+    PDF_FAILURE_FIELDS = {"public_pdf_error", "public_pdf_failed_at"}
 
     def save(self, *args, **kwargs):
         if self.pk:
@@ -266,7 +272,7 @@ class BriefingReport(Exemption):
         if not stored or stored["status"] not in FROZEN_STATUSES:
             return
         for field in self._meta.concrete_fields:
-            if field.attname in self.WORKFLOW_FIELDS or field.name in self.PUBLIC_PDF_FIELDS:
+            if field.attname in self.WORKFLOW_FIELDS or field.name in self.PUBLIC_PDF_FIELDS | self.PDF_FAILURE_FIELDS:
                 continue
             if stored[field.attname] != getattr(self, field.attname):
                 raise FrozenReport(f"This report has been published: its {field.verbose_name} cannot be changed.")

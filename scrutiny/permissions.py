@@ -115,6 +115,11 @@ def can_publish(user, report):
     return is_democratic_support(user) and allowed_in_status(report.status, Action.PUBLISH)
 
 
+def can_retry_public_pdf(user, report):
+    """Democratic Support may ask again for a published report's PDF while none is stored."""
+    return is_democratic_support(user) and report.status == Status.PUBLISHED and not report.public_pdf_sha256
+
+
 def can_withdraw(user, report):
     return (_is_author(user, report) or is_democratic_support(user)) and allowed_in_status(
         report.status, Action.WITHDRAW

@@ -24,6 +24,7 @@ urlpatterns = [
     # The report and its review
     path("reports/<int:pk>/", review.report, name="report"),
     path("reports/<int:pk>/pdf/", review.report_pdf, name="report-pdf"),
+    path("reports/<int:pk>/retry-pdf/", review.retry_pdf, name="retry-pdf"),
     path("reports/<int:pk>/appendices/<int:child>/file/", review.appendix_file, name="appendix-file"),
     path("reports/<int:pk>/sign-off/<slug:department>/", review.sign_off, name="sign-off"),
     path("reports/<int:pk>/return/", review.return_report, name="return"),

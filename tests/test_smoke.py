@@ -81,6 +81,9 @@ ROUTES = {
     "decisions:publish": ("democratic_support", _in_state(Status.DECIDED), "get"),
     "decisions:withdraw": ("officer", _draft, "get"),
     "decisions:record-pdf": ("democratic_support", _draft, "get"),
+    "decisions:retry-pdf": ("democratic_support", _in_state(Status.PUBLISHED), "post"),
+    "healthz": (None, None, "get"),
+    "readyz": (None, None, "get"),
 }
 
 

@@ -157,8 +157,32 @@ def record(request, pk):
         warnings=rules.record_warnings(decision),
         gaps=rules.sign_off_gaps(decision) if decision.status == Status.IN_SIGN_OFF else [],
         events=_history(decision),
+        retry_pdf_url=(
+            reverse("decisions:retry-pdf", kwargs={"pk": decision.pk})
+            if permissions.can_retry_public_pdf(request.user, decision)
+            else ""
+        ),
     )
     return render(request, "decisions/record/record.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def retry_pdf(request, pk):
+    """Democratic Support asks again for a published record's PDF after it could not be made."""
+    decision = _load(pk)
+    if not permissions.can_retry_public_pdf(request.user, decision):
+        if permissions.can_view(request.user, decision) and decision.public_pdf_sha256:
+            messages.info(request, "The PDF has been made: there is nothing to try again.")
+            return redirect(_record_url(decision))
+        raise PermissionDenied
+    services.retry_public_pdf(decision, actor=request.user)
+    fresh = record_queryset().get(pk=decision.pk)
+    if fresh.public_pdf_sha256:
+        messages.success(request, "The PDF has been made")
+    elif not fresh.public_pdf_error:
+        messages.success(request, "The PDF is being made: this page will show it when it is ready")
+    return redirect(_record_url(decision))
 
 
 @login_required

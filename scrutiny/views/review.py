@@ -214,8 +214,32 @@ def report(request, pk):
             "gaps": rules.sign_off_gaps(report) if report.status == Status.IN_SIGN_OFF else [],
             "sign_off_rows": _sign_off_rows(report),
             "events": _history(report),
+            "retry_pdf_url": (
+                reverse("scrutiny:retry-pdf", kwargs={"pk": report.pk})
+                if permissions.can_retry_public_pdf(request.user, report)
+                else ""
+            ),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def retry_pdf(request, pk):
+    """Democratic Support asks again for a published report's PDF after it could not be made."""
+    report = _load(pk)
+    if not permissions.can_retry_public_pdf(request.user, report):
+        if permissions.can_view(request.user, report) and report.public_pdf_sha256:
+            messages.info(request, "The PDF has been made: there is nothing to try again.")
+            return redirect(_report_url(report))
+        raise PermissionDenied
+    services.retry_public_pdf(report, actor=request.user)
+    fresh = BriefingReport.objects.get(pk=report.pk)
+    if fresh.public_pdf_sha256:
+        messages.success(request, "The PDF has been made")
+    elif not fresh.public_pdf_error:
+        messages.success(request, "The PDF is being made: this page will show it when it is ready")
+    return redirect(_report_url(report))
 
 
 @login_required

@@ -64,5 +64,6 @@ ROUTES = {
     "scrutiny:approve": ("cabinet_member", _in_state(Status.AWAITING_CABINET_MEMBER), "get"),
     "scrutiny:record-approval": ("democratic_support", _in_state(Status.AWAITING_CABINET_MEMBER), "get"),
     "scrutiny:publish": ("democratic_support", _in_state(Status.APPROVED), "get"),
+    "scrutiny:retry-pdf": ("democratic_support", _in_state(Status.PUBLISHED), "post"),
     "scrutiny:withdraw": ("officer", _draft, "get"),
 }
