@@ -6,17 +6,17 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scrutiny', '0002_briefingreport_public_pdf_and_more'),
+        ('decisions', '0005_fill_issued_codes'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='briefingreport',
+            model_name='decision',
             name='public_pdf_error',
             field=models.TextField(blank=True, editable=False, verbose_name='why the public PDF could not be made'),
         ),
         migrations.AddField(
-            model_name='briefingreport',
+            model_name='decision',
             name='public_pdf_failed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),

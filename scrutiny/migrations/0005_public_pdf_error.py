@@ -6,17 +6,17 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0003_register_search'),
+        ('scrutiny', '0004_fill_issued_codes'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='decision',
+            model_name='briefingreport',
             name='public_pdf_error',
             field=models.TextField(blank=True, editable=False, verbose_name='why the public PDF could not be made'),
         ),
         migrations.AddField(
-            model_name='decision',
+            model_name='briefingreport',
             name='public_pdf_failed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
