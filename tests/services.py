@@ -46,10 +46,12 @@ def _wait_for_port(port, process, name, timeout=20):
 
 
 @contextmanager
-def running(command, port, name):
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def running(command, port, name, **popen):
+    """`command` running until the block ends; waits for `port` to listen (None: only that it started)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
     try:
-        _wait_for_port(port, process, name)
+        if port is not None:
+            _wait_for_port(port, process, name)
         yield process
     finally:
         if process.poll() is None:
