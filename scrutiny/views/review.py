@@ -90,7 +90,8 @@ def _already_done(report, action):
 def second_click(action):
     """A second click on an action's button, or the one that lost the race for the row lock, is
     refused by the permission check (the report has moved on): tell the person it is done instead
-    of showing a 403. Anyone who could not have done it still gets the 403."""
+    of showing a 403. Only someone who may see the report hears its state: anyone else, or a
+    refusal for another reason, still gets the 403."""
 
     def decorate(view):
         @functools.wraps(view)

@@ -131,3 +131,29 @@ def test_the_same_typed_code_at_once_on_a_decision_and_a_report_is_issued_once()
     assert codes.count("LS/9/AC") == 1
     assert len(errors) == 1 and isinstance(errors[0], ValidationError), errors
     assert IssuedCode.objects.filter(department=legal, code="LS/9/AC").count() == 1
+
+
+def test_migrations_fill_issued_codes_from_both_kinds_once_each(hr):
+    """decisions/0005 and scrutiny/0004: every existing code enters the table; a code issued on both
+    kinds before the table existed (the old race) enters once."""
+    import importlib
+
+    from django.apps import apps
+
+    cast = Cast()
+    (decision,), (report,) = _records(cast, 1)
+    on_decision = _sign_off(decision, hr, cast.hr_reviewer)
+    # The old race, as it left databases: the same code on a report, written round the table.
+    ReportSignOff.objects.bulk_create(
+        [ReportSignOff(report=report, department=hr, code=on_decision, issued_by=cast.hr_reviewer, content_version=1)]
+    )
+    IssuedCode.objects.all().delete()
+
+    importlib.import_module("decisions.migrations.0005_fill_issued_codes").fill(apps, None)
+    importlib.import_module("scrutiny.migrations.0004_fill_issued_codes").fill(apps, None)
+
+    codes = list(IssuedCode.objects.filter(department=hr).values_list("code", flat=True))
+    assert codes == [on_decision]
+    pairs = lambda qs: set(qs.values_list("department_id", "code"))  # noqa: E731
+    assert pairs(IssuedCode.objects) == pairs(SignOff.objects) | pairs(ReportSignOff.objects)
+    assert IssuedCode.objects.count() == len(pairs(IssuedCode.objects))
