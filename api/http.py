@@ -10,7 +10,9 @@ pagination.
   (`errors` only when a parameter is at fault).
 - A list is `{"count", "page", "page_size", "next", "previous", "licence", "results"}`: `page` from
   1, `page_size` 1 to `MAX_PAGE_SIZE` (default `DEFAULT_PAGE_SIZE`). A bad value is 400; a page
-  after the last is 404 (page 1 of an empty list is an empty page).
+  after the last, however large its number, is 404 (page 1 of an empty list is an empty page).
+- A parameter given empty (`?committee=`) is 400, except the search `q`; an unroutable path under
+  /api/ is a JSON 404.
 """
 
 import functools
@@ -33,6 +35,12 @@ PAGINATION_PARAMETERS = ("page", "page_size")
 PAGE_ERROR = "Enter a page number: a whole number, 1 or more"
 PAGE_SIZE_ERROR = f"Enter a page size: a whole number from 1 to {MAX_PAGE_SIZE}"
 WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+DIGITS = re.compile(r"[0-9]+")
+MAX_PAGE_DIGITS = 18  # longer is past the last page of anything; never int() 100,000 digits
+# Query parameters an empty value is meaningful for (the search: no words). Any other parameter
+# given empty is a 400, as its schema (an enum, a number, a date) says.
+BLANK_ALLOWED = {"q"}
+BLANK_ERROR = "Give a value, or leave the parameter out"
 
 
 class ApiError(Exception):
@@ -81,6 +89,7 @@ def endpoint(*, query=(), paginated=False):
                 response["Allow"] = ", ".join(ALLOWED_METHODS)
             else:
                 try:
+                    _refuse_blank(request.GET, parameters)
                     response = view(request, *args, **kwargs)
                 except ApiError as exc:
                     response = error_response(exc.status, exc.message, exc.errors)
@@ -93,6 +102,17 @@ def endpoint(*, query=(), paginated=False):
         return cached
 
     return decorate
+
+
+def _refuse_blank(params, parameters):
+    blank = {name: [BLANK_ERROR] for name in parameters if name not in BLANK_ALLOWED and params.get(name, None) == ""}
+    if blank:
+        raise ApiError(400, "Some parameters are not valid: see errors.", blank)
+
+
+def not_found(request):
+    """A path under the API that names nothing: JSON, like every other API answer."""
+    return with_api_headers(error_response(404, "There is nothing at this address: /api/v1/ lists what there is."))
 
 
 def form_errors(form):
@@ -110,9 +130,24 @@ def _whole_number(params, name, default, maximum, message, errors):
     return int(raw)
 
 
+def _page_number(params, errors):
+    """The page asked for: any whole number from 1, however long (one past the last page is a 404,
+    as the description says, not a 400); None for a number too long to be any page."""
+    raw = params.get("page", "").strip()
+    if raw == "":
+        return 1
+    if not DIGITS.fullmatch(raw) or not raw.strip("0"):
+        errors["page"] = [PAGE_ERROR]
+        return 1
+    return int(raw) if len(raw) <= MAX_PAGE_DIGITS else None
+
+
 def page_parameters(params, errors):
-    """(page, page_size) from the query string; a bad value adds its message to `errors`."""
-    page = _whole_number(params, "page", 1, 10**9, PAGE_ERROR, errors)
+    """(page, page_size) from the query string; a bad value adds its message to `errors`.
+
+    `page` is None for a number too long to be any page (answered 404 like any page after the last).
+    """
+    page = _page_number(params, errors)
     page_size = _whole_number(params, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGE_SIZE_ERROR, errors)
     return page, page_size
 
@@ -134,10 +169,10 @@ def paginated_response(request, queryset, serialise, *, errors=None):
     if errors:
         raise ApiError(400, "Some parameters are not valid: see errors.", errors)
     paginator = Paginator(queryset, size)
-    if number > paginator.num_pages:
+    if number is None or number > paginator.num_pages:
         raise ApiError(
             404,
-            f"There is no page {number}: the last page is {paginator.num_pages}.",
+            f"There is no page {number or 'that large'}: the last page is {paginator.num_pages}.",
         )
     page = paginator.page(number)
     results = [serialise(item) for item in page.object_list]

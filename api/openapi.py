@@ -46,7 +46,8 @@ nothing else.
 `Link: <...>; rel="license"` header, and `Access-Control-Allow-Origin: *`. Successful responses \
 may be cached for {CACHE_SECONDS} seconds.
 - Lists are paged: `page` from 1 and `page_size` from 1 to {MAX_PAGE_SIZE} \
-(default {DEFAULT_PAGE_SIZE}). A page after the last is 404; page 1 of an empty list is an empty page.
+(default {DEFAULT_PAGE_SIZE}). A page after the last is 404; page 1 of an empty list is an empty page. \
+A parameter given empty is 400 (leave it out instead), except the search `q`.
 - Errors are JSON: `status`, `message` and, when parameters are at fault, `errors` with each \
 parameter's messages.
 - Stable identifiers: a decision's reference as it appears in its address (`cod02-21-22`), a \
@@ -282,13 +283,21 @@ def _path_parameter(name, schema, description):
 
 def pagination_parameters():
     return [
-        _query("page", {"type": "integer", "minimum": 1, "default": 1}, f"The page, from 1. {PAGE_ERROR} (else 400)."),
+        _query(
+            "page",
+            {"type": "integer", "minimum": 1, "default": 1},
+            f"The page, from 1. {PAGE_ERROR} (else 400); a page after the last, however large, is 404.",
+        ),
         _query(
             "page_size",
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
             f"Items on a page. {PAGE_SIZE_ERROR} (else 400).",
         ),
     ]
+
+
+# Pounds and pence below £1 trillion, as the register's form takes them (decisions.register).
+AMOUNT = {"type": "number", "minimum": 0, "maximum": 999_999_999_999.99, "multipleOf": 0.01}
 
 
 def decision_parameters():
@@ -298,7 +307,7 @@ def decision_parameters():
     return [
         _query(
             "q",
-            {"type": "string", "maxLength": MAX_QUERY},
+            {"type": "string", "maxLength": MAX_QUERY, "pattern": "^[^\\u0000]*$"},  # no NUL characters
             "Words to search for in the title, decision, reasons, alternatives and financial implications. "
             "On PostgreSQL, best matches first; put a phrase in quotes.",
         ),
@@ -306,7 +315,7 @@ def decision_parameters():
         _query(
             "decision_maker",
             {"type": "integer", "minimum": 1},
-            "A decision maker's number (`decision_maker_id`); someone who is not a decision maker is 400.",
+            "A decision maker's number (`decision_maker_id`); a number no decision maker has matches nothing.",
         ),
         _query("key_decision", yes_no, "Only key decisions (yes) or only other decisions (no)."),
         _query("urgent", yes_no, "Only urgent decisions (yes) or only other decisions (no)."),
@@ -318,13 +327,13 @@ def decision_parameters():
         _query(
             "decided_to",
             {"type": "string", "format": "date"},
-            "Decided on or before this date; not before `decided_from`.",
+            "Decided on or before this date; a date before `decided_from` matches nothing.",
         ),
-        _query("amount_min", {"type": "number", "minimum": 0}, "An amount of at least this many pounds."),
+        _query("amount_min", AMOUNT, "An amount of at least this many pounds (and pence)."),
         _query(
             "amount_max",
-            {"type": "number", "minimum": 0},
-            "An amount of at most this many pounds; not less than `amount_min`.",
+            AMOUNT,
+            "An amount of at most this many pounds; less than `amount_min` matches nothing.",
         ),
     ]
 
@@ -374,7 +383,7 @@ def _error(description):
 def _list_responses(schema_name, description):
     return {
         "200": _ok(schema_name, description),
-        "400": _error("A parameter is not valid: `errors` gives each one's messages."),
+        "400": _error("A parameter is not valid, or given empty: `errors` gives each one's messages."),
         "404": _error("The page is after the last page."),
     }
 
@@ -482,7 +491,7 @@ def operations():
             "tags": ["Briefing reports"],
             "summary": "Published briefing reports",
             "description": "Newest meeting first, then in agenda order. A Part II report gives its title and "
-            "exemption only. An unknown committee or meeting is 400.",
+            "exemption only. An unknown committee is 400; a meeting number no meeting has matches nothing.",
             "parameters": [
                 _committee_filter(committees, "reports"),
                 _query(

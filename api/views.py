@@ -27,8 +27,10 @@ from api.http import (
     endpoint,
     form_errors,
     json_response,
+    not_found,
     paginated_response,
 )
+from council import views as council_views
 from council.models import Committee
 from council.opendata import absolute
 from council.pagecache import public_page
@@ -109,7 +111,24 @@ def decision_list(request):
     """Published decisions, with the register page's search and filters and its order."""
     query = RegisterQuery(request.GET)
     decisions = decision_opendata.export_queryset(query.ordered())
-    return paginated_response(request, decisions, decision_opendata.decision_data, errors=form_errors(query.form))
+    errors = form_errors(query.form)
+    if _unknown_id(request.GET, errors, "decision_maker"):
+        decisions = decisions.none()
+    # A reversed range (dates or amounts) is valid per parameter, so not a 400: nothing is in it.
+    for name, problems in query.form.errors.as_data().items():
+        if all(problem.code == "reversed" for problem in problems):
+            del errors[name]
+            decisions = decisions.none()
+    return paginated_response(request, decisions, decision_opendata.decision_data, errors=errors)
+
+
+def _unknown_id(params, errors, name):
+    """A well-formed number that nobody (no meeting) has is a filter that matches nothing, as a
+    client expects and the description says: it is dropped from `errors`, and True is returned."""
+    if name in errors and re.fullmatch(r"[0-9]+", params.get(name, "")) and params[name].strip("0"):
+        del errors[name]
+        return True
+    return False
 
 
 @endpoint()
@@ -168,7 +187,10 @@ def _filtered(form_class, request, queryset):
     for name, value in form.cleaned_data.items():
         if value is not None and name not in form.errors:
             queryset = queryset.filter(**{name: value})
-    return queryset, form_errors(form)
+    errors = form_errors(form)
+    if _unknown_id(request.GET, errors, "meeting"):
+        queryset = queryset.none()
+    return queryset, errors
 
 
 @endpoint(query=tuple(MeetingFilters.base_fields), paginated=True)
@@ -204,3 +226,10 @@ def report_detail(request, id):
     if report is None:
         raise ApiError(404, NO_REPORT)  # the same for a draft as for nothing at all
     return detail_response(opendata.report_data(report))
+
+
+def page_not_found(request, exception=None):
+    """The site's 404: JSON under the API (its clients read JSON), the HTML page elsewhere."""
+    if request.path.startswith(reverse("api:docs")):
+        return not_found(request)
+    return council_views.page_not_found(request, exception)

@@ -31,5 +31,5 @@ urlpatterns = [
 ]
 
 handler403 = "council.views.permission_denied"
-handler404 = "council.views.page_not_found"
+handler404 = "api.views.page_not_found"  # JSON under /api/, the HTML page elsewhere
 handler500 = "council.views.server_error"

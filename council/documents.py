@@ -161,6 +161,31 @@ def delete_stored(name):
     default_storage.delete(name)
 
 
+# What an uploaded file may be, by its extension, and the type it is served as: the upload's
+# checks (decisions.forms) matched the extension to the content's first bytes, so this is what the
+# content is, whatever the uploading browser declared.
+ATTACHMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+}
+
+
+def attachment_content_type(item):
+    """The type of an uploaded file, from the name it was checked and stored under (then the
+    original name, for files stored before the check); anything else is a plain download."""
+    for name in (item.file.name, item.original_filename):
+        extension = posixpath.splitext(name or "")[1].lower()
+        if extension in ATTACHMENT_TYPES:
+            return ATTACHMENT_TYPES[extension]
+    return "application/octet-stream"
+
+
 def serve_attachment(item):
     """A private uploaded file (an appendix) as a download, once the caller has checked who may have it.
 
@@ -173,6 +198,4 @@ def serve_attachment(item):
     except FileNotFoundError as exc:
         raise Http404("The file is missing") from exc
     filename = item.original_filename or posixpath.basename(item.file.name)
-    return FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=item.content_type or "application/octet-stream"
-    )
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=attachment_content_type(item))

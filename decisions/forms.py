@@ -20,6 +20,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 
 from council import roles
+from council.documents import ATTACHMENT_TYPES
 from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Plan, User
 from decisions.models import SCHEDULE_12A, Appendix, BackgroundPaper, Decision, SpendType, today
@@ -36,6 +37,18 @@ SIGNATURES = {
     b"PK\x03\x04": {".docx", ".xlsx", ".odt", ".ods", ".odp"},
     b"\xd0\xcf\x11\xe0": {".doc", ".xls"},
 }
+# Types a browser may declare for a file beside its own (ATTACHMENT_TYPES): when it does not know the
+# type, and the zip and PDF variants some systems register.
+VAGUE_TYPES = {"", "application/octet-stream", "binary/octet-stream"}
+ZIPPED = ("application/zip", "application/x-zip-compressed")
+ALSO_DECLARED = {
+    ".pdf": ("application/x-pdf",),
+    **{extension: ZIPPED for extension in (".docx", ".xlsx", ".odt", ".ods", ".odp")},
+}
+WRONG_DECLARED_TYPE = (
+    "The selected file is not the kind of file its name says: "
+    "save it as a PDF, Word, Excel or OpenDocument file and select it again"
+)
 STORED_STEM_LENGTH = 80  # of an appendix's file name on disk; the original name is kept for downloads
 WRONG_TYPE = "The selected file must be a PDF, Word, Excel or OpenDocument file"
 
@@ -661,6 +674,10 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
         allowed = next((exts for magic, exts in SIGNATURES.items() if head.startswith(magic)), set())
         if extension not in ALLOWED_EXTENSIONS or extension not in allowed:
             raise ValidationError(WRONG_TYPE, code="file_type")
+        declared = (upload.content_type or "").split(";")[0].strip().lower()
+        if declared not in {ATTACHMENT_TYPES[extension], *VAGUE_TYPES, *ALSO_DECLARED.get(extension, ())}:
+            # The browser says it is something else (an HTML page, an image): not what its name and content are.
+            raise ValidationError(WRONG_DECLARED_TYPE, code="declared_type")
         # Stored under a short name: the storage path adds a prefix, and a name near the browser's
         # 255 characters would be too long for the file system (ENAMETOOLONG, a 500). The name as
         # chosen is kept for the download (save_values).
@@ -681,7 +698,7 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
         upload = self.cleaned_data["file"]
         appendix.original_filename = getattr(upload, "original_name", Path(upload.name).name)[:255]
         appendix.size = upload.size
-        appendix.content_type = (upload.content_type or "application/octet-stream")[:100]
+        appendix.content_type = ATTACHMENT_TYPES[Path(upload.name).suffix.lower()]  # what it is, checked above
         return appendix
 
 

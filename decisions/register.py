@@ -147,11 +147,14 @@ class RegisterForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("decided_from"), data.get("decided_to")
+        # code="reversed": the API answers a reversed range as what it is, a range nothing is in.
         if start and end and start > end:
-            self.add_error("decided_to", "The “decided on or before” date must be the same as or after the other date")
+            message = "The “decided on or before” date must be the same as or after the other date"
+            self.add_error("decided_to", forms.ValidationError(message, code="reversed"))
         low, high = data.get("amount_min"), data.get("amount_max")
         if low is not None and high is not None and low > high:
-            self.add_error("amount_max", "The “amount up to” must be the same as or more than the “amount from”")
+            message = "The “amount up to” must be the same as or more than the “amount from”"
+            self.add_error("amount_max", forms.ValidationError(message, code="reversed"))
         return data
 
 

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from council import integrity
+from council.documents import attachment_content_type
 from council.forms import ConfirmForm
 from council.models import CouncilSettings, Department
 from council.templatetags.govuk import error_target_id
@@ -313,7 +314,7 @@ def appendix_download(request, pk, child):
         appendix.file.open("rb"),
         as_attachment=True,
         filename=appendix.original_filename or appendix.file.name.rsplit("/", 1)[-1],
-        content_type=appendix.content_type or "application/octet-stream",
+        content_type=attachment_content_type(appendix),  # what the content is, not what the browser said
     )
 
 

@@ -226,7 +226,9 @@ def appendix(request, slug, ref):
     except FileNotFoundError as exc:
         raise Http404("The appendix file is missing") from exc
     filename = item.original_filename or os.path.basename(item.file.name)
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=item.content_type or None)
+    return FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=council_documents.attachment_content_type(item)
+    )
 
 
 @require_safe

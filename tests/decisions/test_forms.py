@@ -1,6 +1,7 @@
 """The authoring forms: each field rule by its error code, with the GOV.UK-style message."""
 
 import datetime
+import mimetypes
 from decimal import Decimal
 
 import pytest
@@ -207,8 +208,10 @@ def appendix_data(**overrides):
     return {"appendix-ref": "A", "appendix-title": "Business case", **overrides}
 
 
-def upload(name, content, content_type="application/pdf"):
-    return SimpleUploadedFile(name, content, content_type=content_type)
+def upload(name, content, content_type=None):
+    """A file as a browser sends it: the type its system registers for the name."""
+    declared = content_type or mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+    return SimpleUploadedFile(name, content, content_type=declared)
 
 
 @pytest.mark.parametrize(
