@@ -57,7 +57,7 @@ test-production: install node_modules/vnu-jar/build/dist/vnu.jar
 	scripts/production_check.sh
 
 node_modules/vnu-jar/build/dist/vnu.jar: package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts  # the jar only: Java comes from the system
 
 assets:
 	scripts/build_assets.sh
