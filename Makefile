@@ -59,7 +59,7 @@ test-production: install node_modules/vnu-jar/build/dist/vnu.jar
 	scripts/production_check.sh
 
 node_modules/vnu-jar/build/dist/vnu.jar: package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts  # the jar only: Java comes from the system
 
 # The production profile on this machine: gunicorn and the task worker against the configured
 # database (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL...; see docs/deploy.md).

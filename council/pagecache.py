@@ -13,7 +13,7 @@ Only anonymous requests are served from the cache (no session or messages cookie
 only complete 200 responses without cookies, and never a streaming response (large downloads).
 The CSP nonce is not cached: it is swapped for a placeholder on the way in and for this request's
 fresh nonce on the way out, so every response still has its own. `PUBLIC_PAGE_CACHE_SECONDS = 0`
-turns the cache off (the test suite does, except in the tests of the cache itself).
+turns the cache off (the test suite keeps it on, as shipped, emptied around each test).
 """
 
 import hashlib

@@ -89,6 +89,11 @@ collect_static() {
   "$PY" manage.py collectstatic --noinput --clear -v 0
 }
 
+# wait_for PID LOG: waits for a background step; on failure shows its log.
+wait_for() {
+  wait "$1" || { cat "$2" >&2; return 1; }
+}
+
 # start_gunicorn PORT [extra gunicorn arguments]: serves config.wsgi on 127.0.0.1:PORT, waits until
 # it answers; its log is $WORK/gunicorn.log.
 start_gunicorn() {
@@ -157,8 +162,11 @@ main() {
   ensure_postgres
   create_database
   production_env
+  # collectstatic needs no database: it runs beside the migrations.
+  collect_static >"$WORK/collectstatic.log" 2>&1 &
+  local collecting=$!
   step "migrate and load the demo" prepare_database
-  step "collectstatic (manifest storage)" collect_static
+  step "collectstatic (manifest storage)" wait_for "$collecting" "$WORK/collectstatic.log"
   step "start gunicorn" start_gunicorn "$(free_port)"
   step "crawl as the public and every demo account" crawl
   stop_gunicorn

@@ -11,7 +11,8 @@ From `/` (and the staff home for staff) it follows every same-origin link in the
 it receives, asking each address with GET and then HEAD (HEAD must answer as GET does, without a
 body), skipping sign-out and anything that is not a plain link. An address that is not HTML (a PDF,
 a download, a feed, the API) is asked once, by the first role to reach it; the admin's filter
-combinations and Django's own history and password pages are skipped. As the public it asks every page
+combinations, Django's own history and password pages, and objects beyond the first three of each
+model are skipped. As the public it asks every page
 twice: a page the cache missed the first time must be a cache hit the second time. It checks
 that pages link only to hashed (manifest) static files, that each static file answers, and that
 GOV.UK Frontend's JavaScript is fetched under one address only. It saves every HTML page it gets
@@ -39,8 +40,13 @@ MAX_URLS_PER_ROLE = 1500
 ADMIN = "/admin/"
 ADMIN_SKIPPED = re.compile(r"/admin/.*(\?|/history/$|/password/$)")
 # Not HTML (PDFs, downloads, feeds, API): the same bytes whoever asks, so asked once, by the first
-# role that reaches the address (a PDF preview takes seconds to render).
-PARALLEL_ROLES = 3
+# role that reaches the address (a PDF preview takes seconds to render). PDFs are claimed before
+# they are asked, so that two roles crawling at once do not both render one.
+PDF = re.compile(r".*/pdf/$")
+PARALLEL_ROLES = 3  # signed-in accounts crawled at once
+# The admin's pages for a few objects of each model, not for every object (they are the same code).
+ADMIN_OBJECT = re.compile(r"^/admin/(\w+)/(\w+)/([^/]+)/")
+ADMIN_OBJECTS_PER_MODEL = 3
 SKIPPED_PREFIXES = ("/sign-out/", "/admin/logout/")
 HASHED = re.compile(r"\.[0-9a-f]{12}\.[a-z0-9]+$")
 ACCOUNT_LINE = re.compile(r"^\s{2}(\S+)\s{2,}")
@@ -143,7 +149,7 @@ class Crawl:
         print("  PROBLEM:", text, flush=True)
 
     def role(self, role, session, starts):
-        seen, queue = set(), deque(starts)
+        seen, queue, admin_objects = set(), deque(starts), {}
         while queue and len(seen) < MAX_URLS_PER_ROLE:
             url = queue.popleft()
             if url in seen or url.startswith(SKIPPED_PREFIXES) or ADMIN_SKIPPED.match(url):
@@ -152,6 +158,13 @@ class Crawl:
             with self.lock:
                 if url in self.asked_once:
                     continue
+                if PDF.match(url):
+                    self.asked_once.add(url)
+            if (match := ADMIN_OBJECT.match(url)) and match.group(3) not in {"add", "autocomplete"}:
+                objects = admin_objects.setdefault(match.group(1, 2), set())
+                if match.group(3) not in objects and len(objects) >= ADMIN_OBJECTS_PER_MODEL:
+                    continue
+                objects.add(match.group(3))
             if url.startswith("/static/"):
                 self.static.setdefault(url, f"{role} {url}")
                 continue
