@@ -61,7 +61,7 @@ VALUES = [
 IMPOSSIBLE_DATES = [("31", "2", "2021"), ("0", "1", "2021"), ("1", "1", "99999"), (HUGE, HUGE, HUGE)]
 LONG_FILE_NAME = "a" * 250 + ".pdf"
 FILE_CONTENTS = [b"%PDF-1.7\nhostile", f"<html>{SCRIPT}()</script></html>".encode()]
-ROUNDS = 2  # all fields hostile at once
+ROUNDS = 1  # all fields hostile at once
 
 # Pages whose forms are posted: every GET route of the smoke table (non-HTML answers are skipped),
 # the task pages of both task lists, and the sign-in page.
@@ -200,7 +200,6 @@ def hostile_posts(form):
 def test_hostile_form_input_is_never_a_server_error(client, request, page):
     persona, kwargs_factory = FORM_PAGES[page]
     user = request.getfixturevalue(persona) if persona else None
-    others = [request.getfixturevalue(name) for name in ROLE_PERSONAS if name != persona]
     if user:
         client.force_login(user)
     kwargs = kwargs_factory(request) if kwargs_factory else {}
@@ -209,19 +208,19 @@ def test_hostile_form_input_is_never_a_server_error(client, request, page):
     check(response, f"GET {url}")
     if "html" not in response.get("Content-Type", "") or getattr(response, "streaming", False):
         return
-    for form in page_forms(response, url):
+    forms = page_forms(response, url)
+    for form in forms:
         for description, data in hostile_posts(form):
             check(client.post(form["action"], data), f"POST {form['action']} ({description}) as {persona}")
-        # Every other role, and a visitor: one hostile round each.
-        for n, other in enumerate([*others, None]):
-            client.logout()
-            if other:
-                client.force_login(other)
+    # Every other role, and a visitor: one hostile round into each form.
+    others = [request.getfixturevalue(name) for name in ROLE_PERSONAS if name != persona] if forms else []
+    for n, other in enumerate([*others, None] if forms else []):
+        client.logout()
+        if other:
+            client.force_login(other)
+        for form in forms:
             data = {name: VALUES[(n + i) % len(VALUES)] for i, name in enumerate(sorted(form["fields"]))}
             check(client.post(form["action"], data), f"POST {form['action']} as {other or 'a visitor'}")
-        client.logout()
-        if user:
-            client.force_login(user)
 
 
 def test_forms_are_found_for_every_action_route(client, request):
@@ -278,7 +277,7 @@ def test_hostile_query_parameters_are_never_a_server_error(client, name):
     check(client.get(url, everything), f"GET {url} with every parameter hostile")
 
 
-PATH_VALUES = ["9" * 40, "0", "x" * 300, "%00", "%3Cscript%3Ehostile7f3a", "²"]
+PATH_VALUES = ["9" * 40, "x" * 300, "%00", "%3Cscript%3Ehostile7f3a"]
 STAND_IN = {IntConverter: lambda n: str(1000 + n), SlugConverter: lambda n: f"stand-in-{n}"}
 
 
@@ -295,11 +294,10 @@ def routes_with_parameters(resolver=None, namespace="", converters=None):
             yield f"{namespace}{pattern.name}", found
 
 
-@pytest.mark.parametrize("persona", ["democratic_support", None])
-def test_hostile_ids_and_slugs_in_paths_are_never_a_server_error(client, request, persona):
-    """Every parameter of every route's path, hostile in turn (the others stand-ins: nothing has them)."""
-    if persona:
-        client.force_login(request.getfixturevalue(persona))
+def test_hostile_ids_and_slugs_in_paths_are_never_a_server_error(client, democratic_support):
+    """Every parameter of every route's path, hostile in turn (the others stand-ins: nothing has them),
+    as a member of staff (who gets past the sign-in redirect to the lookups)."""
+    client.force_login(democratic_support)
     routes = sorted(routes_with_parameters())
     assert len(routes) > 20
     for name, converters in routes:
