@@ -4,15 +4,25 @@ from dataclasses import dataclass
 
 from django.apps import AppConfig
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
 
 
-def _item(decision, url_name="decisions:record", hint=""):
+def _item(decision, url_name="decisions:record", hint="", returned=None):
     return {
         "label": f"{decision.reference or 'Draft'}: {decision.title or 'Untitled decision'}",
         "url": reverse(url_name, kwargs={"pk": decision.pk}),
-        "status": decision.get_status_display(),
-        "hint": hint,
+        "status": "Returned to you" if returned else decision.get_status_display(),
+        "hint": returned_hint(returned) if returned else hint,
+        "returned": bool(returned),
     }
+
+
+def returned_hint(event):
+    """Who returned it, when, and what they said: the author's reason to open it first."""
+    comment = Truncator(event.comment).words(40)
+    said = f": “{comment}”" if comment else ""
+    return f"Returned by {event.actor_name or 'a reviewer'} on {timezone.localtime(event.at):%-d %B %Y}{said}"
 
 
 def _updated(decision):
@@ -32,7 +42,12 @@ class AuthoredRecords:
 
         records = Decision.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
         return [
-            _item(d, "decisions:tasks" if d.status == Status.DRAFT else "decisions:record", _updated(d))
+            _item(
+                d,
+                "decisions:tasks" if d.status == Status.DRAFT else "decisions:record",
+                _updated(d),
+                returned=d.last_return(),
+            )
             for d in records[: self.limit]
         ]
 

@@ -4,14 +4,18 @@ of briefing reports on the staff home page (each item links to the report's staf
 from dataclasses import dataclass
 
 from django.apps import AppConfig
+from django.urls import reverse
 
 
-def _item(report, hint=""):
+def _item(report, hint="", url="", returned=None):
+    from decisions.apps import returned_hint
+
     return {
         "label": f"Briefing report: {report.title or 'Untitled briefing report'}",
-        "url": report.get_absolute_url(),
-        "status": report.get_status_display(),
-        "hint": hint,
+        "url": url or report.get_absolute_url(),
+        "status": "Returned to you" if returned else report.get_status_display(),
+        "hint": returned_hint(returned) if returned else hint,
+        "returned": bool(returned),
     }
 
 
@@ -27,7 +31,16 @@ class AuthoredReports:
         from scrutiny.models import BriefingReport, Status
 
         reports = BriefingReport.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
-        return [_item(r, f"Updated {r.updated_at:%-d %B %Y}") for r in reports[: self.limit]]
+        # A draft opens on its task list, where the author works on it (and sees why it came back).
+        return [
+            _item(
+                r,
+                f"Updated {r.updated_at:%-d %B %Y}",
+                url=reverse("scrutiny:tasks", kwargs={"pk": r.pk}) if r.status == Status.DRAFT else "",
+                returned=r.last_return(),
+            )
+            for r in reports[: self.limit]
+        ]
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def task_list(request, pk):
             "decision": decision,
             "tasks": tasks,
             "completed": sum(t["completed"] for t in tasks),
+            "returned": decision.last_return(),
         },
     )
 

@@ -96,7 +96,12 @@ def task_list(request, pk):
     return render(
         request,
         "scrutiny/authoring/task_list.html",
-        {"report": report, "tasks": tasks, "completed": sum(t["completed"] for t in tasks)},
+        {
+            "report": report,
+            "tasks": tasks,
+            "completed": sum(t["completed"] for t in tasks),
+            "returned": report.last_return(),
+        },
     )
 
 
