@@ -1,8 +1,10 @@
 """The decisions app: registers each role's queue of decision records on the staff home page."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.apps import AppConfig
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -25,6 +27,18 @@ def returned_hint(event):
     return f"Returned by {event.actor_name or 'a reviewer'} on {timezone.localtime(event.at):%-d %B %Y}{said}"
 
 
+def abandoned_draft(event_model, parent):
+    """A draft started more than a day ago, never submitted and never edited: an abandoned "Start
+    now". Your work leaves it out, so it does not fill up with empty drafts; there is nothing in it
+    to lose, and its author can still delete it from its task list."""
+    edited = event_model.objects.filter(**{parent: OuterRef("pk")}, action="edit")
+    return Q(
+        status="draft",
+        submitted_at__isnull=True,
+        created_at__lt=timezone.now() - datetime.timedelta(days=1),
+    ) & ~Exists(edited)
+
+
 def _updated(decision):
     return f"Updated {decision.updated_at:%-d %B %Y}"
 
@@ -38,9 +52,14 @@ class AuthoredRecords:
     limit: int = 20
 
     def __call__(self, user):
-        from decisions.models import Decision, Status
+        from decisions.models import Decision, Event, Status
 
-        records = Decision.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
+        records = (
+            Decision.objects.authored_by(user)
+            .exclude(status=Status.WITHDRAWN)
+            .exclude(abandoned_draft(Event, "decision"))
+            .order_by("-created_at")
+        )
         return [
             _item(
                 d,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from council import codes
-from council.models import CouncilSettings, Department
+from council.models import CouncilSettings, DeletedDraft, Department
 from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import (
     Appendix,
@@ -82,6 +82,36 @@ def start_decision(*, actor):
     )
     _event(decision, actor=actor, action=Action.CREATE, from_status="")
     return decision
+
+
+@transaction.atomic
+def delete_draft(decision, *, actor):
+    """The author deletes a draft that was never submitted (an abandoned "Start now").
+
+    The record goes with its own history; the audit row in `council.DeletedDraft` is the event
+    that says who deleted what, and when. A submitted record has a reference and is never deleted.
+    """
+    locked = _lock(decision)
+    _require(permissions.can_delete_draft(actor, locked))
+    files = [a.file.name for a in locked.appendices.all() if a.file]
+    DeletedDraft.objects.create(
+        kind="decision record",
+        record_id=locked.pk,
+        title=locked.title,
+        author_name=locked.author.display_name,
+        started_at=locked.created_at,
+        deleted_by=actor,
+        deleted_by_name=actor.display_name,
+        deleted_at=timezone.now(),
+    )
+    locked.delete()
+    # Files go only once the deletion has committed: a rolled-back delete keeps its appendices.
+    transaction.on_commit(partial(_delete_files, Appendix.file.field.storage, files))
+
+
+def _delete_files(storage, names):
+    for name in names:
+        storage.delete(name)
 
 
 @transaction.atomic

@@ -28,9 +28,15 @@ class AuthoredReports:
     limit: int = 20
 
     def __call__(self, user):
-        from scrutiny.models import BriefingReport, Status
+        from decisions.apps import abandoned_draft
+        from scrutiny.models import BriefingReport, ReportEvent, Status
 
-        reports = BriefingReport.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
+        reports = (
+            BriefingReport.objects.authored_by(user)
+            .exclude(status=Status.WITHDRAWN)
+            .exclude(abandoned_draft(ReportEvent, "report"))
+            .order_by("-created_at")
+        )
         # A draft opens on its task list, where the author works on it (and sees why it came back).
         return [
             _item(

@@ -101,6 +101,30 @@ def task_list(request, pk):
             "tasks": tasks,
             "completed": sum(t["completed"] for t in tasks),
             "returned": decision.last_return(),
+            "can_delete": permissions.can_delete_draft(request.user, decision),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_draft(request, pk):
+    decision = get_object_or_404(Decision.objects.select_related("author"), pk=pk)
+    if not permissions.can_delete_draft(request.user, decision):
+        raise PermissionDenied
+    title = decision.title or "Untitled decision"
+    if request.method == "POST":
+        services.delete_draft(decision, actor=request.user)
+        messages.success(request, f"Draft decision record “{title}” deleted")
+        return redirect("staff-home")
+    return render(
+        request,
+        "components/delete_draft.html",
+        {
+            "title": title,
+            "noun": "decision record",
+            "started_at": decision.created_at,
+            "cancel_url": reverse("decisions:tasks", kwargs={"pk": decision.pk}),
         },
     )
 

@@ -101,7 +101,26 @@ def task_list(request, pk):
             "tasks": tasks,
             "completed": sum(t["completed"] for t in tasks),
             "returned": report.last_return(),
+            "can_delete": permissions.can_delete_draft(request.user, report),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_draft(request, pk):
+    report = get_object_or_404(BriefingReport.objects.select_related("author"), pk=pk)
+    if not permissions.can_delete_draft(request.user, report):
+        raise PermissionDenied
+    title = report.title or "Untitled briefing report"
+    if request.method == "POST":
+        services.delete_draft(report, actor=request.user)
+        messages.success(request, f"Draft briefing report “{title}” deleted")
+        return redirect("staff-home")
+    return render(
+        request,
+        "components/delete_draft.html",
+        {"title": title, "noun": "briefing report", "started_at": report.created_at, "cancel_url": _tasks_url(report)},
     )
 
 

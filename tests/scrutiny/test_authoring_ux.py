@@ -4,11 +4,14 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
+from council.models import Committee, DeletedDraft
 from scrutiny import services
-from scrutiny.models import Status
-from tests.scrutiny.factories import BriefingReportFactory
+from scrutiny.models import BriefingReport, Status
+from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +56,44 @@ def test_returned_report_on_your_work_shows_who_when_and_comments_and_opens_the_
     assert "Returned to you" in page
     assert f"Returned by Dan Norris on {datetime.date.today():%-d %B %Y}: “Add the 2022/23 budget figures.”" in page
     assert f'href="{url("tasks", returned)}"' in response.content.decode()
+
+
+# — 2. an author can delete a draft that was never submitted ----------------------------------
+
+
+@pytest.fixture
+def draft(officer):
+    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+    return services.start_report(actor=officer, committee=committee, meeting=MeetingFactory(committee=committee))
+
+
+def test_delete_draft_report_confirms_then_removes_it_and_keeps_an_audit_row(author, officer, draft):
+    assert url("delete-draft", draft) in author.get(url("tasks", draft)).content.decode()
+    confirm = author.get(url("delete-draft", draft))
+    assert "Are you sure you want to delete this draft briefing report?" in text(confirm)
+    response = author.post(url("delete-draft", draft))
+    assert response.status_code == 302 and response.url == reverse("staff-home")
+    assert not BriefingReport.objects.filter(pk=draft.pk).exists()
+    row = DeletedDraft.objects.get()
+    assert (row.kind, row.record_id, row.deleted_by) == ("briefing report", draft.pk, officer)
+
+
+def test_submitted_report_cannot_be_deleted(author, returned):
+    assert url("delete-draft", returned) not in author.get(url("tasks", returned)).content.decode()
+    assert author.post(url("delete-draft", returned)).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.delete_draft(returned, actor=returned.author)
+    assert BriefingReport.objects.filter(pk=returned.pk).exists()
+
+
+def test_draft_report_cannot_be_deleted_by_another_officer(client, other_officer, draft):
+    client.force_login(other_officer)
+    assert client.post(url("delete-draft", draft)).status_code == 403
+    assert BriefingReport.objects.filter(pk=draft.pk).exists()
+
+
+def test_your_work_leaves_out_untouched_draft_reports_older_than_a_day(author, officer, draft):
+    BriefingReport.objects.filter(pk=draft.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+    assert url("tasks", draft) not in author.get(reverse("staff-home")).content.decode()
+    services.add_section(draft, actor=officer, heading="Introduction")
+    assert url("tasks", draft) in author.get(reverse("staff-home")).content.decode()
