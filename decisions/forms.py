@@ -156,6 +156,20 @@ def buttons():
     )
 
 
+def typed_into(form, ignore=()):
+    """Whether anything was typed or chosen in an "add" part of a page (its prefixed fields).
+
+    A task page is one form; its "add" parts are saved with the rest of the page, so what someone
+    typed there is never thrown away. `ignore`: fields that come filled in (an appendix's letter).
+    """
+    prefix = f"{form.prefix}-"
+    for key, value in form.data.items():
+        name = re.sub(r"_\d+$", "", key[len(prefix) :]) if key.startswith(prefix) else None
+        if name in form.fields and name not in ignore and str(value).strip():
+            return True
+    return any(key.startswith(prefix) for key in form.files)
+
+
 def helper(*fields):
     """A crispy helper for a form whose <form> tag and CSRF token are in the template."""
     form_helper = FormHelper()
@@ -501,7 +515,7 @@ class CabinetConsultationForm(forms.Form):
         self.fields["portfolio"].label_from_instance = lambda p: p.member_and_title
         self.fields["consulted_on"].error_messages["required"] = "Enter the date the cabinet member was consulted"
         self.helper = helper(
-            Field.select("portfolio"), Field("consulted_on"), Button.secondary("add", "Add cabinet member")
+            Field.select("portfolio"), Field("consulted_on"), Button.secondary("add-consultation", "Add cabinet member")
         )
 
     def clean_portfolio(self):
@@ -630,7 +644,7 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
-            Button.secondary("add", "Add appendix"),
+            Button.secondary("add-appendix", "Add appendix"),
         )
 
     def clean_ref(self):
@@ -701,7 +715,7 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
-            Button.secondary("add", "Add background paper"),
+            Button.secondary("add-paper", "Add background paper"),
         )
 
 

@@ -63,6 +63,7 @@ ROUTES = {
     "decisions:pdf": (None, _published_slug, "get"),
     "decisions:start": ("officer", None, "get"),
     "decisions:tasks": ("officer", _draft, "get"),
+    "decisions:delete-draft": ("officer", _draft, "get"),
     "decisions:task": ("officer", lambda r: _draft(r, task="details"), "get"),
     "decisions:check": ("officer", _draft, "get"),
     "decisions:consultation-add": ("officer", _draft, "post"),

@@ -25,6 +25,7 @@ from decisions.forms import (
     BackgroundPaperForm,
     CabinetConsultationForm,
     add_problems,
+    typed_into,
 )
 from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision, SpendType
 from decisions.sections import BACKGROUND_PAPERS_GUIDANCE, GROUPS, KEY_DECISION_CRITERIA, LABELS
@@ -188,9 +189,11 @@ def task(request, pk, task):
     if request.method == "GET":
         return _render_task(request, decision, task)
     if task == "appendices":
-        return _continue_from_appendices(request, decision)
+        return _appendices_page(request, decision)
     form = _task_form(task, decision, request.POST)
     form.is_valid()
+    if task == "consultation" and (response := _consultation_page(request, decision, form)):
+        return response
     if "later" in request.POST:
         # Keep what passed field validation; the rules wait for "Save and continue".
         _save(form, request.user)
@@ -211,6 +214,91 @@ def _continue_from_appendices(request, decision):
     if problems and "later" not in request.POST:
         return _render_task(request, decision, "appendices", elsewhere=problems)
     return redirect("decisions:tasks", pk=decision.pk)
+
+
+def _child(model, decision, pk):
+    return get_object_or_404(model, pk=pk if str(pk).isdigit() else 0, decision_id=decision.pk)
+
+
+# The consultation and appendices pages are each one form: "Add …" and "Remove" are its submit
+# buttons too, so nothing typed anywhere on the page is lost when one of them is pressed. Adding
+# or removing saves the answers typed into the page as "Save and come back later" does, and
+# "Save …" adds whatever was typed into an "add" part.
+
+
+def _consultation_page(request, decision, form):
+    """Add or remove a cabinet member from the consultation page; None to carry on saving the page."""
+    add_form = CabinetConsultationForm(request.POST, decision=decision)
+    remove = request.POST.get("remove-consultation")
+    pressed_add = "add-consultation" in request.POST
+    adding = pressed_add or typed_into(add_form)
+    if not (adding or remove):
+        return None
+    _save(form, request.user)
+    if remove:
+        item = _child(CabinetConsultation, decision, remove)
+        services.remove_child(decision, item, actor=request.user)
+        messages.success(request, f"{item} removed")
+    if adding and add_form.is_valid():
+        try:
+            added = services.add_consultation(decision, actor=request.user, **add_form.cleaned_data)
+        except ValidationError as exc:
+            add_form.add_error(None, exc)
+        else:
+            messages.success(request, f"{added.member_name} added")
+    failed = adding and bool(add_form.errors)
+    if failed or (form.errors and (pressed_add or remove)):
+        fresh = CabinetConsultationForm(decision=decision)
+        return _render_task(
+            request,
+            _editable(request, decision.pk),
+            "consultation",
+            form,
+            saved_others=bool(form.errors),
+            consultation_form=add_form if failed else fresh,
+        )
+    if pressed_add or remove:
+        return _to_task(decision, "consultation", "consultations")
+    return None
+
+
+def _appendices_page(request, decision):
+    appendix_form = AppendixForm(request.POST, request.FILES, decision=decision)
+    paper_form = BackgroundPaperForm(request.POST, decision=decision)
+    anchor = ""
+    if remove := request.POST.get("remove-appendix"):
+        item = _child(Appendix, decision, remove)
+        services.remove_child(decision, item, actor=request.user)
+        messages.success(request, f"{item} removed")
+        anchor = "appendices"
+    if remove := request.POST.get("remove-paper"):
+        item = _child(BackgroundPaper, decision, remove)
+        services.remove_child(decision, item, actor=request.user)
+        messages.success(request, f"{item} removed")
+        anchor = "background-papers"
+    failed = {}
+    if "add-appendix" in request.POST or typed_into(appendix_form, ignore={"ref"}):
+        anchor = "appendices"
+        if appendix_form.is_valid():
+            appendix = services.save_appendix(decision, appendix_form.save_values(), actor=request.user)
+            messages.success(request, f"Appendix {appendix.ref} added")
+        else:
+            failed["appendix_form"] = appendix_form
+    if "add-paper" in request.POST or typed_into(paper_form):
+        anchor = anchor or "background-papers"
+        if paper_form.is_valid():
+            paper = paper_form.instance
+            paper.order = max((p.order for p in decision.background_papers.all()), default=0) + 1
+            services.save_background_paper(decision, paper, actor=request.user)
+            messages.success(request, f"Background paper “{paper.title}” added")
+        else:
+            failed["paper_form"] = paper_form
+    fresh = _editable(request, decision.pk)
+    if failed:
+        return _render_task(request, fresh, "appendices", **failed)
+    if "continue" in request.POST or "later" in request.POST:
+        return _continue_from_appendices(request, fresh)
+    return _to_task(decision, "appendices", anchor)
 
 
 # — consultations, appendices, background papers ---------------------------------------------

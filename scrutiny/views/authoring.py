@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from council.templatetags.govuk import error_target_id
-from decisions.forms import add_problems
+from decisions.forms import add_problems, typed_into
 from scrutiny import permissions, rules, services, workflow
 from scrutiny.forms import TASK_FORMS, ReportAppendixForm, ReportBackgroundPaperForm, SectionForm, StartForm
 from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection
@@ -209,7 +209,9 @@ def task(request, pk, task):
     report = _editable(request, pk)
     if request.method == "GET":
         return _render_task(request, report, task)
-    if task in {"body", "appendices"}:
+    if task == "appendices":
+        return _appendices_page(request, report)
+    if task == "body":
         return _continue_from_list(request, report, task)
     form = TASK_FORMS[task](request.POST, instance=report)
     form.is_valid()
@@ -233,6 +235,46 @@ def _continue_from_list(request, report, slug):
     if problems and "later" not in request.POST:
         return _render_task(request, report, slug, elsewhere=problems)
     return redirect("scrutiny:tasks", pk=report.pk)
+
+
+def _appendices_page(request, report):
+    """The appendices page is one form: "Add …" and "Remove" are its buttons too, so what is typed
+    in one part is never lost when another is pressed, and "Save …" adds whatever was typed."""
+    appendix_form = ReportAppendixForm(request.POST, request.FILES, report=report)
+    paper_form = ReportBackgroundPaperForm(request.POST, report=report)
+    anchor = ""
+    for name, model, where in (
+        ("remove-appendix", ReportAppendix, "appendices"),
+        ("remove-paper", ReportBackgroundPaper, "background-papers"),
+    ):
+        if pk := request.POST.get(name):
+            item = get_object_or_404(model, pk=pk if pk.isdigit() else 0, report_id=report.pk)
+            services.remove_child(report, item, actor=request.user)
+            messages.success(request, f"{item} removed")
+            anchor = where
+    failed = {}
+    if "add-appendix" in request.POST or typed_into(appendix_form, ignore={"ref"}):
+        anchor = "appendices"
+        if appendix_form.is_valid():
+            appendix = services.save_appendix(report, appendix_form.save_values(), actor=request.user)
+            messages.success(request, f"Appendix {appendix.ref} added")
+        else:
+            failed["appendix_form"] = appendix_form
+    if "add-paper" in request.POST or typed_into(paper_form):
+        anchor = anchor or "background-papers"
+        if paper_form.is_valid():
+            paper = paper_form.instance
+            paper.order = max((p.order for p in report.background_papers.all()), default=0) + 1
+            services.save_background_paper(report, paper, actor=request.user)
+            messages.success(request, f"Background paper “{paper.title}” added")
+        else:
+            failed["paper_form"] = paper_form
+    fresh = _editable(request, report.pk)
+    if failed:
+        return _render_task(request, fresh, "appendices", **failed)
+    if "continue" in request.POST or "later" in request.POST:
+        return _continue_from_list(request, fresh, "appendices")
+    return _to_task(report, "appendices", anchor)
 
 
 # — body sections ------------------------------------------------------------------------------

@@ -5,10 +5,11 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from council.models import DeletedDraft
+from council.models import CabinetPortfolio, DeletedDraft
 from decisions import services
 from decisions.models import Decision, Status
 from tests.decisions.factories import DecisionFactory
@@ -150,3 +151,129 @@ def test_your_work_leaves_out_untouched_drafts_older_than_a_day(author, officer)
     assert url("tasks", started_today) in html
     assert url("tasks", old_but_edited) in html
     assert url("tasks", abandoned) not in html
+
+
+# — 3. no page loses typed answers ----------------------------------------------------------
+
+
+def date_data(name, value):
+    return {f"{name}_0": str(value.day), f"{name}_1": str(value.month), f"{name}_2": str(value.year)}
+
+
+def post_forms(response):
+    """The POST forms in the page's main content."""
+    main = response.content.decode().split('id="main-content"', 1)[1]
+    return re.findall(r'<form method="post"[^>]*>', main)
+
+
+def test_consultation_page_is_one_form(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.get(url("task", decision, task="consultation"))
+    assert len(post_forms(response)) == 1
+    assert 'name="add-consultation"' in response.content.decode()
+
+
+def test_adding_a_cabinet_member_keeps_the_answers_typed_on_the_page(author, officer):
+    decision = services.start_decision(actor=officer)
+    portfolio = CabinetPortfolio.objects.first()
+    consulted = timezone.localdate() - datetime.timedelta(days=3)
+    response = author.post(
+        url("task", decision, task="consultation"),
+        {
+            "other_portfolios_affected": "True",
+            "conflict_of_interest": "True",
+            "conflict_details": "Cllr Smith is a trustee of the provider.",
+            "consultation-portfolio": portfolio.pk,
+            **date_data("consultation-consulted_on", consulted),
+            "add-consultation": "",
+        },
+    )
+    assert response.status_code == 302
+    assert response.url == url("task", decision, task="consultation") + "#consultations"
+    decision.refresh_from_db()
+    assert decision.other_portfolios_affected is True
+    assert decision.conflict_details == "Cllr Smith is a trustee of the provider."
+    assert [(c.portfolio, c.consulted_on) for c in decision.consultations.all()] == [(portfolio, consulted)]
+
+
+def test_adding_an_incomplete_cabinet_member_shows_the_error_and_keeps_the_typed_answers(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.post(
+        url("task", decision, task="consultation"),
+        {"conflict_of_interest": "True", "conflict_details": "Declared by Cllr Smith", "add-consultation": ""},
+    )
+    assert response.status_code == 200
+    assert "Choose the cabinet member&#x27;s portfolio" in response.content.decode()
+    assert "Declared by Cllr Smith" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.conflict_details == "Declared by Cllr Smith" and not decision.consultations.exists()
+
+
+def test_removing_a_cabinet_member_keeps_the_answers_typed_on_the_page(author, officer):
+    decision = services.start_decision(actor=officer)
+    portfolio = CabinetPortfolio.objects.first()
+    added = services.add_consultation(decision, actor=officer, portfolio=portfolio, consulted_on=timezone.localdate())
+    response = author.post(
+        url("task", decision, task="consultation"),
+        {"conflict_of_interest": "False", "remove-consultation": str(added.pk)},
+    )
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.conflict_of_interest is False and not decision.consultations.exists()
+
+
+def test_save_for_later_adds_the_cabinet_member_typed_on_the_page(author, officer):
+    decision = services.start_decision(actor=officer)
+    portfolio = CabinetPortfolio.objects.first()
+    author.post(
+        url("task", decision, task="consultation"),
+        {"consultation-portfolio": portfolio.pk, **date_data("consultation-consulted_on", timezone.localdate())},
+    )
+    assert decision.consultations.get().portfolio == portfolio
+
+
+def test_appendices_page_is_one_form(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.get(url("task", decision, task="appendices"))
+    assert len(post_forms(response)) == 1
+    html = response.content.decode()
+    assert 'enctype="multipart/form-data"' in html
+    assert 'name="add-appendix"' in html and 'name="add-paper"' in html
+
+
+def test_adding_an_appendix_keeps_the_background_paper_typed_on_the_page(author, officer):
+    decision = services.start_decision(actor=officer)
+    pdf = SimpleUploadedFile("case.pdf", b"%PDF-1.4 business case", content_type="application/pdf")
+    response = author.post(
+        url("task", decision, task="appendices"),
+        {
+            "appendix-ref": "A",
+            "appendix-title": "Business case",
+            "appendix-file": pdf,
+            "paper-title": "Tender evaluation",
+            "add-appendix": "",
+        },
+    )
+    assert response.status_code == 302
+    assert [a.title for a in decision.appendices.all()] == ["Business case"]
+    assert [p.title for p in decision.background_papers.all()] == ["Tender evaluation"]
+
+
+def test_adding_a_background_paper_shows_errors_in_the_typed_appendix_instead_of_dropping_it(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.post(
+        url("task", decision, task="appendices"),
+        {"appendix-ref": "A", "appendix-title": "Business case", "paper-title": "Tender evaluation", "add-paper": ""},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Select the appendix file" in html and 'value="Business case"' in html
+    assert [p.title for p in decision.background_papers.all()] == ["Tender evaluation"]
+
+
+def test_removing_an_appendix_from_the_page_form_removes_it(author, officer):
+    decision = DecisionFactory(exempt=True)
+    appendix = decision.appendices.first()
+    response = author.post(url("task", decision, task="appendices"), {"remove-appendix": str(appendix.pk)})
+    assert response.status_code == 302
+    assert not decision.appendices.filter(pk=appendix.pk).exists()

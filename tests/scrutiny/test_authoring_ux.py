@@ -97,3 +97,27 @@ def test_your_work_leaves_out_untouched_draft_reports_older_than_a_day(author, o
     assert url("tasks", draft) not in author.get(reverse("staff-home")).content.decode()
     services.add_section(draft, actor=officer, heading="Introduction")
     assert url("tasks", draft) in author.get(reverse("staff-home")).content.decode()
+
+
+# — 3. the appendices page loses nothing typed ------------------------------------------------
+
+
+def test_report_appendices_page_is_one_form_and_adding_a_paper_keeps_the_typed_appendix(author, draft):
+    page = author.get(url("task", draft, task="appendices")).content.decode()
+    main = page.split('id="main-content"', 1)[1]
+    assert len(re.findall(r'<form method="post"', main)) == 1
+    response = author.post(
+        url("task", draft, task="appendices"),
+        {"appendix-ref": "A", "appendix-title": "Caseload figures", "paper-title": "Workforce plan", "add-paper": ""},
+    )
+    assert response.status_code == 302
+    assert [a.title for a in draft.appendices.all()] == ["Caseload figures"]
+    assert [p.title for p in draft.background_papers.all()] == ["Workforce plan"]
+
+
+def test_report_appendix_removed_from_the_page_form(author, officer, draft):
+    services.add_section(draft, actor=officer, heading="Introduction")
+    author.post(url("task", draft, task="appendices"), {"paper-title": "Workforce plan", "add-paper": ""})
+    paper = draft.background_papers.get()
+    response = author.post(url("task", draft, task="appendices"), {"remove-paper": str(paper.pk)})
+    assert response.status_code == 302 and not draft.background_papers.exists()
