@@ -101,6 +101,8 @@ def task_list(request, pk):
             "decision": decision,
             "tasks": tasks,
             "completed": sum(t["completed"] for t in tasks),
+            # An optional task left untouched is not a section still to do.
+            "total": sum(t["status"] != "Optional" for t in tasks),
             "returned": decision.last_return(),
             "can_delete": permissions.can_delete_draft(request.user, decision),
         },
@@ -206,14 +208,25 @@ def task(request, pk, task):
     if form.errors or elsewhere:
         return _render_task(request, decision, task, form, elsewhere=elsewhere)
     _save(form, request.user)
-    return redirect("decisions:tasks", pk=decision.pk)
+    return _next_task(decision, task)
+
+
+def _next_task(decision, slug):
+    """After "Save and continue": the next task, as GOV.UK task lists do; after the last one, check your answers."""
+    slugs = [s for s, _, _ in rules.TASKS]
+    following = slugs[slugs.index(slug) + 1 :]
+    if following:
+        return _to_task(decision, following[0])
+    return redirect("decisions:check", pk=decision.pk)
 
 
 def _continue_from_appendices(request, decision):
     problems = [p for p in rules.exempt(decision) if p.task == "appendices"]
     if problems and "later" not in request.POST:
         return _render_task(request, decision, "appendices", elsewhere=problems)
-    return redirect("decisions:tasks", pk=decision.pk)
+    if "later" in request.POST:
+        return redirect("decisions:tasks", pk=decision.pk)
+    return _next_task(decision, "appendices")
 
 
 def _child(model, decision, pk):

@@ -100,6 +100,8 @@ def task_list(request, pk):
             "report": report,
             "tasks": tasks,
             "completed": sum(t["completed"] for t in tasks),
+            # An optional task left untouched is not a part still to do.
+            "total": sum(t["status"] != "Optional" for t in tasks),
             "returned": report.last_return(),
             "can_delete": permissions.can_delete_draft(request.user, report),
         },
@@ -227,14 +229,25 @@ def task(request, pk, task):
     if form.errors or elsewhere:
         return _render_task(request, report, task, form, elsewhere=elsewhere)
     _save(form, request.user)
-    return redirect("scrutiny:tasks", pk=report.pk)
+    return _next_task(report, task)
+
+
+def _next_task(report, slug):
+    """After "Save and continue": the next task, as GOV.UK task lists do; after the last one, check your answers."""
+    slugs = [s for s, _ in rules.TASKS]
+    following = slugs[slugs.index(slug) + 1 :]
+    if following:
+        return _to_task(report, following[0])
+    return redirect("scrutiny:check", pk=report.pk)
 
 
 def _continue_from_list(request, report, slug):
     problems = [p for p in TASK_RULES[slug](report) if p.task == slug]
     if problems and "later" not in request.POST:
         return _render_task(request, report, slug, elsewhere=problems)
-    return redirect("scrutiny:tasks", pk=report.pk)
+    if "later" in request.POST:
+        return redirect("scrutiny:tasks", pk=report.pk)
+    return _next_task(report, slug)
 
 
 def _appendices_page(request, report):

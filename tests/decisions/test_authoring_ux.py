@@ -277,3 +277,46 @@ def test_removing_an_appendix_from_the_page_form_removes_it(author, officer):
     response = author.post(url("task", decision, task="appendices"), {"remove-appendix": str(appendix.pk)})
     assert response.status_code == 302
     assert not decision.appendices.filter(pk=appendix.pk).exists()
+
+
+# — 4. "Save and continue" goes on to the next task; the count leaves out untouched optional tasks --
+
+
+def test_save_and_continue_goes_to_the_next_task(author, officer):
+    decision = services.start_decision(actor=officer)
+    data = {"reasons": "Demand has risen.", "alternatives": "- Locums", "continue": ""}
+    response = author.post(url("task", decision, task="reasons"), data)
+    assert response.status_code == 302 and response.url == url("task", decision, task="finance")
+
+
+def test_save_and_continue_on_the_appendices_task_goes_to_the_next_task(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.post(url("task", decision, task="appendices"), {"continue": ""})
+    assert response.status_code == 302 and response.url == url("task", decision, task="exempt")
+
+
+def test_save_and_continue_on_the_last_task_goes_to_check_your_answers(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.post(url("task", decision, task="exempt"), {"has_exempt_information": "False", "continue": ""})
+    assert response.status_code == 302 and response.url == url("check", decision)
+
+
+def test_save_and_come_back_later_still_returns_to_the_task_list(author, officer):
+    decision = services.start_decision(actor=officer)
+    response = author.post(url("task", decision, task="reasons"), {"reasons": "Demand.", "later": ""})
+    assert response.url == url("tasks", decision)
+
+
+def test_task_count_leaves_out_untouched_optional_tasks(author):
+    # Complete apart from the two optional tasks (sign-off departments, appendices), left untouched.
+    decision = DecisionFactory()
+    decision.appendices.all().delete()
+    decision.background_papers.all().delete()
+    decision.applicable_departments.clear()
+    page = text(author.get(url("tasks", decision)))
+    assert "You have completed 7 of 7 sections." in page
+
+
+def test_task_count_of_a_new_draft_counts_only_the_required_sections(author, officer):
+    decision = services.start_decision(actor=officer)
+    assert "You have completed 0 of 7 sections." in text(author.get(url("tasks", decision)))

@@ -121,3 +121,27 @@ def test_report_appendix_removed_from_the_page_form(author, officer, draft):
     paper = draft.background_papers.get()
     response = author.post(url("task", draft, task="appendices"), {"remove-paper": str(paper.pk)})
     assert response.status_code == 302 and not draft.background_papers.exists()
+
+
+# — 4. "Save and continue" goes on to the next task; the count leaves out untouched optional tasks --
+
+
+def test_report_save_and_continue_goes_to_the_next_task(author, draft):
+    response = author.post(url("task", draft, task="body"), {"continue": ""})
+    # The body has no sections yet: the rules keep the author on the page with the problem.
+    assert response.status_code == 200
+    services.add_section(draft, actor=draft.author, heading="Introduction", body="Why this report.")
+    response = author.post(url("task", draft, task="body"), {"continue": ""})
+    assert response.status_code == 302 and response.url == url("task", draft, task="appendices")
+
+
+def test_report_save_and_continue_on_the_last_task_goes_to_check_your_answers(author, draft):
+    response = author.post(url("task", draft, task="decisions"), {"continue": ""})
+    assert response.status_code == 302 and response.url == url("check", draft)
+
+
+def test_report_task_count_leaves_out_untouched_optional_tasks(author):
+    report = BriefingReportFactory()
+    report.appendices.all().delete()
+    report.decisions.clear()
+    assert "You have completed 6 of 6 sections." in text(author.get(url("tasks", report)))
