@@ -9,6 +9,11 @@ DECISION_MAKER = "Decision maker"
 SCRUTINY_CHAIR = "Scrutiny chair"
 CABINET_MEMBER = "Cabinet member"
 ADMINISTRATOR = "Administrator"
+# Directors on the Corporate Management Team: the people an officer consults in section 15 of a
+# decision record. A mark on a person, not a job with a queue, so it has no section on the staff home.
+CORPORATE_MANAGEMENT_TEAM = "Corporate Management Team"
+# Elected members: the people who may chair a committee (officers and administrators may not).
+COUNCILLORS = (SCRUTINY_CHAIR, CABINET_MEMBER)
 
 # Departmental reviewer groups (slug of the department -> group name).
 REVIEWER_GROUPS = {

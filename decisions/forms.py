@@ -17,7 +17,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import Q
 
 from council import roles
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Plan, User
@@ -143,6 +142,13 @@ class MoneyField(forms.DecimalField):
         return number
 
 
+def people_with_role(*role_names):
+    """Active people holding any of the roles: a picker lists only who may be chosen, never everyone."""
+    return (
+        User.objects.filter(groups__name__in=role_names, is_active=True).distinct().order_by("last_name", "first_name")
+    )
+
+
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name_and_title
@@ -264,8 +270,9 @@ class DetailsForm(TaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision_maker"].queryset = User.objects.filter(groups__name=roles.DECISION_MAKER).order_by(
-            "last_name", "first_name"
+        self.fields["decision_maker"].queryset = people_with_role(roles.DECISION_MAKER)
+        self.fields["decision_maker"].error_messages["invalid_choice"] = (
+            "Choose a decision maker with delegated authority from the list"
         )
 
     def layout_fields(self):
@@ -446,6 +453,7 @@ class ConsultationForm(TaskForm):
         required=False,
         label=numbered("15"),
         empty_label="Choose the Corporate Management Team member",
+        help_text="Only the directors on the Corporate Management Team are listed.",
     )
     cmt_consulted_on = GovDateField(
         what="the date the Corporate Management Team member was consulted",
@@ -472,10 +480,9 @@ class ConsultationForm(TaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cmt_member"].queryset = (
-            User.objects.filter(Q(groups__name=roles.DECISION_MAKER) | Q(is_staff=True))
-            .distinct()
-            .order_by("last_name", "first_name")
+        self.fields["cmt_member"].queryset = people_with_role(roles.CORPORATE_MANAGEMENT_TEAM)
+        self.fields["cmt_member"].error_messages["invalid_choice"] = (
+            "Choose a Corporate Management Team member from the list"
         )
 
     def layout_fields(self):

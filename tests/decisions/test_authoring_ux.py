@@ -1,6 +1,7 @@
 """What officers found confusing or missing while drafting decision records (issue #10, part 4)."""
 
 import datetime
+import html as html_module
 import re
 
 import pytest
@@ -9,10 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from council import roles
 from council.models import CabinetPortfolio, DeletedDraft
 from decisions import services
 from decisions.models import Decision, Status
 from tests.decisions.factories import DecisionFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -320,3 +323,41 @@ def test_task_count_leaves_out_untouched_optional_tasks(author):
 def test_task_count_of_a_new_draft_counts_only_the_required_sections(author, officer):
     decision = services.start_decision(actor=officer)
     assert "You have completed 0 of 7 sections." in text(author.get(url("tasks", decision)))
+
+
+# — 5. pickers list only the people who may be chosen -------------------------------------------
+
+
+def options(response, field):
+    """{value: label} of a select's options, the empty choice left out."""
+    html = response.content.decode()
+    select = re.search(rf'<select[^>]*name="{field}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    found = re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select)
+    return {value: html_module.unescape(label.strip()) for value, label in found}
+
+
+def test_cmt_picker_lists_only_corporate_management_team_members(author, officer, decision_maker, administrator):
+    not_on_cmt = UserFactory(username="other.director", roles=[roles.DECISION_MAKER])
+    decision = services.start_decision(actor=officer)
+    listed = options(author.get(url("task", decision, task="consultation")), "cmt_member")
+    assert listed == {str(decision_maker.pk): decision_maker.name_and_title}
+    assert str(administrator.pk) not in listed and str(not_on_cmt.pk) not in listed
+
+
+def test_cmt_picker_refuses_someone_not_on_the_cmt_with_an_error_on_the_field(author, officer, administrator):
+    decision = services.start_decision(actor=officer)
+    response = author.post(url("task", decision, task="consultation"), {"cmt_member": administrator.pk, "later": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["cmt_member"] == ["Choose a Corporate Management Team member from the list"]
+    decision.refresh_from_db()
+    assert decision.cmt_member is None
+
+
+def test_decision_maker_picker_lists_only_active_people_with_delegated_authority(
+    author, officer, decision_maker, administrator
+):
+    left = UserFactory(username="retired.director", roles=[roles.DECISION_MAKER], is_active=False)
+    decision = services.start_decision(actor=officer)
+    listed = options(author.get(url("task", decision, task="details")), "decision_maker")
+    assert listed == {str(decision_maker.pk): decision_maker.name_and_title}
+    assert str(left.pk) not in listed and str(administrator.pk) not in listed

@@ -145,3 +145,46 @@ def test_report_task_count_leaves_out_untouched_optional_tasks(author):
     report.appendices.all().delete()
     report.decisions.clear()
     assert "You have completed 6 of 6 sections." in text(author.get(url("tasks", report)))
+
+
+# — 5. pickers list only the people and meetings that may be chosen -----------------------------
+
+
+def options(response, field):
+    html = response.content.decode()
+    select = re.search(rf'<select[^>]*name="{field}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return set(re.findall(r'<option value="([^"]+)"', select))
+
+
+def test_start_page_lists_only_future_meetings(author):
+    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+    past = MeetingFactory(committee=committee, date=timezone.localdate() - datetime.timedelta(days=7))
+    future = MeetingFactory(committee=committee)
+    assert options(author.get(url("start")), "meeting") == {str(future.pk)}
+    response = author.post(url("start"), {"committee": committee.pk, "meeting": past.pk})
+    assert response.status_code == 200
+    assert response.context["form"].errors["meeting"] == ["Choose a meeting from the list"]
+    assert not BriefingReport.objects.exists()
+
+
+def test_details_task_lists_future_meetings_and_the_one_already_chosen(author, draft):
+    past = MeetingFactory(committee=draft.committee, date=timezone.localdate() - datetime.timedelta(days=7))
+    listed = options(author.get(url("task", draft, task="details")), "meeting")
+    assert str(draft.meeting_id) in listed and str(past.pk) not in listed
+    BriefingReport.objects.filter(pk=draft.pk).update(meeting=past)
+    assert str(past.pk) in options(author.get(url("task", draft, task="details")), "meeting")
+
+
+def test_committee_chair_pickers_list_only_councillors(
+    client, democratic_support, scrutiny_chair, officer, administrator
+):
+    client.force_login(democratic_support)
+    edit = reverse("scrutiny-manage:committee", kwargs={"slug": EDUCATION_COMMITTEE})
+    page = client.get(edit)
+    for field in ("chair", "vice_chair"):
+        listed = options(page, field)
+        assert str(scrutiny_chair.pk) in listed
+        assert str(officer.pk) not in listed and str(administrator.pk) not in listed
+    response = client.post(edit, {"chair": officer.pk})
+    assert response.status_code == 200
+    assert response.context["form"].errors["chair"] == ["Choose a councillor from the list"]
