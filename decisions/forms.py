@@ -23,6 +23,11 @@ from council.models import CabinetPortfolio, Committee, Department, Directorate,
 from decisions.models import SCHEDULE_12A, Appendix, BackgroundPaper, Decision, SpendType, today
 from decisions.sections import KEY_DECISION_CRITERIA, LABELS
 
+# S12A-4: only the exempt part's body is withheld; its title is on the public register, PDF and data.
+PUBLIC_TITLE_HINT = (
+    "The title is published even when {what} is exempt, so do not put exempt information in it. "
+    "For example, “Tender evaluation and pricing”, not the bidders' names or prices."
+)
 LONG_TEXT_HINT = "Use a blank line between paragraphs. Start a line with - for a bullet or 1. for a numbered list."
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|<!--")
 YES_NO = [(True, "Yes"), (False, "No")]
@@ -626,7 +631,10 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
             "title": "17. Title of appendix",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
-        help_texts = {"ref": "A letter, for example A or B."}
+        help_texts = {
+            "ref": "A letter, for example A or B.",
+            "title": PUBLIC_TITLE_HINT.format(what="the appendix"),
+        }
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "ref": {"required": "Enter the appendix reference, for example A"},
@@ -708,6 +716,7 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
             "title": "19. Title of background paper",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
+        help_texts = {"title": PUBLIC_TITLE_HINT.format(what="the background paper")}
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"title": {"required": "Enter the title of the background paper"}}
 
@@ -770,6 +779,7 @@ class ExemptForm(TaskForm):
                 "18b. Why the public interest in keeping it exempt outweighs disclosing it"
             ),
         }
+        help_texts = {"part2_title": PUBLIC_TITLE_HINT.format(what="the briefing report")}
 
     def layout_fields(self):
         return [

@@ -269,6 +269,7 @@ class ConfidentialityForm(TaskForm):
             "part2_title": "Title of the Part II report",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
+        help_texts = {"part2_title": decision_forms.PUBLIC_TITLE_HINT.format(what="the Part II report")}
 
     def clean(self):
         data = super().clean()

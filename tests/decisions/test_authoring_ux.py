@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from council import roles
 from council.models import CabinetPortfolio, DeletedDraft
-from decisions import services
+from decisions import rules, services
 from decisions.models import Decision, Status
+from decisions.workflow import TransitionNotAllowed
 from tests.decisions.factories import DecisionFactory
 from tests.factories import UserFactory
 
@@ -361,3 +362,44 @@ def test_decision_maker_picker_lists_only_active_people_with_delegated_authority
     listed = options(author.get(url("task", decision, task="details")), "decision_maker")
     assert listed == {str(decision_maker.pk): decision_maker.name_and_title}
     assert str(left.pk) not in listed and str(administrator.pk) not in listed
+
+
+# — 6. 18a cannot say "No" while an appendix or background paper is exempt (S12A-4) ------------
+
+
+def test_exempt_no_while_an_appendix_is_exempt_is_refused_on_18a_S12A_4(author):
+    decision = DecisionFactory(exempt=True)  # exempt appendix A and an exempt background paper
+    response = author.post(url("task", decision, task="exempt"), {"has_exempt_information": "False", "continue": ""})
+    assert response.status_code == 200
+    errors = response.context["form"].errors["has_exempt_information"]
+    assert errors == [
+        "Select yes, because appendix A and background paper “Provider's tender pricing” are marked exempt. "
+        "Or remove the exemption in “Appendices and background papers”"
+    ]
+    decision.refresh_from_db()
+    assert decision.has_exempt_information is True
+
+
+def test_exempt_no_rule_names_the_rule_and_blocks_submission_S12A_4(officer):
+    decision = DecisionFactory(exempt=True)
+    Decision.objects.filter(pk=decision.pk).update(has_exempt_information=False)
+    decision.refresh_from_db()
+    problems = [p for p in rules.completeness(decision) if p.rule == "S12A-4"]
+    assert [(p.field, p.task) for p in problems] == [("has_exempt_information", "exempt")]
+    with pytest.raises(TransitionNotAllowed):
+        services.submit_for_sign_off(decision, actor=officer)
+
+
+def test_exempt_no_is_accepted_when_nothing_is_exempt_S12A_4(author):
+    decision = DecisionFactory()
+    response = author.post(url("task", decision, task="exempt"), {"has_exempt_information": "False", "continue": ""})
+    assert response.status_code == 302
+
+
+def test_exempt_part_title_fields_say_the_title_is_published(author, officer):
+    decision = services.start_decision(actor=officer)
+    appendices = text(author.get(url("task", decision, task="appendices")))
+    assert "The title is published even when the appendix is exempt" in appendices
+    assert "The title is published even when the background paper is exempt" in appendices
+    exempt = text(author.get(url("task", decision, task="exempt")))
+    assert "The title is published even when the briefing report is exempt" in exempt

@@ -188,3 +188,13 @@ def test_committee_chair_pickers_list_only_councillors(
     response = client.post(edit, {"chair": officer.pk})
     assert response.status_code == 200
     assert response.context["form"].errors["chair"] == ["Choose a councillor from the list"]
+
+
+# — 6. the Part II title is published -------------------------------------------------------------
+
+
+def test_report_part2_title_and_appendix_title_say_the_title_is_published(author, draft):
+    confidentiality = text(author.get(url("task", draft, task="confidentiality")))
+    assert "The title is published even when the Part II report is exempt" in confidentiality
+    appendices = text(author.get(url("task", draft, task="appendices")))
+    assert "The title is published even when the appendix is exempt" in appendices
