@@ -91,6 +91,35 @@ class ReportsByStatus:
         return [_item(r, self.hint or (str(r.meeting) if r.meeting else "")) for r in reports[:50]]
 
 
+@dataclass(frozen=True)
+class UpcomingMeetings:
+    """Committees' meetings still to come, for Democratic Support, who arrange them."""
+
+    limit: int = 10
+
+    def __call__(self, user):
+        from django.db.models import Count, Q
+
+        from scrutiny.models import Meeting, Status, today
+
+        meetings = (
+            Meeting.objects.filter(date__gte=today())
+            .select_related("committee")
+            .annotate(published=Count("reports", filter=Q(reports__status=Status.PUBLISHED)))
+            .order_by("date", "starts_at", "pk")
+        )
+        return [
+            {
+                "label": str(m),
+                "url": reverse("scrutiny-manage:meeting", kwargs={"slug": m.committee.slug, "pk": m.pk}),
+                "status": "Agenda published" if m.is_agenda_published else "No agenda yet",
+                "hint": f"{m.published} report{'s' if m.published != 1 else ''} on the agenda"
+                + (f", {m.venue}" if m.venue else ""),
+            }
+            for m in meetings[: self.limit]
+        ]
+
+
 class ScrutinyConfig(AppConfig):
     name = "scrutiny"
     verbose_name = "Overview and scrutiny"
@@ -107,7 +136,13 @@ class ScrutinyConfig(AppConfig):
         pagecache.watch_relation(BriefingReport, "decisions")
 
         register(
-            Worklist(roles.OFFICER, "Your briefing reports", AuthoredReports(), "You have no briefing reports yet.")
+            Worklist(
+                roles.OFFICER,
+                "Your briefing reports",
+                AuthoredReports(),
+                "You have no briefing reports yet.",
+                action=("Start a new briefing report", "scrutiny:start"),
+            )
         )
         for name, slug, _label, _on_decision, _mandatory, on_report, *_rest, group in DEPARTMENTS:
             if on_report:
@@ -133,6 +168,15 @@ class ScrutinyConfig(AppConfig):
                 "Briefing reports waiting for your approval",
                 ReportsForPerson(Status.AWAITING_CABINET_MEMBER, "lead_member", "Approve the report as lead member"),
                 "No briefing report is waiting for your approval.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Committee meetings coming up",
+                UpcomingMeetings(),
+                "No committee meeting is arranged yet.",
+                action=("Manage committees and meetings", "scrutiny-manage:list"),
             )
         )
         register(
