@@ -150,6 +150,11 @@ def _touch(locked, *, actor, summary):
         if went_stale:
             transaction.on_commit(partial(notifications.sign_off_needed, locked.pk, went_stale))
     _event(locked, actor=actor, action=Action.EDIT, from_status=locked.status, comment=summary)
+    if locked.status == Status.IN_SIGN_OFF and any(a.is_agreed for a in locked.chair_agreements.all()):
+        # CALL-2, EXEC-7: the chair agreed that this version could not wait; a changed record is a
+        # different proposal, so the chair is asked again (as departments are, SIGNOFF-1).
+        if _request_chair_agreements(locked, actor=actor):
+            transaction.on_commit(partial(notifications.chair_agreement_needed, locked.pk))
 
 
 @transaction.atomic
@@ -244,7 +249,11 @@ def submit_for_sign_off(decision, *, actor):
 
 
 def _request_chair_agreements(locked, *, actor):
-    """Ask the committee's chair for each agreement the record needs (CALL-2, EXEC-7)."""
+    """Ask the committee's chair for each agreement the record needs (CALL-2, EXEC-7).
+
+    An agreement holds for the version the chair agreed to: one given on this version is kept
+    (a record returned and resubmitted unchanged is not asked about again); any other is asked for.
+    """
     requested = []
     existing = {a.kind: a for a in locked.chair_agreements.all()}
     for kind in rules.required_agreements(locked):
