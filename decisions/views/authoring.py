@@ -272,6 +272,8 @@ def _consultation_page(request, decision, form):
         )
     if pressed_add or remove:
         return _to_task(decision, "consultation", "consultations")
+    # "Save …" goes on to the task's rules, which must count the cabinet member just added.
+    decision.refresh_from_db(fields=["consultations"])
     return None
 
 

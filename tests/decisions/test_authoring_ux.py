@@ -403,3 +403,23 @@ def test_exempt_part_title_fields_say_the_title_is_published(author, officer):
     assert "The title is published even when the background paper is exempt" in appendices
     exempt = text(author.get(url("task", decision, task="exempt")))
     assert "The title is published even when the briefing report is exempt" in exempt
+
+
+def test_save_and_continue_with_a_typed_cabinet_member_counts_it_for_13a(author, officer, decision_maker):
+    decision = services.start_decision(actor=officer)
+    today = timezone.localdate()
+    response = author.post(
+        url("task", decision, task="consultation"),
+        {
+            "other_portfolios_affected": "True",
+            "conflict_of_interest": "False",
+            "cmt_member": decision_maker.pk,
+            **date_data("cmt_consulted_on", today),
+            "consultation-portfolio": CabinetPortfolio.objects.first().pk,
+            **date_data("consultation-consulted_on", today),
+            "continue": "",
+        },
+    )
+    assert response.status_code == 302, response.context["error_links"]
+    assert response.url == url("task", decision, task="sign-off")
+    assert decision.consultations.count() == 1
