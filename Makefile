@@ -31,12 +31,16 @@ install: $(STAMP)
 migrate: install
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 
+# The demo's stored PDFs and every absolute link (feeds, API, emails) name the port served on,
+# unless DJANGO_SITE_URL says otherwise.
+RUN_ENV := DJANGO_DEBUG=true PORT=$(PORT) DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)}"
+
 demo: migrate
-	DJANGO_DEBUG=true $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py load_demo
 
 run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite on SQLite; then again on PostgreSQL when DATABASE_URL points at one.
 test: install

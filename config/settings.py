@@ -233,7 +233,10 @@ if CACHES["default"]["BACKEND"] in {"django.core.cache.backends.redis.RedisCache
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_PAGE_CACHE_SECONDS", "86400"))
 
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# Absolute links (emails, PDFs, feeds, the API, robots.txt). Without DJANGO_SITE_URL, the local
+# server's address: on PORT when one is given (`make run PORT=8101`), else 8000.
+_PORT = os.environ.get("PORT", "").strip()
+SITE_URL = os.environ.get("DJANGO_SITE_URL") or f"http://127.0.0.1:{_PORT if _PORT.isdigit() else '8000'}"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "decisions@council.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -72,3 +72,20 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = DjangoUserAdmin.fieldsets + (
         ("Council details", {"fields": ["honorific", "job_title", "phone", "directorate", "initials"]}),
     )
+
+
+@admin.register(models.DeletedDraft)
+class DeletedDraftAdmin(admin.ModelAdmin):
+    """Read-only: the log of drafts their authors deleted."""
+
+    list_display = ["deleted_at", "kind", "record_id", "title", "author_name", "deleted_by_name"]
+    list_filter = ["kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

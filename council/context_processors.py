@@ -25,6 +25,9 @@ def navigation(request):
     if roles.is_staff_user(user):
         staff_prefixes = (reverse("staff-home"), reverse("decisions:list") + "records/")
         items.insert(0, ("Your work", reverse("staff-home"), staff_prefixes))
+        if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR, roles.DEMOCRATIC_SUPPORT):
+            # Democratic Support's committees and meetings (scrutiny.permissions.can_manage_meetings).
+            items.append(("Manage committees", reverse("scrutiny-manage:list"), ()))
         if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR):
             items.append(("Administration", reverse("admin:index"), ()))
     current = request.path

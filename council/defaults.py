@@ -18,6 +18,7 @@ ROLE_GROUPS = [
     "Scrutiny chair",
     "Cabinet member",
     "Administrator",
+    "Corporate Management Team",
 ]
 
 # name, slug, report label, on decision form, mandatory, on report form, source, format, group

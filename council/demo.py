@@ -32,7 +32,7 @@ PEOPLE = [
         "Botham",
         "",
         "Director of Children's Services",
-        [roles.DECISION_MAKER, roles.OFFICER],
+        [roles.DECISION_MAKER, roles.OFFICER, roles.CORPORATE_MANAGEMENT_TEAM],
         "CYP",
         "",
         "01752 307002",

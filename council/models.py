@@ -315,3 +315,35 @@ class PublicVersion(models.Model):
 
     def __str__(self):
         return f"Public version {self.version}"
+
+
+class DeletedDraft(models.Model):
+    """The audit row kept when an author deletes a draft that was never submitted.
+
+    The draft itself goes (with its own event history): it had no reference and nobody but its
+    author ever saw it. This row says who started it, what it was called and who deleted it when,
+    for decision records and briefing reports alike; it is append-only.
+    """
+
+    kind = models.CharField(max_length=40, help_text="“decision record” or “briefing report”.")
+    record_id = models.PositiveBigIntegerField(help_text="The id the draft had.")
+    title = models.CharField(max_length=300, blank=True)
+    author_name = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField()
+    deleted_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    deleted_by_name = models.CharField(max_length=200)
+    deleted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-deleted_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.record_id} “{self.title or 'untitled'}” deleted by {self.deleted_by_name}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError("The deleted drafts log is append-only.", code="append_only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("The deleted drafts log is append-only.", code="append_only")

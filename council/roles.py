@@ -9,6 +9,11 @@ DECISION_MAKER = "Decision maker"
 SCRUTINY_CHAIR = "Scrutiny chair"
 CABINET_MEMBER = "Cabinet member"
 ADMINISTRATOR = "Administrator"
+# Directors on the Corporate Management Team: the people an officer consults in section 15 of a
+# decision record (the picker lists only them).
+CORPORATE_MANAGEMENT_TEAM = "Corporate Management Team"
+# Elected members: the people who may chair a committee (officers and administrators may not).
+COUNCILLORS = (SCRUTINY_CHAIR, CABINET_MEMBER)
 
 # Departmental reviewer groups (slug of the department -> group name).
 REVIEWER_GROUPS = {
@@ -22,7 +27,15 @@ REVIEWER_GROUPS = {
 }
 DEMOCRATIC_SUPPORT = REVIEWER_GROUPS["democratic-support"]
 
-ALL_ROLES = [OFFICER, DECISION_MAKER, *REVIEWER_GROUPS.values(), SCRUTINY_CHAIR, CABINET_MEMBER, ADMINISTRATOR]
+ALL_ROLES = [
+    OFFICER,
+    DECISION_MAKER,
+    CORPORATE_MANAGEMENT_TEAM,
+    *REVIEWER_GROUPS.values(),
+    SCRUTINY_CHAIR,
+    CABINET_MEMBER,
+    ADMINISTRATOR,
+]
 
 
 def role_names(user):

@@ -17,7 +17,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db.models import Q
 
 from council import roles
 from council.documents import ATTACHMENT_TYPES
@@ -26,6 +25,11 @@ from council.models import CabinetPortfolio, Committee, Department, Directorate,
 from decisions.models import SCHEDULE_12A, Appendix, BackgroundPaper, Decision, SpendType, today
 from decisions.sections import KEY_DECISION_CRITERIA, LABELS
 
+# S12A-4: only the exempt part's body is withheld; its title is on the public register, PDF and data.
+PUBLIC_TITLE_HINT = (
+    "The title is published even when {what} is exempt, so do not put exempt information in it. "
+    "For example, “Tender evaluation and pricing”, not the bidders' names or prices."
+)
 LONG_TEXT_HINT = "Use a blank line between paragraphs. Start a line with - for a bullet or 1. for a numbered list."
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|<!--")
 YES_NO = [(True, "Yes"), (False, "No")]
@@ -162,6 +166,13 @@ class MoneyField(forms.DecimalField):
         return number
 
 
+def people_with_role(*role_names):
+    """Active people holding any of the roles: a picker lists only who may be chosen, never everyone."""
+    return (
+        User.objects.filter(groups__name__in=role_names, is_active=True).distinct().order_by("last_name", "first_name")
+    )
+
+
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name_and_title
@@ -173,6 +184,20 @@ def buttons():
         Button.secondary("later", "Save and come back later"),
         css_class="govuk-button-group",
     )
+
+
+def typed_into(form, ignore=()):
+    """Whether anything was typed or chosen in an "add" part of a page (its prefixed fields).
+
+    A task page is one form; its "add" parts are saved with the rest of the page, so what someone
+    typed there is never thrown away. `ignore`: fields that come filled in (an appendix's letter).
+    """
+    prefix = f"{form.prefix}-"
+    for key, value in form.data.items():
+        name = re.sub(r"_\d+$", "", key[len(prefix) :]) if key.startswith(prefix) else None
+        if name in form.fields and name not in ignore and str(value).strip():
+            return True
+    return any(key.startswith(prefix) for key in form.files)
 
 
 def helper(*fields):
@@ -269,8 +294,9 @@ class DetailsForm(TaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision_maker"].queryset = User.objects.filter(groups__name=roles.DECISION_MAKER).order_by(
-            "last_name", "first_name"
+        self.fields["decision_maker"].queryset = people_with_role(roles.DECISION_MAKER)
+        self.fields["decision_maker"].error_messages["invalid_choice"] = (
+            "Choose a decision maker with delegated authority from the list"
         )
 
     def layout_fields(self):
@@ -451,6 +477,7 @@ class ConsultationForm(TaskForm):
         required=False,
         label=numbered("15"),
         empty_label="Choose the Corporate Management Team member",
+        help_text="Only the directors on the Corporate Management Team are listed.",
     )
     cmt_consulted_on = GovDateField(
         what="the date the Corporate Management Team member was consulted",
@@ -477,10 +504,9 @@ class ConsultationForm(TaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cmt_member"].queryset = (
-            User.objects.filter(Q(groups__name=roles.DECISION_MAKER) | Q(is_staff=True))
-            .distinct()
-            .order_by("last_name", "first_name")
+        self.fields["cmt_member"].queryset = people_with_role(roles.CORPORATE_MANAGEMENT_TEAM)
+        self.fields["cmt_member"].error_messages["invalid_choice"] = (
+            "Choose a Corporate Management Team member from the list"
         )
 
     def layout_fields(self):
@@ -520,7 +546,7 @@ class CabinetConsultationForm(forms.Form):
         self.fields["portfolio"].label_from_instance = lambda p: p.member_and_title
         self.fields["consulted_on"].error_messages["required"] = "Enter the date the cabinet member was consulted"
         self.helper = helper(
-            Field.select("portfolio"), Field("consulted_on"), Button.secondary("add", "Add cabinet member")
+            Field.select("portfolio"), Field("consulted_on"), Button.secondary("add-consultation", "Add cabinet member")
         )
 
     def clean_portfolio(self):
@@ -624,7 +650,10 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
             "title": "17. Title of appendix",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
-        help_texts = {"ref": "A letter, for example A or B."}
+        help_texts = {
+            "ref": "A letter, for example A or B.",
+            "title": PUBLIC_TITLE_HINT.format(what="the appendix"),
+        }
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "ref": {"required": "Enter the appendix reference, for example A"},
@@ -649,7 +678,7 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
-            Button.secondary("add", "Add appendix", css_id="add-appendix"),  # unique beside the paper form
+            Button.secondary("add-appendix", "Add appendix"),
         )
 
     def clean_ref(self):
@@ -715,6 +744,7 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
             "title": "19. Title of background paper",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
+        help_texts = {"title": PUBLIC_TITLE_HINT.format(what="the background paper")}
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"title": {"required": "Enter the title of the background paper"}}
 
@@ -729,7 +759,7 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),
-            Button.secondary("add", "Add background paper", css_id="add-paper"),
+            Button.secondary("add-paper", "Add background paper"),
         )
 
 
@@ -777,6 +807,7 @@ class ExemptForm(TaskForm):
                 "18b. Why the public interest in keeping it exempt outweighs disclosing it"
             ),
         }
+        help_texts = {"part2_title": PUBLIC_TITLE_HINT.format(what="the briefing report")}
 
     def layout_fields(self):
         return [

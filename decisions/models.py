@@ -134,6 +134,8 @@ class DecisionQuerySet(models.QuerySet):
 
 
 PUBLISHED = Q(status="published")
+# Event actions that send a submitted record back to its author (values of workflow.Action).
+RETURN_ACTIONS = ("return", "decline_urgency")
 
 
 class Decision(models.Model):
@@ -322,6 +324,16 @@ class Decision(models.Model):
     @property
     def part2_not_for_publication(self):
         return not_for_publication_text(self.part2_paragraphs)
+
+    def last_return(self):
+        """The event that sent a submitted record back to its author, while it waits in draft.
+
+        A record is only back in draft after submission because a reviewer, the chair or the
+        decision maker returned it (or the chair declined urgency): the author must see why.
+        """
+        if self.status != Status.DRAFT or self.submitted_at is None:
+            return None
+        return self.events.filter(action__in=RETURN_ACTIONS).order_by("-at", "-pk").first()
 
     @property
     def exempt_from_call_in(self):

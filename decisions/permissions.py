@@ -82,6 +82,16 @@ def can_edit(user, decision):
     return _is_author(user, decision) and allowed_in_status(decision.status, Action.EDIT)
 
 
+def can_delete_draft(user, decision):
+    """The author may delete a draft nobody else has seen: never once submitted (it has a reference)."""
+    return (
+        _is_author(user, decision)
+        and decision.status == Status.DRAFT
+        and decision.submitted_at is None
+        and not decision.reference
+    )
+
+
 def can_submit(user, decision):
     return _is_author(user, decision) and allowed_in_status(decision.status, Action.SUBMIT)
 

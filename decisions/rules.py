@@ -305,7 +305,27 @@ def exempt(d, appendices=None, papers=None):
     for item in [*appendices, *papers]:
         for field, message in item.exemption_errors().items():
             p.append(Problem("S12A-2", field, f"{item}: {message}", "appendices"))
+    # S12A-4: an exempt appendix or background paper is exempt information in the record, so 18a
+    # cannot say there is none.
+    exempt_parts = [item for item in [*appendices, *papers] if item.is_exempt]
+    if d.has_exempt_information is False and exempt_parts:
+        names = " and ".join(_part_name(item) for item in exempt_parts)
+        p.append(
+            Problem(
+                "S12A-4",
+                "has_exempt_information",
+                f"Select yes, because {names} {'is' if len(exempt_parts) == 1 else 'are'} marked exempt. "
+                "Or remove the exemption in “Appendices and background papers”",
+                "exempt",
+            )
+        )
     return p
+
+
+def _part_name(item):
+    """ "appendix A" or "background paper “Pricing”", as a sentence names it."""
+    ref = getattr(item, "ref", None)
+    return f"appendix {ref}" if ref else f"background paper “{item.title}”"
 
 
 def completeness(d):

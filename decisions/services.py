@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from council import codes, integrity
 from council import documents as council_documents
-from council.models import CouncilSettings, Department
+from council.models import CouncilSettings, DeletedDraft, Department
 from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import (
     Appendix,
@@ -101,6 +101,36 @@ def start_decision(*, actor):
 
 
 @transaction.atomic
+def delete_draft(decision, *, actor):
+    """The author deletes a draft that was never submitted (an abandoned "Start now").
+
+    The record goes with its own history; the audit row in `council.DeletedDraft` is the event
+    that says who deleted what, and when. A submitted record has a reference and is never deleted.
+    """
+    locked = _lock(decision)
+    _require(permissions.can_delete_draft(actor, locked))
+    files = [a.file.name for a in locked.appendices.all() if a.file]
+    DeletedDraft.objects.create(
+        kind="decision record",
+        record_id=locked.pk,
+        title=locked.title,
+        author_name=locked.author.display_name,
+        started_at=locked.created_at,
+        deleted_by=actor,
+        deleted_by_name=actor.display_name,
+        deleted_at=timezone.now(),
+    )
+    locked.delete()
+    # Files go only once the deletion has committed: a rolled-back delete keeps its appendices.
+    transaction.on_commit(partial(_delete_files, Appendix.file.field.storage, files))
+
+
+def _delete_files(storage, names):
+    for name in names:
+        storage.delete(name)
+
+
+@transaction.atomic
 def save_edits(decision, *, actor, fields, m2m=None, summary="", revision=None):
     """Save the fields a form changed. After submission, an edit makes earlier sign-offs stale."""
     locked = _lock(decision)
@@ -139,6 +169,11 @@ def _touch(locked, *, actor, summary):
         if went_stale:
             transaction.on_commit(partial(notifications.sign_off_needed, locked.pk, went_stale))
     _event(locked, actor=actor, action=Action.EDIT, from_status=locked.status, comment=summary)
+    if locked.status == Status.IN_SIGN_OFF and any(a.is_agreed for a in locked.chair_agreements.all()):
+        # CALL-2, EXEC-7: the chair agreed that this version could not wait; a changed record is a
+        # different proposal, so the chair is asked again (as departments are, SIGNOFF-1).
+        if _request_chair_agreements(locked, actor=actor):
+            transaction.on_commit(partial(notifications.chair_agreement_needed, locked.pk))
 
 
 @transaction.atomic
@@ -237,7 +272,11 @@ def submit_for_sign_off(decision, *, actor):
 
 
 def _request_chair_agreements(locked, *, actor):
-    """Ask the committee's chair for each agreement the record needs (CALL-2, EXEC-7)."""
+    """Ask the committee's chair for each agreement the record needs (CALL-2, EXEC-7).
+
+    An agreement holds for the version the chair agreed to: one given on this version is kept
+    (a record returned and resubmitted unchanged is not asked about again); any other is asked for.
+    """
     requested = []
     existing = {a.kind: a for a in locked.chair_agreements.all()}
     for kind in rules.required_agreements(locked):

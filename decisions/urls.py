@@ -10,6 +10,7 @@ urlpatterns = [
     # Staff: drafting (decisions/views/authoring.py)
     path("records/new/", authoring.start, name="start"),
     path("records/<int:pk>/tasks/", authoring.task_list, name="tasks"),
+    path("records/<int:pk>/delete/", authoring.delete_draft, name="delete-draft"),
     path("records/<int:pk>/edit/<slug:task>/", authoring.task, name="task"),
     path("records/<int:pk>/consultations/add/", authoring.consultation_add, name="consultation-add"),
     path(

@@ -4,14 +4,18 @@ of briefing reports on the staff home page (each item links to the report's staf
 from dataclasses import dataclass
 
 from django.apps import AppConfig
+from django.urls import reverse
 
 
-def _item(report, hint=""):
+def _item(report, hint="", url="", returned=None):
+    from decisions.apps import returned_hint
+
     return {
         "label": f"Briefing report: {report.title or 'Untitled briefing report'}",
-        "url": report.get_absolute_url(),
-        "status": report.get_status_display(),
-        "hint": hint,
+        "url": url or report.get_absolute_url(),
+        "status": "Returned to you" if returned else report.get_status_display(),
+        "hint": returned_hint(returned) if returned else hint,
+        "returned": bool(returned),
     }
 
 
@@ -24,10 +28,25 @@ class AuthoredReports:
     limit: int = 20
 
     def __call__(self, user):
-        from scrutiny.models import BriefingReport, Status
+        from decisions.apps import abandoned_draft
+        from scrutiny.models import BriefingReport, ReportEvent, Status
 
-        reports = BriefingReport.objects.authored_by(user).exclude(status=Status.WITHDRAWN).order_by("-created_at")
-        return [_item(r, f"Updated {r.updated_at:%-d %B %Y}") for r in reports[: self.limit]]
+        reports = (
+            BriefingReport.objects.authored_by(user)
+            .exclude(status=Status.WITHDRAWN)
+            .exclude(abandoned_draft(ReportEvent, "report"))
+            .order_by("-created_at")
+        )
+        # A draft opens on its task list, where the author works on it (and sees why it came back).
+        return [
+            _item(
+                r,
+                f"Updated {r.updated_at:%-d %B %Y}",
+                url=reverse("scrutiny:tasks", kwargs={"pk": r.pk}) if r.status == Status.DRAFT else "",
+                returned=r.last_return(),
+            )
+            for r in reports[: self.limit]
+        ]
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,35 @@ class ReportsByStatus:
         return [_item(r, self.hint or (str(r.meeting) if r.meeting else "")) for r in reports[:50]]
 
 
+@dataclass(frozen=True)
+class UpcomingMeetings:
+    """Committees' meetings still to come, for Democratic Support, who arrange them."""
+
+    limit: int = 10
+
+    def __call__(self, user):
+        from django.db.models import Count, Q
+
+        from scrutiny.models import Meeting, Status, today
+
+        meetings = (
+            Meeting.objects.filter(date__gte=today())
+            .select_related("committee")
+            .annotate(published=Count("reports", filter=Q(reports__status=Status.PUBLISHED)))
+            .order_by("date", "starts_at", "pk")
+        )
+        return [
+            {
+                "label": str(m),
+                "url": reverse("scrutiny-manage:meeting", kwargs={"slug": m.committee.slug, "pk": m.pk}),
+                "status": "Agenda published" if m.is_agenda_published else "No agenda yet",
+                "hint": f"{m.published} report{'s' if m.published != 1 else ''} on the agenda"
+                + (f", {m.venue}" if m.venue else ""),
+            }
+            for m in meetings[: self.limit]
+        ]
+
+
 class ScrutinyConfig(AppConfig):
     name = "scrutiny"
     verbose_name = "Overview and scrutiny"
@@ -87,7 +135,13 @@ class ScrutinyConfig(AppConfig):
         pagecache.watch_relation(BriefingReport, "decisions")
 
         register(
-            Worklist(roles.OFFICER, "Your briefing reports", AuthoredReports(), "You have no briefing reports yet.")
+            Worklist(
+                roles.OFFICER,
+                "Your briefing reports",
+                AuthoredReports(),
+                "You have no briefing reports yet.",
+                action=("Start a new briefing report", "scrutiny:start"),
+            )
         )
         for name, slug, _label, _on_decision, _mandatory, on_report, *_rest, group in DEPARTMENTS:
             if on_report:
@@ -113,6 +167,15 @@ class ScrutinyConfig(AppConfig):
                 "Briefing reports waiting for your approval",
                 ReportsForPerson(Status.AWAITING_CABINET_MEMBER, "lead_member", "Approve the report as lead member"),
                 "No briefing report is waiting for your approval.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Committee meetings coming up",
+                UpcomingMeetings(),
+                "No committee meeting is arranged yet.",
+                action=("Manage committees and meetings", "scrutiny-manage:list"),
             )
         )
         register(

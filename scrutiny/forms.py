@@ -11,6 +11,7 @@ import re
 from crispy_forms_gds.layout import Button, Field
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from council import roles
 from council.forms import ModelMultipleChoiceField
@@ -29,7 +30,7 @@ from decisions.forms import (
 )
 from decisions.models import Decision
 from scrutiny import rules
-from scrutiny.models import BriefingReport, Confidentiality, Meeting, ReportAppendix, ReportBackgroundPaper
+from scrutiny.models import BriefingReport, Confidentiality, Meeting, ReportAppendix, ReportBackgroundPaper, today
 
 
 def _people(role):
@@ -63,6 +64,8 @@ class StartForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A new report can only go to a meeting still to come.
+        self.fields["meeting"].queryset = Meeting.objects.filter(date__gt=today()).select_related("committee")
         self.helper = helper(Field.select("committee"), Field.select("meeting"), Button("start", "Start the report"))
 
     def clean(self):
@@ -148,7 +151,10 @@ class DetailsForm(TaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(committee_id=self.instance.committee_id)
+        # Meetings still to come, and the one already chosen (a report kept past its meeting stays valid).
+        self.fields["meeting"].queryset = Meeting.objects.filter(committee_id=self.instance.committee_id).filter(
+            Q(date__gt=today()) | Q(pk=self.instance.meeting_id)
+        )
         self.fields["meeting"].label = f"Meeting of the {self.instance.committee}"
         self.fields["meeting"].label_from_instance = lambda m: (
             f"{m.date:%-d %B %Y}" + (f", {m.venue}" if m.venue else "")
@@ -264,6 +270,7 @@ class ConfidentialityForm(TaskForm):
             "part2_title": "Title of the Part II report",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
+        help_texts = {"part2_title": decision_forms.PUBLIC_TITLE_HINT.format(what="the Part II report")}
 
     def clean(self):
         data = super().clean()

@@ -3,9 +3,10 @@
 from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 
+from council import roles
 from council.forms import ModelMultipleChoiceField
 from council.models import Committee, User
-from decisions.forms import GovDateField, helper
+from decisions.forms import GovDateField, helper, people_with_role
 from scrutiny.models import Meeting
 
 
@@ -23,9 +24,14 @@ def _people():
     return User.objects.filter(is_active=True).order_by("last_name", "first_name", "username")
 
 
+def _councillors():
+    """A committee is chaired by an elected member: only councillors are offered as chair or vice-chair."""
+    return people_with_role(*roles.COUNCILLORS)
+
+
 class CommitteeForm(forms.ModelForm):
-    chair = PersonField(queryset=_people(), required=False, empty_label="No chair", label="Chair")
-    vice_chair = PersonField(queryset=_people(), required=False, empty_label="No vice-chair", label="Vice-chair")
+    chair = PersonField(queryset=_councillors(), required=False, empty_label="No chair", label="Chair")
+    vice_chair = PersonField(queryset=_councillors(), required=False, empty_label="No vice-chair", label="Vice-chair")
     members = PeopleField(queryset=_people(), required=False, label="Members", widget=forms.CheckboxSelectMultiple)
     lead_officers = PeopleField(
         queryset=_people(),
@@ -42,8 +48,12 @@ class CommitteeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.fields:
-            if name in {"chair", "vice_chair", "members", "lead_officers"}:
+            if name in {"members", "lead_officers"}:
                 self.fields[name].queryset = _people()
+            if name in {"chair", "vice_chair"}:
+                self.fields[name].queryset = _councillors()
+                self.fields[name].help_text = "Only councillors are listed."
+                self.fields[name].error_messages["invalid_choice"] = "Choose a councillor from the list"
         self.helper = helper(
             Field.select("chair"),
             Field.select("vice_chair"),

@@ -287,6 +287,12 @@ class BriefingReport(Exemption):
         # The staff page of the report (scrutiny/views/review.py); the public one is under /committees/.
         return reverse("scrutiny:report", kwargs={"pk": self.pk})
 
+    def last_return(self):
+        """The event that sent a submitted report back to its author, while it waits in draft."""
+        if self.status != Status.DRAFT or self.submitted_at is None:
+            return None
+        return self.events.filter(action="return").order_by("-at", "-pk").first()
+
     @property
     def is_frozen(self):
         return self.status in FROZEN_STATUSES

@@ -73,6 +73,11 @@ def can_edit(user, report):
     return _is_author(user, report) and allowed_in_status(report.status, Action.EDIT)
 
 
+def can_delete_draft(user, report):
+    """The author may delete a draft nobody else has seen: never once it has been submitted."""
+    return _is_author(user, report) and report.status == Status.DRAFT and report.submitted_at is None
+
+
 def can_submit(user, report):
     return _is_author(user, report) and allowed_in_status(report.status, Action.SUBMIT)
 

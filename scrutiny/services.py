@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from council import codes, integrity
 from council import documents as council_documents
-from council.models import Department
+from council.models import DeletedDraft, Department
 from scrutiny import documents, notifications, permissions, rules, workflow
 from scrutiny.models import (
     ApprovalHow,
@@ -109,6 +109,32 @@ def start_report(*, actor, committee, meeting=None):
     )
     _event(report, actor=actor, action=Action.CREATE, from_status="")
     return report
+
+
+@transaction.atomic
+def delete_draft(report, *, actor):
+    """The author deletes a draft that was never submitted (an abandoned start).
+
+    The report goes with its own history; the audit row in `council.DeletedDraft` is the event
+    that says who deleted what, and when. A submitted report is never deleted (it can be withdrawn).
+    """
+    locked = _lock(report)
+    _require(permissions.can_delete_draft(actor, locked))
+    files = [a.file.name for a in locked.appendices.all() if a.file]
+    DeletedDraft.objects.create(
+        kind="briefing report",
+        record_id=locked.pk,
+        title=locked.title,
+        author_name=locked.author.display_name,
+        started_at=locked.created_at,
+        deleted_by=actor,
+        deleted_by_name=actor.display_name,
+        deleted_at=timezone.now(),
+    )
+    locked.delete()
+    # Files go only once the deletion has committed: a rolled-back delete keeps its appendices.
+    storage = ReportAppendix.file.field.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in files])
 
 
 def _touch(locked, *, actor, summary):

@@ -11,6 +11,7 @@ urlpatterns = [
     # Drafting
     path("reports/new/", authoring.start, name="start"),
     path("reports/<int:pk>/tasks/", authoring.task_list, name="tasks"),
+    path("reports/<int:pk>/delete/", authoring.delete_draft, name="delete-draft"),
     path("reports/<int:pk>/edit/<slug:task>/", authoring.task, name="task"),
     path("reports/<int:pk>/sections/add/", authoring.section_add, name="section-add"),
     path("reports/<int:pk>/sections/<int:child>/", authoring.section_edit, name="section-edit"),

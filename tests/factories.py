@@ -39,7 +39,7 @@ PERSONAS = {
     "other_officer": ("other.officer", [roles.OFFICER], dict(first_name="Otto", last_name="Other")),
     "decision_maker": (
         "decision.maker",
-        [roles.DECISION_MAKER, roles.OFFICER],
+        [roles.DECISION_MAKER, roles.OFFICER, roles.CORPORATE_MANAGEMENT_TEAM],
         dict(first_name="Dana", last_name="Director", job_title="Director of Children's Services"),
     ),
     "democratic_support": (

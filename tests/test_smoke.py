@@ -35,8 +35,7 @@ def _published_slug(request):
 
 
 def _public_appendix(request):
-    decision = DecisionFactory()
-    add_exempt_documents(decision)
+    decision = DecisionFactory(exempt=True)  # with exempt appendix A and public appendix B (S12A-4)
     public = decision.appendices.get(ref="B")
     public.file, public.original_filename = pdf_file("eia.pdf"), "eia.pdf"
     public.save()
@@ -63,6 +62,7 @@ ROUTES = {
     "decisions:pdf": (None, _published_slug, "get"),
     "decisions:start": ("officer", None, "get"),
     "decisions:tasks": ("officer", _draft, "get"),
+    "decisions:delete-draft": ("officer", _draft, "get"),
     "decisions:task": ("officer", lambda r: _draft(r, task="details"), "get"),
     "decisions:check": ("officer", _draft, "get"),
     "decisions:consultation-add": ("officer", _draft, "post"),

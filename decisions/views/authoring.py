@@ -27,6 +27,7 @@ from decisions.forms import (
     BackgroundPaperForm,
     CabinetConsultationForm,
     add_problems,
+    typed_into,
 )
 from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision, SpendType
 from decisions.sections import BACKGROUND_PAPERS_GUIDANCE, GROUPS, KEY_DECISION_CRITERIA, LABELS
@@ -103,6 +104,33 @@ def task_list(request, pk):
             "decision": decision,
             "tasks": tasks,
             "completed": sum(t["completed"] for t in tasks),
+            # An optional task left untouched is not a section still to do.
+            "total": sum(t["status"] != "Optional" for t in tasks),
+            "returned": decision.last_return(),
+            "can_delete": permissions.can_delete_draft(request.user, decision),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_draft(request, pk):
+    decision = get_object_or_404(Decision.objects.select_related("author"), pk=pk)
+    if not permissions.can_delete_draft(request.user, decision):
+        raise PermissionDenied
+    title = decision.title or "Untitled decision"
+    if request.method == "POST":
+        services.delete_draft(decision, actor=request.user)
+        messages.success(request, f"Draft decision record “{title}” deleted")
+        return redirect("staff-home")
+    return render(
+        request,
+        "components/delete_draft.html",
+        {
+            "title": title,
+            "noun": "decision record",
+            "started_at": decision.created_at,
+            "cancel_url": reverse("decisions:tasks", kwargs={"pk": decision.pk}),
         },
     )
 
@@ -178,9 +206,11 @@ def task(request, pk, task):
     if request.method != "POST":  # GET or HEAD
         return _render_task(request, decision, task)
     if task == "appendices":
-        return _continue_from_appendices(request, decision)
+        return _appendices_page(request, decision)
     form = _task_form(task, decision, request.POST)
     form.is_valid()
+    if task == "consultation" and (response := _consultation_page(request, decision, form)):
+        return response
     if "later" in request.POST:
         # Keep what passed field validation; the rules wait for "Save and continue".
         try:
@@ -201,14 +231,139 @@ def task(request, pk, task):
     except integrity.EditConflict as exc:
         _conflict(decision, form, exc)
         return _render_task(request, decision, task, form)
-    return redirect("decisions:tasks", pk=decision.pk)
+    return _next_task(decision, task)
+
+
+def _next_task(decision, slug):
+    """After "Save and continue": the next task, as GOV.UK task lists do; after the last one, check your answers."""
+    slugs = [s for s, _, _ in rules.TASKS]
+    following = slugs[slugs.index(slug) + 1 :]
+    if following:
+        return _to_task(decision, following[0])
+    return redirect("decisions:check", pk=decision.pk)
 
 
 def _continue_from_appendices(request, decision):
     problems = [p for p in rules.exempt(decision) if p.task == "appendices"]
     if problems and "later" not in request.POST:
         return _render_task(request, decision, "appendices", elsewhere=problems)
-    return redirect("decisions:tasks", pk=decision.pk)
+    if "later" in request.POST:
+        return redirect("decisions:tasks", pk=decision.pk)
+    return _next_task(decision, "appendices")
+
+
+def _child(model, decision, pk):
+    return get_object_or_404(model, pk=pk if str(pk).isdigit() else 0, decision_id=decision.pk)
+
+
+# The consultation and appendices pages are each one form: "Add …" and "Remove" are its submit
+# buttons too, so nothing typed anywhere on the page is lost when one of them is pressed. Adding
+# or removing saves the answers typed into the page as "Save and come back later" does, and
+# "Save …" adds whatever was typed into an "add" part.
+
+
+def _consultation_page(request, decision, form):
+    """Add or remove a cabinet member from the consultation page; None to carry on saving the page."""
+    add_form = CabinetConsultationForm(request.POST, decision=decision)
+    remove = request.POST.get("remove-consultation")
+    pressed_add = "add-consultation" in request.POST
+    adding = pressed_add or typed_into(add_form)
+    if not (adding or remove):
+        return None
+    # The page's several writes are checked once, first, against the revision it was made on.
+    try:
+        _save(form, request)
+    except integrity.EditConflict as exc:
+        _conflict(decision, form, exc)
+        return _render_task(request, decision, "consultation", form, consultation_form=add_form)
+    if remove:
+        item = _child(CabinetConsultation, decision, remove)
+        services.remove_child(decision, item, actor=request.user)
+        messages.success(request, f"{item} removed")
+    if adding and add_form.is_valid():
+        try:
+            added = services.add_consultation(decision, actor=request.user, **add_form.cleaned_data)
+        except ValidationError as exc:
+            add_form.add_error(None, exc)
+        else:
+            messages.success(request, f"{added.member_name} added")
+    failed = adding and bool(add_form.errors)
+    if failed or (form.errors and (pressed_add or remove)):
+        fresh = CabinetConsultationForm(decision=decision)
+        return _render_task(
+            request,
+            _editable(request, decision.pk),
+            "consultation",
+            form,
+            saved_others=bool(form.errors),
+            consultation_form=add_form if failed else fresh,
+        )
+    if pressed_add or remove:
+        return _to_task(decision, "consultation", "consultations")
+    # "Save …" goes on to the task's rules, which must count the cabinet member just added.
+    decision.refresh_from_db(fields=["consultations"])
+    return None
+
+
+def _appendices_page(request, decision):
+    appendix_form = AppendixForm(request.POST, request.FILES, decision=decision)
+    paper_form = BackgroundPaperForm(request.POST, decision=decision)
+    if conflict := _page_is_stale(request, decision):
+        return _render_stale(request, decision, "appendices", conflict, appendix_form, paper_form)
+    anchor = ""
+    if remove := request.POST.get("remove-appendix"):
+        item = _child(Appendix, decision, remove)
+        services.remove_child(decision, item, actor=request.user)
+        messages.success(request, f"{item} removed")
+        anchor = "appendices"
+    if remove := request.POST.get("remove-paper"):
+        item = _child(BackgroundPaper, decision, remove)
+        services.remove_child(decision, item, actor=request.user)
+        messages.success(request, f"{item} removed")
+        anchor = "background-papers"
+    failed = {}
+    if "add-appendix" in request.POST or typed_into(appendix_form, ignore={"ref"}):
+        anchor = "appendices"
+        if appendix_form.is_valid():
+            appendix = services.save_appendix(decision, appendix_form.save_values(), actor=request.user)
+            messages.success(request, f"Appendix {appendix.ref} added")
+        else:
+            failed["appendix_form"] = appendix_form
+    if "add-paper" in request.POST or typed_into(paper_form):
+        anchor = anchor or "background-papers"
+        if paper_form.is_valid():
+            paper = paper_form.instance
+            paper.order = max((p.order for p in decision.background_papers.all()), default=0) + 1
+            services.save_background_paper(decision, paper, actor=request.user)
+            messages.success(request, f"Background paper “{paper.title}” added")
+        else:
+            failed["paper_form"] = paper_form
+    fresh = _editable(request, decision.pk)
+    if failed:
+        return _render_task(request, fresh, "appendices", **failed)
+    if "continue" in request.POST or "later" in request.POST:
+        return _continue_from_appendices(request, fresh)
+    return _to_task(decision, "appendices", anchor)
+
+
+def _page_is_stale(request, record):
+    """The one-form pages make several writes: the revision the page was made on is checked once, first."""
+    try:
+        services.save_edits(record, actor=request.user, fields=[], revision=integrity.seen_revision(request.POST))
+    except integrity.EditConflict as exc:
+        record.revision = exc.revision
+        return exc
+    return None
+
+
+def _render_stale(request, record, slug, conflict, appendix_form, paper_form):
+    """Show the page again with the conflict, keeping what was typed into either "add" part."""
+    kept = {
+        name: form
+        for name, form in (("appendix_form", appendix_form), ("paper_form", paper_form))
+        if typed_into(form, ignore={"ref"})
+    }
+    return _render_task(request, record, slug, elsewhere=[rules.Problem("", "", conflict.message, slug)], **kept)
 
 
 # — consultations, appendices, background papers ---------------------------------------------

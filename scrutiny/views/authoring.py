@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from council import integrity
 from council.templatetags.govuk import error_target_id
-from decisions.forms import add_problems
+from decisions.forms import add_problems, typed_into
 from scrutiny import permissions, rules, services, workflow
 from scrutiny.forms import TASK_FORMS, ReportAppendixForm, ReportBackgroundPaperForm, SectionForm, StartForm
 from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection
@@ -98,7 +98,33 @@ def task_list(request, pk):
     return render(
         request,
         "scrutiny/authoring/task_list.html",
-        {"report": report, "tasks": tasks, "completed": sum(t["completed"] for t in tasks)},
+        {
+            "report": report,
+            "tasks": tasks,
+            "completed": sum(t["completed"] for t in tasks),
+            # An optional task left untouched is not a part still to do.
+            "total": sum(t["status"] != "Optional" for t in tasks),
+            "returned": report.last_return(),
+            "can_delete": permissions.can_delete_draft(request.user, report),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_draft(request, pk):
+    report = get_object_or_404(BriefingReport.objects.select_related("author"), pk=pk)
+    if not permissions.can_delete_draft(request.user, report):
+        raise PermissionDenied
+    title = report.title or "Untitled briefing report"
+    if request.method == "POST":
+        services.delete_draft(report, actor=request.user)
+        messages.success(request, f"Draft briefing report “{title}” deleted")
+        return redirect("staff-home")
+    return render(
+        request,
+        "components/delete_draft.html",
+        {"title": title, "noun": "briefing report", "started_at": report.created_at, "cancel_url": _tasks_url(report)},
     )
 
 
@@ -203,7 +229,9 @@ def task(request, pk, task):
     report = _editable(request, pk)
     if request.method != "POST":  # GET or HEAD
         return _render_task(request, report, task)
-    if task in {"body", "appendices"}:
+    if task == "appendices":
+        return _appendices_page(request, report)
+    if task == "body":
         return _continue_from_list(request, report, task)
     form = TASK_FORMS[task](request.POST, instance=report)
     form.is_valid()
@@ -227,14 +255,78 @@ def task(request, pk, task):
     except integrity.EditConflict as exc:
         _conflict(report, form, exc)
         return _render_task(request, report, task, form)
-    return redirect("scrutiny:tasks", pk=report.pk)
+    return _next_task(report, task)
+
+
+def _next_task(report, slug):
+    """After "Save and continue": the next task, as GOV.UK task lists do; after the last one, check your answers."""
+    slugs = [s for s, _ in rules.TASKS]
+    following = slugs[slugs.index(slug) + 1 :]
+    if following:
+        return _to_task(report, following[0])
+    return redirect("scrutiny:check", pk=report.pk)
 
 
 def _continue_from_list(request, report, slug):
     problems = [p for p in TASK_RULES[slug](report) if p.task == slug]
     if problems and "later" not in request.POST:
         return _render_task(request, report, slug, elsewhere=problems)
-    return redirect("scrutiny:tasks", pk=report.pk)
+    if "later" in request.POST:
+        return redirect("scrutiny:tasks", pk=report.pk)
+    return _next_task(report, slug)
+
+
+def _appendices_page(request, report):
+    """The appendices page is one form: "Add …" and "Remove" are its buttons too, so what is typed
+    in one part is never lost when another is pressed, and "Save …" adds whatever was typed."""
+    appendix_form = ReportAppendixForm(request.POST, request.FILES, report=report)
+    paper_form = ReportBackgroundPaperForm(request.POST, report=report)
+    # The page's several writes are checked once, first, against the revision it was made on.
+    try:
+        services.save_edits(report, actor=request.user, fields=[], revision=_revision(request))
+    except integrity.EditConflict as exc:
+        report.revision = exc.revision
+        kept = {
+            name: form
+            for name, form in (("appendix_form", appendix_form), ("paper_form", paper_form))
+            if typed_into(form, ignore={"ref"})
+        }
+        return _render_task(
+            request, report, "appendices", elsewhere=[rules.Problem("", "", exc.message, "appendices")], **kept
+        )
+    anchor = ""
+    for name, model, where in (
+        ("remove-appendix", ReportAppendix, "appendices"),
+        ("remove-paper", ReportBackgroundPaper, "background-papers"),
+    ):
+        if pk := request.POST.get(name):
+            item = get_object_or_404(model, pk=pk if pk.isdigit() else 0, report_id=report.pk)
+            services.remove_child(report, item, actor=request.user)
+            messages.success(request, f"{item} removed")
+            anchor = where
+    failed = {}
+    if "add-appendix" in request.POST or typed_into(appendix_form, ignore={"ref"}):
+        anchor = "appendices"
+        if appendix_form.is_valid():
+            appendix = services.save_appendix(report, appendix_form.save_values(), actor=request.user)
+            messages.success(request, f"Appendix {appendix.ref} added")
+        else:
+            failed["appendix_form"] = appendix_form
+    if "add-paper" in request.POST or typed_into(paper_form):
+        anchor = anchor or "background-papers"
+        if paper_form.is_valid():
+            paper = paper_form.instance
+            paper.order = max((p.order for p in report.background_papers.all()), default=0) + 1
+            services.save_background_paper(report, paper, actor=request.user)
+            messages.success(request, f"Background paper “{paper.title}” added")
+        else:
+            failed["paper_form"] = paper_form
+    fresh = _editable(request, report.pk)
+    if failed:
+        return _render_task(request, fresh, "appendices", **failed)
+    if "continue" in request.POST or "later" in request.POST:
+        return _continue_from_list(request, fresh, "appendices")
+    return _to_task(report, "appendices", anchor)
 
 
 # — body sections ------------------------------------------------------------------------------

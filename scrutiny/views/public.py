@@ -17,6 +17,7 @@ from council import documents as council_documents
 from council.models import Committee, CouncilSettings, User
 from council.opendata import PublicFeed
 from council.pagecache import public_page
+from decisions.models import Status as DecisionStatus
 from scrutiny import documents
 from scrutiny.documents import report_context, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status
@@ -87,6 +88,8 @@ def report_detail(request, slug, pk):
     report = _published(report_queryset(), slug, pk)
     context = report_context(report, public=True, council=_council(request))
     context["pdf_filename"] = documents.pdf_filename(report)
+    # The decisions the report is about, each linked to its public record: only published ones.
+    context["decisions"] = report.decisions.filter(status=DecisionStatus.PUBLISHED).order_by("-decided_on", "pk")
     return render(request, "scrutiny/public/report_detail.html", context)
 
 

@@ -29,6 +29,8 @@ def test_officer_drafts_a_record_with_the_keyboard_and_mouse(page, live_server, 
     page.get_by_label("Report author's email address").fill("olive@council.example")
     page.get_by_label("4a. Decision to be taken").fill("To direct award a contract to Innovate, for £491,000.")
     page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url("**/edit/reasons/")  # on to the next task
+    page.get_by_role("link", name="Back to the task list").click()
     page.wait_for_url("**/tasks/")
     details_status = page.locator("#task-details-status")
     assert details_status.inner_text().strip() == "Completed"
@@ -59,6 +61,8 @@ def test_officer_drafts_a_record_with_the_keyboard_and_mouse(page, live_server, 
     assert page.evaluate("document.activeElement.id") == "id_reasons"
     page.get_by_label("5. Reasons for decision").fill("Demand has risen by a quarter.\n\nRecruitment has not kept up.")
     page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url("**/edit/finance/")
+    page.get_by_role("link", name="Back to the task list").click()
     page.wait_for_url("**/tasks/")
     assert page.locator("#task-reasons-status").inner_text().strip() == "Completed"
     decision.refresh_from_db()

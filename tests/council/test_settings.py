@@ -48,3 +48,34 @@ def test_content_security_policy_header_sent_with_nonce(client, db):
     assert "'nonce-" in policy
     nonce = policy.split("'nonce-")[1].split("'")[0]
     assert f'nonce="{nonce}"' in response.text
+
+
+def _site_url(env):
+    result = _run(["shell", "-c", "from django.conf import settings; print(settings.SITE_URL)"], env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_site_url_follows_port_when_not_set():
+    assert _site_url({"DJANGO_DEBUG": "true", "PORT": "8101"}) == "http://127.0.0.1:8101"
+
+
+def test_site_url_defaults_to_port_8000():
+    assert _site_url({"DJANGO_DEBUG": "true"}) == "http://127.0.0.1:8000"
+
+
+def test_site_url_given_wins_over_port():
+    env = {"DJANGO_DEBUG": "true", "PORT": "8101", "DJANGO_SITE_URL": "https://decisions.plymouth.gov.uk"}
+    assert _site_url(env) == "https://decisions.plymouth.gov.uk"
+
+
+def test_make_run_passes_the_port_into_site_url():
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SITE_URL", "PORT"}}
+    dry_run = subprocess.run(
+        ["make", "-n", "run", "PORT=8101"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert dry_run.returncode == 0, dry_run.stderr
+    served = [line for line in dry_run.stdout.splitlines() if "runserver" in line]
+    assert served and all("http://127.0.0.1:8101" in line and "PORT=8101" in line for line in served)
+    loaded = [line for line in dry_run.stdout.splitlines() if "load_demo" in line]
+    assert loaded and all("http://127.0.0.1:8101" in line for line in loaded)

@@ -185,7 +185,9 @@ def test_each_task_saves_and_shows_completed(author, draft, decision_maker, yest
     author.force_login(draft.author)
     response = author.post(task_url(draft, slug), {**valid_answers(slug, decision_maker, yesterday), "continue": ""})
     assert response.status_code == 302, response.context and response.context["error_links"]
-    assert response.url == url("tasks", draft)
+    slugs = [s for s, _, _ in TASKS]
+    following = slugs[slugs.index(slug) + 1 :]
+    assert response.url == (task_url(draft, following[0]) if following else url("check", draft))
     title = dict((s, t) for s, t, _ in TASKS)[slug]
     assert statuses(author.get(url("tasks", draft)))[title] == "Completed"
 

@@ -347,16 +347,16 @@ def test_exempt_record_trait_is_complete_S12A_2(db):
 
 def test_exempt_appendix_without_reasoning_is_reported_S12A_2(db):
     """S12A-2 (and S12A-4, per document part): an exempt appendix needs its own reasoning and review date."""
-    decision = DecisionFactory()
-    Appendix.objects.create(decision=decision, ref="A", title="Pricing", exempt_paragraphs=[3])
+    decision = DecisionFactory(exempt=True)  # 18a yes (S12A-4), with its own complete exempt appendix A
+    Appendix.objects.create(decision=decision, ref="C", title="Pricing", exempt_paragraphs=[3])
     problems = rules.exempt(decision)
     assert rule_fields(problems) == {("S12A-2", "public_interest_reasoning"), ("S12A-2", "exemption_review_on")}
-    assert problems[0].message.startswith("Appendix A: Pricing:")
+    assert problems[0].message.startswith("Appendix C: Pricing:")
 
 
 def test_exempt_background_paper_outside_paragraphs_1_to_7_is_reported_S12A_2(db):
     """S12A-2: only paragraphs 1 to 7 of Schedule 12A exist."""
-    decision = DecisionFactory()
+    decision = DecisionFactory(exempt=True)
     BackgroundPaper.objects.create(
         decision=decision,
         title="Notes",

@@ -45,6 +45,7 @@ def _paper(request):
 ROUTES = {
     "scrutiny:start": ("officer", None, "get"),
     "scrutiny:tasks": ("officer", _draft, "get"),
+    "scrutiny:delete-draft": ("officer", _draft, "get"),
     "scrutiny:task": ("officer", lambda r: _draft(r, task="details"), "get"),
     "scrutiny:section-add": ("officer", _draft, "post"),
     "scrutiny:section-edit": ("officer", _section, "get"),

@@ -114,7 +114,7 @@ def test_details_are_saved(author, draft, decision_maker, cabinet_member):
         "is_key_decision": "False",
     }
     response = author.post(task_url(draft, "details"), data)
-    assert response.status_code == 302 and response.url == url("tasks", draft)
+    assert response.status_code == 302 and response.url == task_url(draft, "summary")
     draft.refresh_from_db()
     assert (draft.title, draft.lead_director, draft.is_key_decision) == ("Innovate Team CYPFS", decision_maker, False)
 
