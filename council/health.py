@@ -16,7 +16,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -49,13 +49,13 @@ CHECKS = {"database": _database, "cache": _cache, "storage": _storage}
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
-@require_GET
+@require_safe
 def readyz(request):
     results, failed = {}, []
     for name, check in CHECKS.items():

@@ -79,7 +79,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if _signed_in(request) and "public" not in response.get("Cache-Control", ""):
+        # A response that already says `no-store` (the API's errors) is kept by nobody as it is.
+        declared = response.get("Cache-Control", "")
+        if _signed_in(request) and "public" not in declared and "no-store" not in declared:
             response["Cache-Control"] = NO_STORE
         return response
 

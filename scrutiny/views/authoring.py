@@ -111,7 +111,7 @@ def task_list(request, pk):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_draft(request, pk):
     report = get_object_or_404(BriefingReport.objects.select_related("author"), pk=pk)
     if not permissions.can_delete_draft(request.user, report):

@@ -757,16 +757,19 @@ class Writer:
                     )
                 )
 
-        # 17, 19: appendices and background papers (rows only: no files).
+        # 17, 19: appendices and background papers (rows only: no files). S12A-4: only a record that
+        # says it holds exempt information (18a) has exempt appendices or papers.
+        exempt_parts = d.has_exempt_information
         titles = rng.sample(text.APPENDIX_TITLES, appendix_count)
         for ref, title in zip("ABC", titles, strict=False):
-            exemption = self._exemption(last_day)
+            exemption = self._exemption(last_day) if exempt_parts else {}
             if exemption:
                 title = rng.choice(text.EXEMPT_APPENDIX_TITLES)
             rows.append(Appendix(ref=ref, title=title, **exemption))
         for order, template in enumerate(rng.sample(text.BACKGROUND_PAPERS, paper_count), 1):
             title = words.fill(template)
-            rows.append(BackgroundPaper(title=upper_first(title), order=order, **self._exemption(last_day)))
+            exemption = self._exemption(last_day) if exempt_parts else {}
+            rows.append(BackgroundPaper(title=upper_first(title), order=order, **exemption))
         return rows
 
 
