@@ -111,10 +111,12 @@ LARGEST_ID = 2**63 - 1
 
 
 class ImpossibleIdMiddleware:
-    """An id in the path that no row could have (`<int:pk>` matches any run of digits) is a 404.
+    """An id or reference in the path that no row could have is a 404, before any view looks it up.
 
-    Looked up through a foreign key (`decision_id=pk`), such a number reaches SQLite's driver, which
-    cannot bind it: an OverflowError, a 500, instead of "not found".
+    `<int:pk>` matches any run of digits: looked up through a foreign key (`decision_id=pk`), a
+    number past 64 bits reaches SQLite's driver, which cannot bind it (OverflowError). `<str:ref>`
+    matches a NUL character (`%00`), which PostgreSQL refuses in any text (ValueError). Both would be
+    a 500 instead of "not found".
     """
 
     def __init__(self, get_response):
@@ -124,5 +126,6 @@ class ImpossibleIdMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if any(isinstance(value, int) and abs(value) > LARGEST_ID for value in (*view_args, *view_kwargs.values())):
-            raise Http404("There is nothing with that number")
+        for value in (*view_args, *view_kwargs.values()):
+            if (isinstance(value, int) and abs(value) > LARGEST_ID) or (isinstance(value, str) and "\x00" in value):
+                raise Http404("There is nothing with that number or reference")

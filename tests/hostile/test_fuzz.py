@@ -6,8 +6,8 @@ to use it, and every `<form method="post">` on it is read from the HTML (its act
 input, select, textarea and file field). Each form is then posted
 
 - with every field hostile at once (a few rounds, the values rotating through the fields),
-- with one field hostile at a time, the others as the page filled them (so the hostile value
-  reaches the form's deeper checks), each date input also given impossible dates, each file input
+- with two fields hostile at a time, the others as the page filled them (so the hostile values
+  reach the form's deeper checks), each date input also given impossible dates, each file input
   an over-long file name,
 - and once as every other role and as a visitor.
 
@@ -58,7 +58,7 @@ VALUES = [
     "../../etc/passwd",
     "",
 ]
-IMPOSSIBLE_DATES = [("31", "2", "2021"), ("0", "1", "2021"), ("1", "1", "99999"), (HUGE, HUGE, HUGE)]
+IMPOSSIBLE_DATES = [("31", "2", "2021"), ("0", "1", "99999"), (HUGE, HUGE, HUGE)]
 LONG_FILE_NAME = "a" * 250 + ".pdf"
 FILE_CONTENTS = [b"%PDF-1.7\nhostile", f"<html>{SCRIPT}()</script></html>".encode()]
 ROUNDS = 1  # all fields hostile at once
@@ -182,9 +182,12 @@ def hostile_posts(form):
     for r in range(ROUNDS):
         data = {name: VALUES[(r * 7 + i) % len(VALUES)] for i, name in enumerate(names)}
         yield f"round {r}", {**data, **button, **{f: _file(r) for f in form["files"]}}
-    for i, name in enumerate(names):
-        value = VALUES[(i * 5 + 6) % len(VALUES)] if i % 3 == 0 else VALUES[(i * 5) % len(VALUES)]
-        yield f"{name}={value[:20]!r}", {**fields, name: value, **button, **{f: _file(i) for f in form["files"]}}
+    # Two fields hostile at a time (each gets its own sampled value), the rest as the page filled them.
+    for i in range(0, len(names), 2):
+        hostile = {name: VALUES[(j * 5 + (6 if j % 3 == 0 else 0)) % len(VALUES)] for j, name in enumerate(names)}
+        pair = {name: hostile[name] for name in names[i : i + 2]}
+        described = ", ".join(f"{name}={value[:20]!r}" for name, value in pair.items())
+        yield described, {**fields, **pair, **button, **{f: _file(i) for f in form["files"]}}
     for group in _date_groups(fields):
         for day, month, year in IMPOSSIBLE_DATES:
             data = {**fields, f"{group}_0": day, f"{group}_1": month, f"{group}_2": year, **button}

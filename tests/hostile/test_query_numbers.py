@@ -27,3 +27,8 @@ def test_id_in_the_path_larger_than_any_row_is_404(client, officer):
     path = reverse("decisions:appendix-download", kwargs={"pk": decision.pk, "child": 1})
     response = client.get(path.replace("/1/file/", "/" + "9" * 40 + "/file/"))
     assert response.status_code == 404
+
+
+def test_reference_in_the_path_with_a_nul_character_is_404(client):
+    # PostgreSQL refuses NUL in any text: looked up, it would be a 500.
+    assert client.get("/decisions/cod01-21-22/appendices/A%00/").status_code == 404
