@@ -92,10 +92,14 @@ lint: install
 # the demo loaded; prints a table and writes bench/results/pdf.json. Then the public register at
 # 1,000 and 100,000 records (bench/register_bench.py) on a throwaway PostgreSQL it starts and stops
 # itself (scripts/pg_throwaway.sh; about 8 minutes; BENCH_QUICK=1 stops at 10,000 records);
-# prints tables and writes bench/results/register.json.
+# prints tables and writes bench/results/register.json. Last, a load run of the production profile
+# (bench/load_bench.sh: gunicorn, PostgreSQL with 100,000 records, wrk on 127.0.0.1; 17 minutes on a
+# busy shared 2-core machine, most of it generate_records; BENCH_QUICK=1 for 10,000 records);
+# prints a table and writes bench/results/load.json.
 bench: install
 	env -u DATABASE_URL DJANGO_DEBUG=true $(PY) bench/pdf_bench.py
 	env -u DATABASE_URL $(PY) bench/register_bench.py
+	env -u DATABASE_URL PY=$(PY) bench/load_bench.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

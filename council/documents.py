@@ -18,6 +18,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import parse_etags
 from weasyprint import HTML
@@ -28,6 +29,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 DOCUMENTS_DIR = "documents"
 PDF_VARIANT = "pdf/ua-1"
 CACHE_FOREVER = "public, max-age=31536000, immutable"
+# A visitor who asks for a public PDF before the worker stored it is told to come back this much later.
+PDF_RETRY_AFTER_SECONDS = 300
 
 CONTENT_TYPES = {
     ".css": "text/css",
@@ -154,6 +157,18 @@ def serve_stored(request, name, *, sha256_hex, filename):
     for key, value in headers.items():
         response[key] = value
     return response
+
+
+def serve_public_pdf(request, item, *, filename):
+    """A published item's public PDF, as the worker stored it. Never rendered in the request: a render
+    here would make a visitor wait seconds and turn a WeasyPrint failure into a 500. Publication
+    queued the render; a failure is on Democratic Support's work list to try again."""
+    if not item.public_pdf_sha256:
+        response = render(request, "documents/pdf_not_ready.html", status=503)
+        response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return serve_stored(request, item.public_pdf.name, sha256_hex=item.public_pdf_sha256, filename=filename)
 
 
 def delete_stored(name):

@@ -124,6 +124,36 @@ class ByStatus:
         return [_item(d, hint=self.hint or _updated(d)) for d in records[:50]]
 
 
+def pdf_failed_item(item, label, url):
+    """A published record or report whose public PDF the worker could not make: Democratic Support
+    opens it to "Try again" (the public PDF URL says "being prepared" until then)."""
+    failed_at = timezone.localtime(item.public_pdf_failed_at)
+    return {
+        "label": label,
+        "url": url,
+        "status": "PDF not made",
+        "hint": f"Failed on {failed_at:%-d %B %Y at %H:%M}: {item.public_pdf_error}",
+        "returned": False,
+        "alert": True,
+    }
+
+
+@dataclass(frozen=True)
+class PdfFailed:
+    """Published records whose public PDF failed, newest failure first: one query."""
+
+    def __call__(self, user):
+        from decisions.models import Decision, Status
+
+        records = Decision.objects.filter(status=Status.PUBLISHED, public_pdf_failed_at__isnull=False).order_by(
+            "-public_pdf_failed_at", "pk"
+        )
+        return [
+            pdf_failed_item(d, _item(d)["label"], reverse("decisions:record", kwargs={"pk": d.pk}))
+            for d in records[:50]
+        ]
+
+
 class DecisionsConfig(AppConfig):
     name = "decisions"
     verbose_name = "Executive decision records"
@@ -183,4 +213,12 @@ class DecisionsConfig(AppConfig):
         )
         register(
             Worklist(roles.DEMOCRATIC_SUPPORT, "In sign-off", ByStatus(Status.IN_SIGN_OFF), "No record is in sign-off.")
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Published records whose PDF could not be made",
+                PdfFailed(),
+                "Every published record has its PDF.",
+            )
         )

@@ -92,6 +92,23 @@ class ReportsByStatus:
 
 
 @dataclass(frozen=True)
+class ReportsPdfFailed:
+    """Published reports whose public PDF failed, newest failure first: one query."""
+
+    def __call__(self, user):
+        from decisions.apps import pdf_failed_item
+        from scrutiny.models import BriefingReport, Status
+
+        reports = BriefingReport.objects.filter(status=Status.PUBLISHED, public_pdf_failed_at__isnull=False).order_by(
+            "-public_pdf_failed_at", "pk"
+        )
+        return [
+            pdf_failed_item(r, f"Briefing report: {r.title}", reverse("scrutiny:report", kwargs={"pk": r.pk}))
+            for r in reports[:50]
+        ]
+
+
+@dataclass(frozen=True)
 class UpcomingMeetings:
     """Committees' meetings still to come, for Democratic Support, who arrange them."""
 
@@ -192,5 +209,13 @@ class ScrutinyConfig(AppConfig):
                 "Briefing reports waiting for a cabinet member's approval",
                 ReportsByStatus(Status.AWAITING_CABINET_MEMBER, "Record an approval given by email"),
                 "No briefing report is waiting for a cabinet member's approval.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Published briefing reports whose PDF could not be made",
+                ReportsPdfFailed(),
+                "Every published briefing report has its PDF.",
             )
         )

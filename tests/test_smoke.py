@@ -34,6 +34,13 @@ def _published_slug(request):
     return {"slug": DecisionFactory(state=Status.PUBLISHED).reference_slug}
 
 
+def _published_slug_with_pdf(request):
+    """A published record whose public PDF the worker has stored (before that, its URL is a 503)."""
+    from decisions import documents
+
+    return {"slug": documents.store_public_pdf(DecisionFactory(state=Status.PUBLISHED)).reference_slug}
+
+
 def _public_appendix(request):
     decision = DecisionFactory(exempt=True)  # with exempt appendix A and public appendix B (S12A-4)
     public = decision.appendices.get(ref="B")
@@ -59,7 +66,7 @@ ROUTES = {
     "django.contrib.sitemaps.views.sitemap": (None, lambda request: {"section": "decisions"}, "get"),
     "decisions:detail": (None, _published_slug, "get"),
     "decisions:public-appendix": (None, _public_appendix, "get"),
-    "decisions:pdf": (None, _published_slug, "get"),
+    "decisions:pdf": (None, _published_slug_with_pdf, "get"),
     "decisions:start": ("officer", None, "get"),
     "decisions:tasks": ("officer", _draft, "get"),
     "decisions:delete-draft": ("officer", _draft, "get"),

@@ -7,7 +7,7 @@ never hints that a draft exists.
 
 `record_context` (decisions/documents.py) prepares the record for this page, the staff record page
 and the PDF alike: `templates/decisions/_record.html` is the one template of the record. The public
-PDF is rendered once on publication and served from storage (`pdf`).
+PDF is rendered once, by the worker, on publication and served from storage (`pdf`).
 """
 
 import csv
@@ -233,15 +233,8 @@ def appendix(request, slug, ref):
 
 @require_safe
 def pdf(request, slug):
-    """EXEC-14, A11Y-4: the public PDF, as stored on publication; rendered here only if it never was."""
+    """EXEC-14, A11Y-4: the public PDF, as the worker stored it on publication; a 503 until it has."""
     decision = Decision.objects.published().filter(reference_slug=slug).first()
     if decision is None:
         raise Http404("No published decision has that reference")
-    if not decision.public_pdf_sha256:
-        decision = documents.store_public_pdf(decision)  # once: the task failed or has not run yet
-    return council_documents.serve_stored(
-        request,
-        decision.public_pdf.name,
-        sha256_hex=decision.public_pdf_sha256,
-        filename=documents.pdf_filename(decision),
-    )
+    return council_documents.serve_public_pdf(request, decision, filename=documents.pdf_filename(decision))

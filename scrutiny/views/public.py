@@ -105,16 +105,9 @@ def report_appendix(request, slug, pk, ref):
 
 @require_safe
 def report_pdf(request, slug, pk):
-    """The public PDF, as stored on publication; rendered here only if it never was."""
+    """The public PDF, as the worker stored it on publication; a 503 until it has."""
     report = _published(BriefingReport.objects.select_related("committee", "meeting"), slug, pk)
-    if not report.public_pdf_sha256:
-        report = documents.store_public_pdf(report)  # once: the task failed or has not run yet
-    return council_documents.serve_stored(
-        request,
-        report.public_pdf.name,
-        sha256_hex=report.public_pdf_sha256,
-        filename=documents.pdf_filename(report),
-    )
+    return council_documents.serve_public_pdf(request, report, filename=documents.pdf_filename(report))
 
 
 class CommitteeReportsFeed(PublicFeed):

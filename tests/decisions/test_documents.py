@@ -269,12 +269,15 @@ def test_publishing_renders_and_stores_the_public_pdf_once(cast, django_capture_
     assert (again.public_pdf.name, again.public_pdf_sha256) == (record.public_pdf.name, record.public_pdf_sha256)
 
 
-def test_pdf_url_renders_a_missing_pdf_once_then_serves_it(cast, client):
+def test_pdf_url_waits_for_the_worker_then_serves_its_pdf_without_rendering(cast, client):
     record = DecisionFactory(cast=cast, state=Status.PUBLISHED)  # on-commit never ran: no PDF yet
     assert not record.public_pdf_sha256
     url = reverse("decisions:pdf", kwargs={"slug": record.reference_slug})
-    first = b"".join(client.get(url).streaming_content)
+    with mock.patch.object(documents, "render_decision_pdf", side_effect=AssertionError("rendered in the request")):
+        assert client.get(url).status_code == 503  # the request never renders: the worker does
+    documents.render_public_pdf.call(record.pk)  # the worker's run of the task publication queued
     with mock.patch.object(documents, "render_decision_pdf", side_effect=AssertionError("re-rendered")):
+        first = b"".join(client.get(url).streaming_content)
         second = b"".join(client.get(url).streaming_content)
     assert first == second and first.startswith(b"%PDF")
     assert Decision.objects.get(pk=record.pk).public_pdf_sha256 == hashlib.sha256(first).hexdigest()

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from council import pagecache
-from decisions import sections
+from decisions import documents, sections
 from decisions.models import Appendix, BackgroundPaper, Decision, Status, today
 from tests.decisions.factories import Cast, DecisionFactory, pdf_file  # noqa: F401
 
@@ -240,6 +240,7 @@ def test_exempt_marker_appears_in_no_public_response(client, cast):
     from tests.decisions.factories import advance
 
     record = advance(record, Status.PUBLISHED)
+    record = documents.store_public_pdf(record)  # the worker's render, queued on publication
     assert MARKER in (record.part2_summary + record.part2_public_interest_reasoning)
 
     responses = [

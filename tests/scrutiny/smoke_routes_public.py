@@ -16,6 +16,16 @@ def _published(request):
     return {"slug": EDUCATION_COMMITTEE, "pk": BriefingReportFactory(state=Status.PUBLISHED).pk}
 
 
+def _published_with_pdf(request):
+    """A published report whose public PDF the worker has stored (before that, its URL is a 503)."""
+    from scrutiny import documents
+
+    return {
+        "slug": EDUCATION_COMMITTEE,
+        "pk": documents.store_public_pdf(BriefingReportFactory(state=Status.PUBLISHED)).pk,
+    }
+
+
 def _public_appendix(request):
     from tests.decisions.factories import pdf_file
 
@@ -40,7 +50,7 @@ ROUTES = {
     "committees:feed": (None, _committee, "get"),
     "committees:meeting": (None, _meeting, "get"),
     "committees:report": (None, _published, "get"),
-    "committees:report-pdf": (None, _published, "get"),
+    "committees:report-pdf": (None, _published_with_pdf, "get"),
     "scrutiny-manage:list": ("democratic_support", None, "get"),
     "scrutiny-manage:committee": ("democratic_support", _committee, "get"),
     "scrutiny-manage:meeting-add": ("democratic_support", _committee, "get"),
