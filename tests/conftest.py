@@ -171,3 +171,49 @@ def empty_page_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# --- the demo, built once per test session ---------------------------------------------------
+# `load_demo` renders PDFs with WeasyPrint and takes seconds; the dozens of tests that start from
+# the demo would each pay that. So each test session (each xdist worker) runs the real loader once,
+# in a transaction it rolls back, keeping the rows it made (dumpdata) and the files it stored; each
+# test that asks for `demo_loaded` gets those rows back inside its own transaction (rolled back
+# after it, like any test's data) and its own copy of the files in its MEDIA_ROOT.
+# Content types and permissions are made by migrate, never by the demo, so they are left out.
+DEMO_DUMP_EXCLUDES = ["contenttypes", "auth.permission", "sessions"]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """(the demo's rows as a fixture file, the demo's stored files), made once by the real loader."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    folder = tmp_path_factory.mktemp("demo")
+    dump, media = folder / "demo.json", folder / "media"
+    with (
+        django_db_blocker.unblock(),
+        # As each test did when it ran the loader itself: DEBUG on (the demo refuses otherwise),
+        # fast_passwords' hasher, and its files in a temporary directory.
+        override_settings(
+            DEBUG=True, MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", "--quiet-accounts", verbosity=0)
+        call_command("dumpdata", exclude=DEMO_DUMP_EXCLUDES, output=str(dump), verbosity=0)
+        transaction.set_rollback(True)
+    return dump, media
+
+
+@pytest.fixture
+def demo_loaded(db, demo_snapshot, settings, tmp_path):
+    """The demo, as `load_demo` leaves it, in this test's transaction and MEDIA_ROOT."""
+    from django.core.management import call_command
+
+    dump, media = demo_snapshot
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if media.exists():
+        shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    call_command("loaddata", str(dump), verbosity=0)

@@ -15,7 +15,6 @@ from unittest import mock
 import pypdf
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import reverse
 
 from council import documents as council_documents
@@ -38,10 +37,9 @@ def cast(db):
 
 
 @pytest.fixture
-def seed(db, settings):
+def seed(demo_loaded, settings):
     """The demo, loaded: COD02 21/22 published, with its stored public PDF."""
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     return Decision.objects.get(reference=demo.SEED_REFERENCE)
 
 

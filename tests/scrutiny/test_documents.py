@@ -11,7 +11,6 @@ import re
 import pypdf
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import reverse
 
 from scrutiny import demo, documents
@@ -28,10 +27,9 @@ def quick_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def seed(db, settings):
+def seed(demo_loaded, settings):
     """The demo, loaded: the seed report published, with its stored public PDF."""
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     return BriefingReport.objects.select_related("committee", "meeting").get(title=demo.SEED_TITLE)
 
 
