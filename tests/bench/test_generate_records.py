@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils.text import slugify
 
+from bench.management.commands.generate_records import END_DATE, GENERATED_CODE_BASE
 from council.models import CouncilSettings, YearlySequence
 from decisions import rules, services
 from decisions.documents import record_queryset
-from decisions.management.commands.generate_records import END_DATE, GENERATED_CODE_BASE
 from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, SignOff, Status
 from tests.decisions.factories import DecisionFactory
 
