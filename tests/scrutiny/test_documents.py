@@ -155,7 +155,7 @@ def test_demo_pdf_is_served_from_storage_with_etag(seed, client, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a stored PDF is never rendered again")
 
-    monkeypatch.setattr(documents, "render_report_pdf", refuse)
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)  # every render goes through WeasyPrint
     first = client.get(url)
     body = b"".join(first.streaming_content)
     assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
