@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt 2>/dev/null | cksum
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key-for-the-test-suite-only-0123456789abcdef \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_PLAIN_STATIC=true \
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
-	DJANGO_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
+	DJANGO_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend DJANGO_BENCH_TOOLS=true
 
 # The suite runs on every core (pytest-xdist; each worker has its own test database and browser).
 PYTEST_WORKERS ?= auto
@@ -98,8 +98,8 @@ lint: install
 # prints a table and writes bench/results/load.json.
 bench: install
 	env -u DATABASE_URL DJANGO_DEBUG=true $(PY) bench/pdf_bench.py
-	env -u DATABASE_URL $(PY) bench/register_bench.py
-	env -u DATABASE_URL PY=$(PY) bench/load_bench.sh
+	env -u DATABASE_URL DJANGO_BENCH_TOOLS=true $(PY) bench/register_bench.py
+	env -u DATABASE_URL DJANGO_BENCH_TOOLS=true PY=$(PY) bench/load_bench.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -115,6 +115,7 @@ def environment(database_url, workdir):
             "DJANGO_PUBLIC_PAGE_CACHE_SECONDS": "0",
             "DJANGO_LOG_LEVEL": "ERROR",
             "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_BENCH_TOOLS": "true",  # manage.py generate_records
         }
     )
     sys.path.insert(0, str(ROOT))

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "scrutiny",
     "api",
 ]
+# Benchmark tooling (bench/: `manage.py generate_records`), never part of the shipped app: only
+# `make bench` and the test suite set this.
+if env_bool("DJANGO_BENCH_TOOLS", False):
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "council.middleware.RequestIdMiddleware",

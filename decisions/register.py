@@ -19,15 +19,15 @@ other answers still apply and are kept in the form.
 
 Search: on PostgreSQL, full-text search with English stemming over a stored `tsvector` column
 (`search_document`, made by migration 0003 with a GIN index; weight A for the reference and title,
-B for the decision, C for the rest), ranked by `ts_rank` (word frequency and weight: half the cost
+B for the decision, C for the rest), through django.contrib.postgres.search: a websearch
+`SearchQuery`, ranked by `SearchRank` (ts_rank: word frequency and weight: half the cost
 of `ts_rank_cd`'s cover density, which matters when a common word matches thousands of records,
 each ranked before the best 25 are taken), matching words highlighted by
-`ts_headline`. Elsewhere (SQLite), every word must appear in one of the searched fields, ranked by
+`SearchHeadline` (ts_headline). Elsewhere (SQLite), every word must appear in one of the searched fields, ranked by
 which fields hold the words (the same weights), and the words are highlighted as typed.
 
-Only Part I fields are searched: no exempt text is ever in `search_document` (S12A-4). The SQL
-below interpolates only constants (the table and field names); the search words are always
-query parameters.
+Only Part I fields are searched: no exempt text is ever in `search_document` (S12A-4). The search
+words are always query parameters.
 """
 
 import datetime
@@ -36,9 +36,11 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, Q, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, ExpressionWrapper, F, FloatField, Q, TextField, Value, When
+from django.db.models.expressions import Col, Expression
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -270,21 +272,10 @@ class RegisterQuery:
 
     def _search(self, qs):
         if uses_full_text():
-            table = Decision._meta.db_table
-            qs = qs.filter(
-                RawSQL(  # noqa: S611 - constants interpolated; the words are a parameter
-                    f'"{table}"."search_document" @@ websearch_to_tsquery(\'english\', %s)',
-                    [self.q],
-                    output_field=BooleanField(),
-                )
-            )
-            return qs.annotate(
-                search_rank=RawSQL(  # noqa: S611 - as above
-                    f'ts_rank("{table}"."search_document", websearch_to_tsquery(\'english\', %s), 1)',
-                    [self.q],
-                    output_field=FloatField(),
-                )
-            )
+            query = websearch(self.q)
+            qs = qs.alias(search_document=SearchDocument()).filter(search_document=query)
+            # Normalization 1: the rank divided by 1 + the log of the document's length.
+            return qs.annotate(search_rank=SearchRank(SearchDocument(), query, normalization=1))
         # Elsewhere: every word in one of the fields; ranked by where the words are (weights as above).
         rank = Value(0)
         for word in self.words():
@@ -333,24 +324,56 @@ class RegisterQuery:
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
-EXCERPT_OPTIONS = f'StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'
+# The stored tsvector column made by migration 0003 (PostgreSQL only, so not a field of the model).
+_SEARCH_DOCUMENT = SearchVectorField()
+_SEARCH_DOCUMENT.set_attributes_from_name("search_document")
+_SEARCH_DOCUMENT.model = Decision
+
+
+class SearchDocument(Expression):
+    """`decisions_decision.search_document`, for the full-text search expressions."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        return Col(query.get_initial_alias(), _SEARCH_DOCUMENT, output_field=SearchVectorField())
+
+
+def websearch(q):
+    """The words as a search engine reads them (quotes, "or", leading minus), English stemming."""
+    return SearchQuery(q, search_type="websearch", config="english")
+
+
+EXCERPT_OPTIONS = dict(max_words=40, min_words=20, max_fragments=2, fragment_delimiter=" … ")
 
 
 def _headlines(pks, q):
     """One query: the title and an excerpt of each decision, with the matching words between markers."""
-    table = Decision._meta.db_table
-    body = " || ' ' || ".join(f"coalesce({field}, '')" for field in SEARCHED_FIELDS[1:])
-    # Constants interpolated (table and field names); the words and ids are parameters.
-    select = f"SELECT id, ts_headline('english', title, query, %s), ts_headline('english', {body}, query, %s) "
-    sql = select + f"FROM {table}, websearch_to_tsquery('english', %s) AS query WHERE id = ANY(%s)"  # noqa: S608
-    title_options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [title_options, EXCERPT_OPTIONS, q, list(pks)])
-        rows = cursor.fetchall()
+    query = websearch(q)
+    marks = dict(config="english", start_sel=START, stop_sel=STOP)
+    # The Part I text searched after the title, one string (an empty field adds nothing but a space).
+    text = TextField()
+    fields = [Coalesce(field, Value(""), output_field=text) for field in SEARCHED_FIELDS[1:]]
+    body = Concat(*intersperse(Value(" ", output_field=text), fields), output_field=text)
+    rows = (
+        Decision.objects.filter(pk__in=pks)
+        .annotate(
+            title_headline=SearchHeadline("title", query, highlight_all=True, **marks),
+            excerpt_headline=SearchHeadline(body, query, **marks, **EXCERPT_OPTIONS),
+        )
+        .values_list("pk", "title_headline", "excerpt_headline")
+    )
     result = {}
     for pk, title, excerpt in rows:
         result[pk] = excerpt
         result[("title", pk)] = title
+    return result
+
+
+def intersperse(separator, items):
+    result = []
+    for item in items:
+        result.extend([separator, item] if result else [item])
     return result
 
 

@@ -1,6 +1,7 @@
 """Personas for every role, and the browser harness (Debian's Chromium through Playwright, axe-core)."""
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -171,3 +172,63 @@ def empty_page_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# --- the demo, built once per test session ---------------------------------------------------
+# `load_demo` renders PDFs with WeasyPrint and takes seconds; the dozens of tests that start from
+# the demo would each pay that. So each test session (each xdist worker) runs the real loader once,
+# in a transaction it rolls back, keeping the rows it made (dumpdata) and the files it stored; each
+# test that asks for `demo_loaded` gets those rows back inside its own transaction (rolled back
+# after it, like any test's data) and its own copy of the files in its MEDIA_ROOT.
+# Content types and permissions are made by migrate, never by the demo, so they are left out.
+DEMO_DUMP_EXCLUDES = ["contenttypes", "auth.permission", "sessions"]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """(the demo's rows as a fixture file, the demo's stored files), made once by the real loader."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    folder = tmp_path_factory.mktemp("demo")
+    dump, media = folder / "demo.json", folder / "media"
+    with (
+        django_db_blocker.unblock(),
+        # As each test did when it ran the loader itself: DEBUG on (the demo refuses otherwise),
+        # fast_passwords' hasher, and its files in a temporary directory.
+        override_settings(
+            DEBUG=True, MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
+        transaction.atomic(),
+    ):
+        before = _row_keys(_rows())
+        call_command("load_demo", "--quiet-accounts", verbosity=0)
+        # Only what the loader made or changed: each test already has what migrate made.
+        dump.write_text(json.dumps([row for row in _rows() if json.dumps(row, sort_keys=True) not in before]))
+        transaction.set_rollback(True)
+    return dump, media
+
+
+def _rows():
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("dumpdata", exclude=DEMO_DUMP_EXCLUDES, stdout=out, verbosity=0)
+    return json.loads(out.getvalue())
+
+
+def _row_keys(rows):
+    return {json.dumps(row, sort_keys=True) for row in rows}
+
+
+@pytest.fixture
+def demo_loaded(db, demo_snapshot, settings, tmp_path):
+    """The demo, as `load_demo` leaves it, in this test's transaction and MEDIA_ROOT."""
+    from django.core.management import call_command
+
+    dump, media = demo_snapshot
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if media.exists():
+        shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    call_command("loaddata", str(dump), verbosity=0)

@@ -9,7 +9,6 @@ import io
 import pdfplumber
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 
 from decisions import demo as decision_demo
 from decisions.models import Decision
@@ -24,9 +23,8 @@ def quick_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_loaded, settings):
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
 
 
 def pdf_lines(stored):

@@ -28,9 +28,8 @@ def test_administrator_group_can_change_council_data(db):
     assert admin_group.permissions.filter(codename="change_department").exists()
 
 
-def test_demo_loader_creates_people_once(db, settings):
+def test_demo_loader_creates_people_once(demo_loaded, settings):
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     count = User.objects.count()
     call_command("load_demo", "--quiet-accounts")
     assert User.objects.count() == count
@@ -40,9 +39,7 @@ def test_demo_loader_creates_people_once(db, settings):
     assert CabinetPortfolio.objects.get(member__username="dave.downie").title.startswith("Education, Skills")
 
 
-def test_demo_loader_gives_every_role_a_person(db, settings):
-    settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
+def test_demo_loader_gives_every_role_a_person(demo_loaded):
     for role in roles.ALL_ROLES:
         assert User.objects.filter(groups__name=role).exists(), role
 
@@ -54,9 +51,8 @@ def test_demo_loader_refuses_when_debug_is_off(db, settings):
     assert not User.objects.filter(username="alison.botham").exists()
 
 
-def test_demo_password_signs_in(db, settings, client):
+def test_demo_password_signs_in(demo_loaded, settings, client):
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     # django-axes checks every sign-in against its request: say which one.
     assert client.login(request=HttpRequest(), username="jane.anstis", password=settings.DEMO_PASSWORD)
 

@@ -2,10 +2,11 @@
 three records in the current municipal year that give every role something to do."""
 
 import datetime
+import hashlib
 from decimal import Decimal
-from unittest import mock
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from council.demo import DemoRefused
@@ -14,16 +15,10 @@ from decisions import demo, rules
 from decisions.models import ChairAgreement, Decision, Event, SignOff, SpendType, Status
 from decisions.workflow import Action
 
-STAND_IN_PDF = b"%PDF-1.7\n% stand-in: the real render is tested in test_documents.py\n%%EOF\n"
-
 
 @pytest.fixture
-def loaded(db, settings, tmp_path):
+def loaded(demo_loaded, settings):
     settings.DEBUG = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Rendering the public PDF takes a second; these tests are about the data, so it is stubbed here.
-    with mock.patch("decisions.documents.render_decision_pdf", return_value=STAND_IN_PDF):
-        call_command("load_demo", "--quiet-accounts")
     return Decision.objects.get(reference="COD02 21/22")
 
 
@@ -186,7 +181,10 @@ def test_loading_twice_creates_nothing_twice(loaded):
 
 def test_seed_record_has_its_stored_public_pdf(loaded):
     assert loaded.public_pdf.name == "documents/decisions/COD02-21-22.pdf"
-    assert loaded.public_pdf_sha256 and loaded.public_pdf_size == len(STAND_IN_PDF)
+    with default_storage.open(loaded.public_pdf.name, "rb") as handle:
+        stored = handle.read()
+    assert stored.startswith(b"%PDF-")
+    assert loaded.public_pdf_sha256 == hashlib.sha256(stored).hexdigest() and loaded.public_pdf_size == len(stored)
 
 
 def test_other_demo_records_are_in_their_states(loaded):

@@ -15,7 +15,6 @@ from unittest import mock
 import pypdf
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import reverse
 
 from council import documents as council_documents
@@ -38,10 +37,9 @@ def cast(db):
 
 
 @pytest.fixture
-def seed(db, settings):
+def seed(demo_loaded, settings):
     """The demo, loaded: COD02 21/22 published, with its stored public PDF."""
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     return Decision.objects.get(reference=demo.SEED_REFERENCE)
 
 
@@ -230,10 +228,8 @@ def test_demo_pdf_is_served_from_storage_never_rerendered(seed, client):
     stored = stored_bytes(seed)
     assert seed.public_pdf_sha256 == hashlib.sha256(stored).hexdigest()
     assert seed.public_pdf_size == len(stored)
-    with (
-        mock.patch.object(documents, "render_decision_pdf", side_effect=AssertionError("re-rendered")),
-        mock.patch.object(council_documents, "render_pdf", side_effect=AssertionError("re-rendered")),
-    ):
+    # Every render goes through WeasyPrint: refused at that edge, so nothing is rendered again.
+    with mock.patch("weasyprint.HTML.write_pdf", side_effect=AssertionError("re-rendered")):
         first, second = client.get(url), client.get(url)
         bodies = [b"".join(r.streaming_content) for r in (first, second)]
         not_modified = client.get(url, headers={"If-None-Match": f'"{seed.public_pdf_sha256}"'})
@@ -263,7 +259,7 @@ def test_publishing_renders_and_stores_the_public_pdf_once(cast, django_capture_
     assert record.public_pdf.name == f"documents/decisions/{record.reference_slug.upper()}.pdf"
     assert record.public_pdf_sha256 == hashlib.sha256(stored_bytes(record)).hexdigest()
     assert record.public_pdf_rendered_at is not None
-    with mock.patch.object(documents, "render_decision_pdf", side_effect=AssertionError("re-rendered")):
+    with mock.patch("weasyprint.HTML.write_pdf", side_effect=AssertionError("re-rendered")):
         documents.render_public_pdf.enqueue(record.pk)  # a second run changes nothing
     again = Decision.objects.get(pk=record.pk)
     assert (again.public_pdf.name, again.public_pdf_sha256) == (record.public_pdf.name, record.public_pdf_sha256)
@@ -273,10 +269,10 @@ def test_pdf_url_waits_for_the_worker_then_serves_its_pdf_without_rendering(cast
     record = DecisionFactory(cast=cast, state=Status.PUBLISHED)  # on-commit never ran: no PDF yet
     assert not record.public_pdf_sha256
     url = reverse("decisions:pdf", kwargs={"slug": record.reference_slug})
-    with mock.patch.object(documents, "render_decision_pdf", side_effect=AssertionError("rendered in the request")):
+    with mock.patch("weasyprint.HTML.write_pdf", side_effect=AssertionError("rendered in the request")):
         assert client.get(url).status_code == 503  # the request never renders: the worker does
     documents.render_public_pdf.call(record.pk)  # the worker's run of the task publication queued
-    with mock.patch.object(documents, "render_decision_pdf", side_effect=AssertionError("re-rendered")):
+    with mock.patch("weasyprint.HTML.write_pdf", side_effect=AssertionError("re-rendered")):
         first = b"".join(client.get(url).streaming_content)
         second = b"".join(client.get(url).streaming_content)
     assert first == second and first.startswith(b"%PDF")

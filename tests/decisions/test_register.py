@@ -11,7 +11,6 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,11 +30,8 @@ def cast(db):
 
 
 @pytest.fixture
-def demo(db, settings, tmp_path):
+def demo(demo_loaded, settings):
     """The demo data: COD02 21/22 published exactly as the seed, with the other demo records."""
-    settings.DEBUG = True  # the demo accounts' shared password is refused otherwise
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", "--quiet-accounts", verbosity=0)
     settings.DEBUG = False
     return Decision.objects.get(reference="COD02 21/22")
 

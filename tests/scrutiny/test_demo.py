@@ -14,9 +14,8 @@ from scrutiny.workflow import Action
 
 
 @pytest.fixture
-def loaded(db, settings):
+def loaded(demo_loaded, settings):
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     return BriefingReport.objects.get(title="Innovate Team CYPFS")
 
 

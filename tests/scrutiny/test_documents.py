@@ -11,7 +11,6 @@ import re
 import pypdf
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.urls import reverse
 
 from scrutiny import demo, documents
@@ -28,10 +27,9 @@ def quick_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def seed(db, settings):
+def seed(demo_loaded, settings):
     """The demo, loaded: the seed report published, with its stored public PDF."""
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-accounts")
     return BriefingReport.objects.select_related("committee", "meeting").get(title=demo.SEED_TITLE)
 
 
@@ -157,7 +155,7 @@ def test_demo_pdf_is_served_from_storage_with_etag(seed, client, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a stored PDF is never rendered again")
 
-    monkeypatch.setattr(documents, "render_report_pdf", refuse)
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)  # every render goes through WeasyPrint
     first = client.get(url)
     body = b"".join(first.streaming_content)
     assert first.status_code == 200 and first["Content-Type"] == "application/pdf"

@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils.text import slugify
 
+from bench.management.commands.generate_records import END_DATE, GENERATED_CODE_BASE
 from council.models import CouncilSettings, YearlySequence
 from decisions import rules, services
 from decisions.documents import record_queryset
-from decisions.management.commands.generate_records import END_DATE, GENERATED_CODE_BASE
 from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, SignOff, Status
 from tests.decisions.factories import DecisionFactory
 
@@ -25,9 +25,10 @@ REFERENCE = re.compile(r"^COD(\d{2,}) (\d\d)/(\d\d)$")
 
 @pytest.fixture(autouse=True)
 def quick(settings, tmp_path):
-    """Publishing a factory record stores its PDF: a stand-in here (rendering is test_documents.py's)."""
+    """Publishing a factory record stores its PDF: WeasyPrint's render is a stand-in here (rendering
+    is test_documents.py's); everything of the project's around it runs."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    with mock.patch("decisions.documents.render_decision_pdf", return_value=b"%PDF-1.7\n%%EOF\n"):
+    with mock.patch("weasyprint.HTML.write_pdf", return_value=b"%PDF-1.7\n%%EOF\n"):
         yield
 
 

@@ -37,8 +37,9 @@ or with each other, however many runs.
 **bulk_create, deliberately.** Rows are inserted with `bulk_create` in batches, in one transaction
 per batch: no `save()` runs, so the models' frozen-record guards (a decided record refuses
 changes) and the services' checks are bypassed on purpose, as an import of history. Only this
-command does that. `created_at`/`updated_at` lose their auto_now behaviour for the duration of the
-run so that the records keep their historical timestamps. No events are written. As no signals
+command does that. `bulk_create` stamps `created_at`/`updated_at` with now (auto_now_add/auto_now):
+each batch writes the records' historical timestamps back with one `bulk_update`, leaving the
+model's fields as they are. No events are written. As no signals
 are sent either, the run bumps the public page cache's version itself (council.pagecache).
 
 Repeatable: `--seed` seeds the random generator together with the number of records already
@@ -65,6 +66,7 @@ from django.db import IntegrityError, reset_queries, transaction
 from django.db.models import Min
 from django.utils.text import slugify
 
+from bench.management.commands import _council_text as text
 from council import codes, pagecache, roles
 from council.models import (
     CabinetPortfolio,
@@ -77,7 +79,6 @@ from council.models import (
     YearlySequence,
 )
 from decisions import services
-from decisions.management.commands import _council_text as text
 from decisions.models import (
     Appendix,
     BackgroundPaper,
@@ -122,18 +123,6 @@ EXEMPT_DOCUMENT_SHARE = 0.08  # of appendices and background papers
 INNOVATIVE_SHARE = 0.03
 CONFLICT_SHARE = 0.02
 CONSULTED_SHARE = 0.35
-
-
-@contextlib.contextmanager
-def historical_timestamps():
-    """Let `created_at` and `updated_at` keep the values given, instead of now (auto_now_add/auto_now)."""
-    created, updated = Decision._meta.get_field("created_at"), Decision._meta.get_field("updated_at")
-    saved = created.auto_now_add, updated.auto_now
-    created.auto_now_add = updated.auto_now = False
-    try:
-        yield
-    finally:
-        created.auto_now_add, updated.auto_now = saved
 
 
 def at(day, rng, earliest=8, latest=17):
@@ -394,20 +383,26 @@ class Generator:
         world = World(self.council, people)
         writer = Writer(rng, world)
         totals = defaultdict(int)
-        with historical_timestamps():
-            for start in range(0, count, self.batch_size):
-                records = writer.records(slots[start : start + self.batch_size])
-                with transaction.atomic():
-                    for name, made in self.insert(records).items():
-                        totals[name] += made
-                reset_queries()  # under DEBUG, Django keeps every query's SQL: megabytes per batch here
-                self.say(f"  {start + len(records):,} of {count:,} records")
+        for start in range(0, count, self.batch_size):
+            records = writer.records(slots[start : start + self.batch_size])
+            with transaction.atomic():
+                for name, made in self.insert(records).items():
+                    totals[name] += made
+            reset_queries()  # under DEBUG, Django keeps every query's SQL: megabytes per batch here
+            self.say(f"  {start + len(records):,} of {count:,} records")
         # bulk_create sends no signals: tell the public page cache that the register has changed.
         pagecache.bump()
         return offset, totals
 
     def insert(self, records):
-        Decision.objects.bulk_create([r.decision for r in records], batch_size=self.batch_size)
+        decisions = [r.decision for r in records]
+        history = [(d.created_at, d.updated_at) for d in decisions]
+        Decision.objects.bulk_create(decisions, batch_size=self.batch_size)
+        # bulk_create stamped both with now (auto_now_add/auto_now); bulk_update writes the given
+        # values as they are, so the history's own times go back in (one UPDATE per batch).
+        for decision, (created_at, updated_at) in zip(decisions, history, strict=True):
+            decision.created_at, decision.updated_at = created_at, updated_at
+        Decision.objects.bulk_update(decisions, ["created_at", "updated_at"], batch_size=self.batch_size)
         children = defaultdict(list)
         for record in records:
             for row in record.finish(self.council):
