@@ -46,6 +46,7 @@ CONTENT_TYPES = {
 # (not workflow moves: the record's status does not change). Their labels read "Render failed"
 # and "Rendering retried".
 RENDER_FAILED = "render_failed"
+WATERMARK = "DRAFT"  # across every page of a record that is not yet public
 RENDERING_RETRIED = "rendering_retried"
 
 

@@ -5,56 +5,32 @@ is `rules.py`'s question: the views add its problems to these forms on "Save and
 Labels carry the section numbers of the council's form (`decisions.sections`).
 """
 
-import datetime
-import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Button, Div, Field, Layout
+from crispy_forms_gds.layout import HTML, Button, Field
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 
 from council import roles
-from council.documents import ATTACHMENT_TYPES
 from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Plan, User
-from decisions.models import SCHEDULE_12A, Appendix, BackgroundPaper, Decision, SpendType, today
+from decisions.models import Appendix, BackgroundPaper, Decision, SpendType
 from decisions.sections import KEY_DECISION_CRITERIA, LABELS
-
-# S12A-4: only the exempt part's body is withheld; its title is on the public register, PDF and data.
-PUBLIC_TITLE_HINT = (
-    "The title is published even when {what} is exempt, so do not put exempt information in it. "
-    "For example, “Tender evaluation and pricing”, not the bidders' names or prices."
+from records import forms_appendices as records_appendices
+from records.forms import (
+    LONG_TEXT_HINT,
+    PARAGRAPH_CHOICES,
+    PUBLIC_TITLE_HINT,
+    GovDateField,
+    NoHTML,
+    PersonChoiceField,
+    YesNoField,
+    buttons,
+    helper,
+    paragraph_fields,
+    people_with_role,
+    textarea,
 )
-LONG_TEXT_HINT = "Use a blank line between paragraphs. Start a line with - for a bullet or 1. for a numbered list."
-HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|<!--")
-YES_NO = [(True, "Yes"), (False, "No")]
-PARAGRAPH_CHOICES = [(n, f"Paragraph {n}") for n in SCHEDULE_12A]
-ALLOWED_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".odp"}
-# The first bytes each kind of file starts with: PDF, zip (OOXML and OpenDocument), OLE (old Office).
-SIGNATURES = {
-    b"%PDF-": {".pdf"},
-    b"PK\x03\x04": {".docx", ".xlsx", ".odt", ".ods", ".odp"},
-    b"\xd0\xcf\x11\xe0": {".doc", ".xls"},
-}
-# Types a browser may declare for a file beside its own (ATTACHMENT_TYPES): when it does not know the
-# type, and the zip and PDF variants some systems register.
-VAGUE_TYPES = {"", "application/octet-stream", "binary/octet-stream"}
-ZIPPED = ("application/zip", "application/x-zip-compressed")
-ALSO_DECLARED = {
-    ".pdf": ("application/x-pdf",),
-    **{extension: ZIPPED for extension in (".docx", ".xlsx", ".odt", ".ods", ".odp")},
-}
-WRONG_DECLARED_TYPE = (
-    "The selected file is not the kind of file its name says: "
-    "save it as a PDF, Word, Excel or OpenDocument file and select it again"
-)
-STORED_STEM_LENGTH = 80  # of an appendix's file name on disk; the original name is kept for downloads
-WRONG_TYPE = "The selected file must be a PDF, Word, Excel or OpenDocument file"
 
 
 def numbered(section, text=None):
@@ -62,70 +38,6 @@ def numbered(section, text=None):
 
 
 # — fields -------------------------------------------------------------------------------------
-
-
-class NoHTML:
-    """Text is stored and shown as plain text: refuse anything that looks like markup."""
-
-    def __init__(self, what):
-        self.what = what
-
-    def __call__(self, value):
-        if isinstance(value, str) and HTML_TAG.search(value):
-            raise ValidationError(f"Remove the HTML from {self.what}. Type or paste plain text", code="html")
-
-
-class YesNoField(forms.TypedChoiceField):
-    widget = forms.RadioSelect
-
-    def __init__(self, *, label, message, **kwargs):
-        super().__init__(
-            choices=YES_NO,
-            coerce=lambda value: value in (True, "True"),
-            empty_value=None,
-            required=False,
-            label=label,
-            error_messages={"invalid_choice": message},
-            **kwargs,
-        )
-
-
-class GovDateField(DateInputField):
-    """A GOV.UK date input (day, month, year) with messages naming the date and what is wrong."""
-
-    def __init__(self, *, what, when=None, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(require_all_fields=False, **kwargs)
-        self.what, self.when = what, when
-        what_cap = what[0].upper() + what[1:]
-        self.what_cap = what_cap
-        for subfield, part in zip(self.fields, ("day", "month", "year"), strict=True):
-            subfield.error_messages["incomplete"] = f"{what_cap} must include a {part}"
-            subfield.validators = [
-                RegexValidator(r"^\s*[0-9]+\s*$", f"{what_cap} must be a real date", code="invalid_date")
-            ]
-
-    def compress(self, data_list):
-        if not data_list or not all(data_list):
-            return None
-        # A part longer than any real one never reaches int() (which refuses over 4,300 digits)
-        # or date() (which overflows past a C long): both would be a 500.
-        if any(len(part.strip()) > 4 for part in data_list):
-            raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date")
-        day, month, year = (int(part) for part in data_list)
-        if not 1900 <= year <= 2200:
-            raise ValidationError(f"The year of {self.what} must include 4 numbers", code="invalid_year")
-        try:
-            return datetime.date(year, month, day)
-        except (ValueError, OverflowError):
-            raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date") from None
-
-    def validate(self, value):
-        super().validate(value)
-        if value and self.when == "past" and value > today():
-            raise ValidationError(f"{self.what_cap} must be today or in the past", code="future_date")
-        if value and self.when == "future" and value <= today():
-            raise ValidationError(f"{self.what_cap} must be in the future", code="past_date")
 
 
 class MoneyField(forms.DecimalField):
@@ -164,53 +76,6 @@ class MoneyField(forms.DecimalField):
         if number < 0:
             raise ValidationError("The amount must be £0 or more", code="negative")
         return number
-
-
-def people_with_role(*role_names):
-    """Active people holding any of the roles: a picker lists only who may be chosen, never everyone."""
-    return (
-        User.objects.filter(groups__name__in=role_names, is_active=True).distinct().order_by("last_name", "first_name")
-    )
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_and_title
-
-
-def buttons():
-    return Div(
-        Button("continue", "Save and continue"),
-        Button.secondary("later", "Save and come back later"),
-        css_class="govuk-button-group",
-    )
-
-
-def typed_into(form, ignore=()):
-    """Whether anything was typed or chosen in an "add" part of a page (its prefixed fields).
-
-    A task page is one form; its "add" parts are saved with the rest of the page, so what someone
-    typed there is never thrown away. `ignore`: fields that come filled in (an appendix's letter).
-    """
-    prefix = f"{form.prefix}-"
-    for key, value in form.data.items():
-        name = re.sub(r"_\d+$", "", key[len(prefix) :]) if key.startswith(prefix) else None
-        if name in form.fields and name not in ignore and str(value).strip():
-            return True
-    return any(key.startswith(prefix) for key in form.files)
-
-
-def helper(*fields):
-    """A crispy helper for a form whose <form> tag and CSRF token are in the template."""
-    form_helper = FormHelper()
-    form_helper.form_tag = False
-    form_helper.disable_csrf = True
-    form_helper.layout = Layout(*fields)
-    return form_helper
-
-
-def textarea(name, rows=6):
-    return Field.textarea(name, rows=rows)
 
 
 # — task forms ---------------------------------------------------------------------------------
@@ -590,177 +455,38 @@ class SignOffForm(TaskForm):
         return [Field.checkboxes("applicable_departments")]
 
 
-class ExemptionFormMixin:
-    """S12A-2: an exempt item records its paragraphs, the public-interest reasoning and a review date."""
-
-    def clean(self):
-        data = super().clean()
-        paragraphs = data.get("exempt_paragraphs") or []
-        probe = Appendix(
-            exempt_paragraphs=paragraphs,
-            public_interest_reasoning=data.get("public_interest_reasoning") or "",
-            exemption_review_on=data.get("exemption_review_on"),
-        )
-        for field, message in probe.exemption_errors().items():
-            if field not in self.errors:
-                self.add_error(field, ValidationError(message, code="S12A-2"))
-        return data
-
-
-def paragraph_fields(prefix_label):
-    return {
-        "exempt_paragraphs": forms.TypedMultipleChoiceField(
-            choices=PARAGRAPH_CHOICES,
-            coerce=int,
-            widget=forms.CheckboxSelectMultiple,
-            required=False,
-            label=f"{prefix_label}. Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972",
-            help_text="Select a paragraph only if the document is not for publication. "
-            "Leave all clear if it can be published.",
-        ),
-        "exemption_review_on": GovDateField(
-            what="the date to review the exemption",
-            when="future",
-            label="Date to review the exemption",
-            help_text="For example, 1 4 2027.",
-        ),
-    }
-
-
-class AppendixForm(ExemptionFormMixin, forms.ModelForm):
+class AppendixForm(records_appendices.AppendixForm):
     """17: one appendix and its file (posted to appendix_add)."""
 
     exempt_paragraphs = paragraph_fields("17")["exempt_paragraphs"]
     exemption_review_on = paragraph_fields("17")["exemption_review_on"]
-    file = forms.FileField(
-        label="File",
-        help_text="PDF, Word, Excel or OpenDocument, smaller than {size}.",
-        error_messages={
-            "required": "Select the appendix file",
-            "empty": "The selected file is empty",
-            "invalid": "Select the appendix file",
-        },
-    )
 
-    class Meta:
+    class Meta(records_appendices.AppendixForm.Meta):
         model = Appendix
-        fields = ["ref", "title", "file", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
         labels = {
+            **records_appendices.AppendixForm.Meta.labels,
             "ref": "17. Appendix reference",
             "title": "17. Title of appendix",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
-        help_texts = {
-            "ref": "A letter, for example A or B.",
-            "title": PUBLIC_TITLE_HINT.format(what="the appendix"),
-        }
-        widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {
-            "ref": {"required": "Enter the appendix reference, for example A"},
-            "title": {"required": "Enter the title of the appendix"},
         }
 
     def __init__(self, *args, decision, **kwargs):
-        kwargs.setdefault("prefix", "appendix")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, record=decision, **kwargs)
         self.decision = decision
-        limit = megabytes(settings.APPENDIX_MAX_BYTES)
-        self.fields["file"].help_text = self.fields["file"].help_text.format(size=limit)
-        for name in ("ref", "title", "public_interest_reasoning"):
-            self.fields[name].validators.append(NoHTML(f"the {self.fields[name].label.split('. ')[-1].lower()}"))
-        taken = {a.ref for a in decision.appendices.all()}
-        if not self.is_bound:
-            self.initial["ref"] = next(letter for letter in _letters() if letter not in taken)
-        self.helper = helper(
-            Field.text("ref", field_width=3),
-            Field.text("title"),
-            Field("file"),
-            Field.checkboxes("exempt_paragraphs", small=True),
-            Field.textarea("public_interest_reasoning", rows=3),
-            Field("exemption_review_on"),
-            Button.secondary("add-appendix", "Add appendix"),
-        )
-
-    def clean_ref(self):
-        ref = self.cleaned_data["ref"].strip().upper().rstrip(".")
-        if not re.fullmatch(r"[A-Z0-9]{1,4}", ref):
-            raise ValidationError("The appendix reference must be a letter, like A", code="invalid")
-        if any(a.ref == ref for a in self.decision.appendices.all()):
-            raise ValidationError(f"There is already an appendix {ref}. Choose another letter", code="duplicate")
-        return ref
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.APPENDIX_MAX_BYTES
-        if not upload.size:
-            raise ValidationError("The selected file is empty", code="empty")
-        if upload.size > limit:
-            raise ValidationError(f"The selected file must be smaller than {megabytes(limit)}", code="too_big")
-        extension = Path(upload.name).suffix.lower()
-        upload.seek(0)
-        head = upload.read(8)
-        upload.seek(0)
-        allowed = next((exts for magic, exts in SIGNATURES.items() if head.startswith(magic)), set())
-        if extension not in ALLOWED_EXTENSIONS or extension not in allowed:
-            raise ValidationError(WRONG_TYPE, code="file_type")
-        declared = (upload.content_type or "").split(";")[0].strip().lower()
-        if declared not in {ATTACHMENT_TYPES[extension], *VAGUE_TYPES, *ALSO_DECLARED.get(extension, ())}:
-            # The browser says it is something else (an HTML page, an image): not what its name and content are.
-            raise ValidationError(WRONG_DECLARED_TYPE, code="declared_type")
-        # Stored under a short name: the storage path adds a prefix, and a name near the browser's
-        # 255 characters would be too long for the file system (ENAMETOOLONG, a 500). The name as
-        # chosen is kept for the download (save_values).
-        upload.original_name = Path(upload.name).name
-        upload.name = Path(upload.name).stem[:STORED_STEM_LENGTH] + extension
-        return upload
-
-    def clean(self):
-        data = super().clean()
-        if self.errors and "file" not in self.errors:
-            # Browsers never send a file back: say so, rather than let it vanish silently.
-            self.add_error("file", ValidationError("Select the appendix file again", code="reselect"))
-        return data
-
-    def save_values(self):
-        """The unsaved Appendix with the file's original name, size and type (services.save_appendix saves it)."""
-        appendix = self.instance
-        upload = self.cleaned_data["file"]
-        appendix.original_filename = getattr(upload, "original_name", Path(upload.name).name)[:255]
-        appendix.size = upload.size
-        appendix.content_type = ATTACHMENT_TYPES[Path(upload.name).suffix.lower()]  # what it is, checked above
-        return appendix
 
 
-class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
+class BackgroundPaperForm(records_appendices.BackgroundPaperForm):
     """19: one background paper (posted to paper_add)."""
 
     exempt_paragraphs = paragraph_fields("19")["exempt_paragraphs"]
     exemption_review_on = paragraph_fields("19")["exemption_review_on"]
 
-    class Meta:
+    class Meta(records_appendices.BackgroundPaperForm.Meta):
         model = BackgroundPaper
-        fields = ["title", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
-        labels = {
-            "title": "19. Title of background paper",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
-        help_texts = {"title": PUBLIC_TITLE_HINT.format(what="the background paper")}
-        widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"title": {"required": "Enter the title of the background paper"}}
+        labels = {**records_appendices.BackgroundPaperForm.Meta.labels, "title": "19. Title of background paper"}
 
     def __init__(self, *args, decision, **kwargs):
-        kwargs.setdefault("prefix", "paper")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, record=decision, **kwargs)
         self.decision = decision
-        self.fields["title"].validators.append(NoHTML("the title"))
-        self.fields["public_interest_reasoning"].validators.append(NoHTML("the public interest reasoning"))
-        self.helper = helper(
-            Field.text("title"),
-            Field.checkboxes("exempt_paragraphs", small=True),
-            Field.textarea("public_interest_reasoning", rows=3),
-            Field("exemption_review_on"),
-            Button.secondary("add-paper", "Add background paper"),
-        )
 
 
 class ExemptForm(TaskForm):
@@ -830,27 +556,3 @@ TASK_FORMS = {
     "sign-off": SignOffForm,
     "exempt": ExemptForm,
 }
-
-
-def megabytes(size):
-    return f"{size / (1024 * 1024):g}MB"
-
-
-def _letters():
-    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    yield from letters
-    yield from (a + b for a in letters for b in letters)
-
-
-def add_problems(form, problems, aliases=None):
-    """Show rule problems on the form's fields; returns the problems no field of this form can show."""
-    aliases = {**getattr(form, "aliases", {}), **(aliases or {})}
-    elsewhere = []
-    for problem in problems:
-        name = aliases.get(problem.field, problem.field)
-        if name in form.fields:
-            if name not in form.errors:  # a field's own error comes first
-                form.add_error(name, ValidationError(problem.message, code=problem.rule))
-        else:
-            elsewhere.append(problem)
-    return elsewhere

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 
 def _item(report, hint="", url="", returned=None):
-    from decisions.apps import returned_hint
+    from records.worklists import returned_hint
 
     return {
         "label": f"Briefing report: {report.title or 'Untitled briefing report'}",
@@ -28,7 +28,7 @@ class AuthoredReports:
     limit: int = 20
 
     def __call__(self, user):
-        from decisions.apps import abandoned_draft
+        from records.worklists import abandoned_draft
         from scrutiny.models import BriefingReport, ReportEvent, Status
 
         reports = (

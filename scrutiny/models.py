@@ -19,11 +19,15 @@ from django.utils import timezone
 
 from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Priority
-from decisions.models import Decision, Exemption, not_for_publication_text
+from decisions.models import Decision
+from records.models import Exemption, FrozenRecord, not_for_publication_text
 
 
-class FrozenReport(ValidationError):
-    """Raised when anything tries to change a report after it has been published."""
+class FrozenReport(FrozenRecord):
+    """Raised when anything tries to change a report after it has been published.
+
+    A `FrozenRecord`, so code that guards any kind of record catches it; its own message names the report.
+    """
 
     def __init__(self, message="This report has been published and cannot be changed."):
         super().__init__(message, code="frozen")
