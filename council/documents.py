@@ -163,7 +163,7 @@ def delete_stored(name):
 
 
 # What an uploaded file may be, by its extension, and the type it is served as: the upload's
-# checks (decisions.forms) matched the extension to the content's first bytes, so this is what the
+# checks (records.forms_appendices) matched the extension to the content's first bytes, so this is what the
 # content is, whatever the uploading browser declared.
 ATTACHMENT_TYPES = {
     ".pdf": "application/pdf",
