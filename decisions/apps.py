@@ -113,7 +113,8 @@ class DecisionsConfig(AppConfig):
         from council.worklists import Worklist, register
         from decisions.models import Decision, Status
 
-        pagecache.watch(Decision, once_published=True)
+        # A published record is on the register; a withdrawn one leaves the pages that listed it.
+        pagecache.watch(Decision, public_statuses={Status.PUBLISHED, Status.WITHDRAWN})
 
         register(
             Worklist(
