@@ -481,5 +481,39 @@ class ReportEvent(models.Model):
         return ACTION_LABELS.get(self.action, self.action.replace("_", " ").capitalize())
 
 
+class CommitteeEvent(models.Model):
+    """The append-only history of Democratic Support's changes to a committee and its meetings."""
+
+    class Action(models.TextChoices):
+        COMMITTEE_CHANGED = "committee_changed", "Changed the committee"
+        MEETING_SCHEDULED = "meeting_scheduled", "Added a meeting"
+        MEETING_CHANGED = "meeting_changed", "Changed a meeting"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="events")
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=40, choices=Action.choices)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = "committee event"
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError("The event history is append-only.", code="append_only")
+        if self.actor and not self.actor_name:
+            self.actor_name = self.actor.display_name
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("The event history is append-only.", code="append_only")
+
+
 def today():
     return timezone.localdate()
