@@ -12,7 +12,6 @@ children refuse to be saved or deleted (see `FrozenRecord`).
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -20,7 +19,7 @@ from django.utils import timezone
 
 from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
-from records.models import Exemption, FrozenRecord, not_for_publication_text
+from records.models import AppendOnlyEvent, Exemption, FrozenRecord, not_for_publication_text
 
 
 class Status(models.TextChoices):
@@ -457,33 +456,14 @@ class BackgroundPaper(Exemption):
         return super().delete(*args, **kwargs)
 
 
-class Event(models.Model):
+class Event(AppendOnlyEvent):
     """The append-only history of a record: who did what, when, from which state to which."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    actor_name = models.CharField(max_length=200, blank=True)
     action = models.CharField(max_length=40)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
     comment = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("The event history is append-only.", code="append_only")
-        if self.actor and not self.actor_name:
-            self.actor_name = self.actor.display_name
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("The event history is append-only.", code="append_only")
 
     @property
     def action_label(self):

@@ -1,11 +1,14 @@
-"""The model parts every kind of record shares: the Schedule 12A exemption and the frozen-record error.
+"""The model parts every kind of record shares: the Schedule 12A exemption, the frozen-record error
+and the append-only event row.
 
-`Exemption` is abstract: each app's appendices and background papers inherit its columns, so
-moving it here changed no table.
+`Exemption` and `AppendOnlyEvent` are abstract: each app's models inherit their columns, so
+moving them here changed no table.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 
 class FrozenRecord(ValidationError):
@@ -78,3 +81,28 @@ class Exemption(models.Model):
             if not self.exemption_review_on:
                 errors["exemption_review_on"] = "Enter a date to review the exemption"
         return errors
+
+
+class AppendOnlyEvent(models.Model):
+    """A row of a history: who did what, when. Never changed or deleted once written."""
+
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError("The event history is append-only.", code="append_only")
+        if self.actor and not self.actor_name:
+            self.actor_name = self.actor.display_name
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("The event history is append-only.", code="append_only")
