@@ -29,7 +29,7 @@ class FrozenReport(FrozenRecord):
     """
 
     def __init__(self, message="This report has been published and cannot be changed."):
-        super().__init__(message, code="frozen")
+        super().__init__(message)  # code="frozen", as every FrozenRecord
 
 
 class Status(models.TextChoices):
