@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks_db",
     "council",
+    "records",
     "decisions",
     "scrutiny",
     "api",

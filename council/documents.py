@@ -49,6 +49,7 @@ CONTENT_TYPES = {
 # (not workflow moves: the record's status does not change). Their labels read "Render failed"
 # and "Rendering retried".
 RENDER_FAILED = "render_failed"
+WATERMARK = "DRAFT"  # across every page of a record that is not yet public
 RENDERING_RETRIED = "rendering_retried"
 
 
@@ -177,7 +178,7 @@ def delete_stored(name):
 
 
 # What an uploaded file may be, by its extension, and the type it is served as: the upload's
-# checks (decisions.forms) matched the extension to the content's first bytes, so this is what the
+# checks (records.forms_appendices) matched the extension to the content's first bytes, so this is what the
 # content is, whatever the uploading browser declared.
 ATTACHMENT_TYPES = {
     ".pdf": "application/pdf",

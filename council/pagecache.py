@@ -52,20 +52,26 @@ def _changed(sender, instance=None, update_fields=None, **kwargs):
     bump()
 
 
-def _published_changed(sender, instance=None, **kwargs):
-    if getattr(instance, "status", None) in {"published", "withdrawn"}:
+# What each watched kind of record calls public, by model label: each app declares its own statuses
+# (`watch(model, public_statuses=...)`), so this module knows no app's workflow.
+PUBLIC_STATUSES = {}
+
+
+def _public_changed(sender, instance=None, **kwargs):
+    if getattr(instance, "status", None) in PUBLIC_STATUSES.get(sender._meta.label, ()):
         bump()
 
 
-def watch(model, *, once_published=False):
-    """A change to `model` makes public pages out of date; with `once_published`, only a change to
-    a record that is public (a record's children cannot change once it is).
-    Apps call this from `ready()` for what their public pages show."""
+def watch(model, *, public_statuses=None):
+    """A change to `model` makes public pages out of date; with `public_statuses`, only a change to
+    a record in one of them (the app's statuses the public sees; a record's children cannot
+    change once it is public). Apps call this from `ready()` for what their public pages show."""
     from django.db.models.signals import post_delete, post_save
 
     label = model._meta.label
-    if once_published:
-        post_save.connect(_published_changed, sender=model, dispatch_uid=f"public-{label}-save")
+    if public_statuses is not None:
+        PUBLIC_STATUSES[label] = frozenset(public_statuses)
+        post_save.connect(_public_changed, sender=model, dispatch_uid=f"public-{label}-save")
         return
     post_save.connect(_changed, sender=model, dispatch_uid=f"public-{label}-save")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"public-{label}-delete")

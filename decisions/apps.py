@@ -1,13 +1,11 @@
 """The decisions app: registers each role's queue of decision records on the staff home page."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.apps import AppConfig
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import Truncator
+
+from records.worklists import abandoned_draft, returned_hint
 
 
 def _item(decision, url_name="decisions:record", hint="", returned=None):
@@ -18,25 +16,6 @@ def _item(decision, url_name="decisions:record", hint="", returned=None):
         "hint": returned_hint(returned) if returned else hint,
         "returned": bool(returned),
     }
-
-
-def returned_hint(event):
-    """Who returned it, when, and what they said: the author's reason to open it first."""
-    comment = Truncator(event.comment).words(40)
-    said = f": “{comment}”" if comment else ""
-    return f"Returned by {event.actor_name or 'a reviewer'} on {timezone.localtime(event.at):%-d %B %Y}{said}"
-
-
-def abandoned_draft(event_model, parent):
-    """A draft started more than a day ago, never submitted and never edited: an abandoned "Start
-    now". Your work leaves it out, so it does not fill up with empty drafts; there is nothing in it
-    to lose, and its author can still delete it from its task list."""
-    edited = event_model.objects.filter(**{parent: OuterRef("pk")}, action="edit")
-    return Q(
-        status="draft",
-        submitted_at__isnull=True,
-        created_at__lt=timezone.now() - datetime.timedelta(days=1),
-    ) & ~Exists(edited)
 
 
 def _updated(decision):
@@ -164,7 +143,8 @@ class DecisionsConfig(AppConfig):
         from council.worklists import Worklist, register
         from decisions.models import Decision, Status
 
-        pagecache.watch(Decision, once_published=True)
+        # A published record is on the register; a withdrawn one leaves the pages that listed it.
+        pagecache.watch(Decision, public_statuses={Status.PUBLISHED, Status.WITHDRAWN})
 
         register(
             Worklist(

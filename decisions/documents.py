@@ -21,7 +21,6 @@ from council.models import CouncilSettings, Department
 from council.tasks import enqueue_retry
 from decisions import rules, sections
 from decisions.models import (
-    SCHEDULE_12A,
     CabinetConsultation,
     ChairAgreement,
     Decision,
@@ -29,12 +28,13 @@ from decisions.models import (
     SignOff,
     Status,
 )
+from records.models import SCHEDULE_12A
 
 logger = logging.getLogger(__name__)
 
 TEMPLATE = "documents/decision.html"
 SUBJECT = "Executive decision made by a council officer"
-WATERMARK = "DRAFT"
+WATERMARK = documents.WATERMARK
 PARAGRAPHS = list(SCHEDULE_12A)
 # Sections whose text can run long: their rows may break across pages; the others stay whole.
 FLOWING_SECTIONS = {"4a", "5", "6", "7", "9", "10", "12a", "14", "18b"}

@@ -1,93 +1,27 @@
 """Forms of the review pages: sign-off codes, returns, the chair's response, agreements, signing.
 
 Forms only say what a person typed is well formed; the services decide whether it may happen.
-`apply_service_errors` puts a service's `ValidationError` or `TransitionNotAllowed` on the form,
-so the GOV.UK error summary shows it next to what the person typed.
+The forms every kind of record shares, and `apply_service_errors`, are `records.forms`'.
 """
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.core.exceptions import ValidationError
 
-from decisions.forms import GovDateField
 from decisions.models import ChairAgreement
+from records.forms import CommentForm, ConfirmForm, GovDateField, SignOffForm, apply_service_errors
+from records.forms import action_helper as _helper
 
-
-def _helper(*fields, button):
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True  # the page's <form> has its own token
-    helper.layout = Layout(*fields, Button("submit", button))
-    return helper
-
-
-def apply_service_errors(form, exc):
-    """Put a service's ValidationError({field: message}) or TransitionNotAllowed reasons on `form`."""
-    reasons = getattr(exc, "reasons", None)
-    if reasons is not None:
-        for reason in reasons:
-            form.add_error(None, str(reason))
-        return
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return
-    form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
-
-
-class ConfirmForm(forms.Form):
-    """Nothing to type: a POST with a CSRF token is the confirmation."""
-
-    def __init__(self, *args, button="Continue", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(button=button)
-
-
-class SignOffForm(forms.Form):
-    """A department's sign-off: a typed code for departments that number their own files."""
-
-    code = forms.CharField(
-        label="Sign-off code",
-        max_length=60,
-        error_messages={"required": "Enter the sign-off code", "max_length": "The code must be 60 characters or fewer"},
-    )
-
-    def __init__(self, *args, department, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.department = department
-        self.typed = department.code_source == department.CodeSource.TYPED
-        button = f"Issue {department.name} sign-off code"
-        if self.typed:
-            field = self.fields["code"]
-            field.help_text = f"The reference {department.name} gave this record, for example MS/36955"
-            field.error_messages["required"] = f"Enter the {department.name} sign-off code"
-            field.widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
-            self.helper = _helper(Field.text("code", field_width=20), button=button)
-        else:
-            del self.fields["code"]
-            self.helper = _helper(button=button)
-
-    def clean_code(self):
-        return self.cleaned_data["code"].strip()
-
-
-class CommentForm(forms.Form):
-    comment = forms.CharField(widget=forms.Textarea)
-
-    def __init__(self, *args, label, hint="", required_message, button, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["comment"]
-        field.label = label
-        field.help_text = hint
-        field.error_messages["required"] = required_message
-        self.helper = _helper(Field.textarea("comment", label_size="m", rows=6), button=button)
-
-    def clean_comment(self):
-        comment = self.cleaned_data["comment"].strip()
-        if not comment:
-            raise ValidationError(self.fields["comment"].error_messages["required"], code="required")
-        return comment
+# The forms of actions every kind of record has (confirm, sign-off code, comment) are the shared ones.
+__all__ = [
+    "AgreementForm",
+    "CommentForm",
+    "ConfirmForm",
+    "SignForm",
+    "SignOffForm",
+    "UrgencyForm",
+    "apply_service_errors",
+]
 
 
 class UrgencyForm(forms.Form):

@@ -12,7 +12,6 @@ children refuse to be saved or deleted (see `FrozenRecord`).
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -20,13 +19,7 @@ from django.utils import timezone
 
 from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
-
-
-class FrozenRecord(ValidationError):
-    """Raised when anything tries to change a record after the decision maker has signed it."""
-
-    def __init__(self, message="This record has been signed and cannot be changed."):
-        super().__init__(message, code="frozen")
+from records.models import AppendOnlyEvent, Exemption, FrozenRecord, not_for_publication_text
 
 
 class Status(models.TextChoices):
@@ -45,71 +38,6 @@ class SpendType(models.TextChoices):
     REVENUE = "revenue", "Revenue"
     CAPITAL = "capital", "Capital or contract award"
     NONE = "none", "No spending or saving"
-
-
-SCHEDULE_12A = {
-    1: "Information relating to any individual.",
-    2: "Information which is likely to reveal the identity of an individual.",
-    3: "Information relating to the financial or business affairs of any particular person "
-    "(including the authority holding that information).",
-    4: "Information relating to any consultations or negotiations, or contemplated consultations or "
-    "negotiations, in connection with any labour relations matter arising between the authority or a "
-    "Minister of the Crown and employees of, or office holders under, the authority.",
-    5: "Information in respect of which a claim to legal professional privilege could be maintained "
-    "in legal proceedings.",
-    6: "Information which reveals that the authority proposes to give under any enactment a notice under "
-    "or by virtue of which requirements are imposed on a person, or to make an order or direction "
-    "under any enactment.",
-    7: "Information relating to any action taken or to be taken in connection with the prevention, "
-    "investigation or prosecution of crime.",
-}
-
-
-def not_for_publication_text(paragraphs):
-    numbers = sorted(paragraphs)
-    if not numbers:
-        return ""
-    if len(numbers) == 1:
-        which = f"paragraph {numbers[0]}"
-    else:
-        which = "paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
-    return f"Not for publication by virtue of {which} of Part 1 of Schedule 12A of the Local Government Act 1972"
-
-
-class Exemption(models.Model):
-    """S12A-2: an exemption records its paragraph(s), the public-interest reasoning and a review date."""
-
-    exempt_paragraphs = models.JSONField(
-        "Schedule 12A paragraphs", default=list, blank=True, help_text="Paragraph numbers 1 to 7."
-    )
-    public_interest_reasoning = models.TextField(blank=True)
-    exemption_review_on = models.DateField("date to review the exemption", null=True, blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_exempt(self):
-        return bool(self.exempt_paragraphs)
-
-    @property
-    def not_for_publication(self):
-        return not_for_publication_text(self.exempt_paragraphs)
-
-    def exemption_errors(self):
-        """The S12A-2 problems with this exemption, as {field: message}."""
-        errors = {}
-        if self.is_exempt:
-            if any(p not in SCHEDULE_12A for p in self.exempt_paragraphs):
-                errors["exempt_paragraphs"] = "Choose paragraphs between 1 and 7"
-            if not self.public_interest_reasoning.strip():
-                errors["public_interest_reasoning"] = (
-                    "Explain why the public interest in keeping this exempt outweighs the public interest in "
-                    "disclosing it"
-                )
-            if not self.exemption_review_on:
-                errors["exemption_review_on"] = "Enter a date to review the exemption"
-        return errors
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -528,33 +456,14 @@ class BackgroundPaper(Exemption):
         return super().delete(*args, **kwargs)
 
 
-class Event(models.Model):
+class Event(AppendOnlyEvent):
     """The append-only history of a record: who did what, when, from which state to which."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    actor_name = models.CharField(max_length=200, blank=True)
     action = models.CharField(max_length=40)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
     comment = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("The event history is append-only.", code="append_only")
-        if self.actor and not self.actor_name:
-            self.actor_name = self.actor.display_name
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("The event history is append-only.", code="append_only")
 
     @property
     def action_label(self):

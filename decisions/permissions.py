@@ -8,27 +8,19 @@ when pressing it could work.
 from council import roles
 from decisions.models import ChairAgreement, Status
 from decisions.workflow import Action, allowed_in_status
+from records import permissions as records_permissions
+from records.permissions import is_democratic_support
+
+__all__ = ["is_democratic_support"]  # asked of decisions.permissions by views and templates
 
 
 def _is_admin(user):
     return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
 
 
-def is_democratic_support(user):
-    return roles.has_role(user, roles.DEMOCRATIC_SUPPORT)
-
-
 def reviewer_departments(user, decision=None):
     """Departments the user reviews for (and, given a record, that apply to it)."""
-    if not user.is_authenticated:
-        return []
-    from council.models import Department
-
-    departments = getattr(user, "_reviewer_departments", None)
-    if departments is None:  # once per request: every can_* below asks
-        held = roles.role_names(user)
-        departments = [d for d in Department.objects.select_related("reviewer_group") if d.reviewer_group.name in held]
-        user._reviewer_departments = departments
+    departments = records_permissions.reviewer_departments(user)
     if decision is not None:
         from decisions.rules import required_departments
 

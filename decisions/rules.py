@@ -9,24 +9,13 @@ Ids: the statute's (OLGB-3, EXEC-4, EXEC-5, EXEC-10, CALL-2, S12A-2) and DESIGN.
 """
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
 
 from council.models import CouncilSettings, Department
 from decisions.models import ChairAgreement, SpendType, clear_days_between
-
-
-@dataclass(frozen=True)
-class Problem:
-    rule: str  # e.g. "EXEC-5"
-    field: str  # form field name, or "" for the record as a whole
-    message: str
-    task: str = ""  # the task-list page where it is fixed
-
-    def __str__(self):
-        return self.message
+from records.rules import Problem
 
 
 def _blank(value):

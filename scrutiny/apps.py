@@ -8,7 +8,7 @@ from django.urls import reverse
 
 
 def _item(report, hint="", url="", returned=None):
-    from decisions.apps import returned_hint
+    from records.worklists import returned_hint
 
     return {
         "label": f"Briefing report: {report.title or 'Untitled briefing report'}",
@@ -17,6 +17,25 @@ def _item(report, hint="", url="", returned=None):
         "hint": returned_hint(returned) if returned else hint,
         "returned": bool(returned),
     }
+
+
+def public_reports_about(decision):
+    """The published reports about a decision record, for its public page (`decisions.related`)."""
+    from scrutiny.models import Status
+
+    reports = decision.scrutiny_reports.filter(status=Status.PUBLISHED).select_related("committee", "meeting")
+    return [
+        {
+            "title": report.title,
+            "withheld": report.part2_not_for_publication if report.is_part_2 else "",
+            "url": ""
+            if report.is_part_2
+            else reverse("committees:report", kwargs={"slug": report.committee.slug, "pk": report.pk}),
+            "where": report.committee.name,
+            "date": report.meeting.date if report.meeting else None,
+        }
+        for report in reports
+    ]
 
 
 # Fetchers are frozen dataclasses, not closures: registering twice (ready() run again in a test)
@@ -28,7 +47,7 @@ class AuthoredReports:
     limit: int = 20
 
     def __call__(self, user):
-        from decisions.apps import abandoned_draft
+        from records.worklists import abandoned_draft
         from scrutiny.models import BriefingReport, ReportEvent, Status
 
         reports = (
@@ -145,11 +164,14 @@ class ScrutinyConfig(AppConfig):
         from council import pagecache, roles
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
+        from decisions import related
         from scrutiny.models import BriefingReport, Meeting, Status
 
         pagecache.watch(Meeting)
-        pagecache.watch(BriefingReport, once_published=True)
+        # A published report is on its meeting's agenda; a withdrawn one leaves it.
+        pagecache.watch(BriefingReport, public_statuses={Status.PUBLISHED, Status.WITHDRAWN})
         pagecache.watch_relation(BriefingReport, "decisions")
+        related.register("Scrutiny reports about this decision", public_reports_about)
 
         register(
             Worklist(

@@ -20,7 +20,7 @@ from django.utils import timezone
 from council import documents, pagecache
 from council.models import CouncilSettings, Department
 from council.tasks import enqueue_retry
-from decisions.models import SCHEDULE_12A
+from records.models import SCHEDULE_12A
 from scrutiny import rules
 from scrutiny.models import BriefingReport, ReportSignOff, Status
 

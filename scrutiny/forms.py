@@ -3,7 +3,7 @@
 Field validation only. Whether the report is complete is `scrutiny.rules`' question: the views
 add its problems to these forms on "Save and continue" (PLACEHOLDER-1 included, on the field).
 The building blocks (plain-text checks, yes/no radios, GOV.UK dates, appendix uploads) are the
-decision records' own, from `decisions.forms`.
+shared ones every kind of record uses, from `records.forms`.
 """
 
 import re
@@ -16,10 +16,13 @@ from django.db.models import Q
 from council import roles
 from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Plan, User
-from decisions import forms as decision_forms
-from decisions.forms import (
+from decisions.models import Decision
+from records import forms_appendices
+from records.forms import (
     LONG_TEXT_HINT,
     PARAGRAPH_CHOICES,
+    PUBLIC_TITLE_HINT,
+    ExemptionFormMixin,
     GovDateField,
     NoHTML,
     PersonChoiceField,
@@ -28,7 +31,6 @@ from decisions.forms import (
     helper,
     textarea,
 )
-from decisions.models import Decision
 from scrutiny import rules
 from scrutiny.models import BriefingReport, Confidentiality, Meeting, ReportAppendix, ReportBackgroundPaper, today
 
@@ -270,7 +272,7 @@ class ConfidentialityForm(TaskForm):
             "part2_title": "Title of the Part II report",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
         }
-        help_texts = {"part2_title": decision_forms.PUBLIC_TITLE_HINT.format(what="the Part II report")}
+        help_texts = {"part2_title": PUBLIC_TITLE_HINT.format(what="the Part II report")}
 
     def clean(self):
         data = super().clean()
@@ -436,10 +438,10 @@ class SectionForm(forms.Form):
 # — appendices and background papers --------------------------------------------------------------
 
 
-class ReportAppendixForm(decision_forms.AppendixForm):
+class ReportAppendixForm(forms_appendices.AppendixForm):
     """An appendix of the report; its file is optional."""
 
-    class Meta(decision_forms.AppendixForm.Meta):
+    class Meta(forms_appendices.AppendixForm.Meta):
         model = ReportAppendix
         labels = {
             "ref": "Appendix reference",
@@ -448,7 +450,7 @@ class ReportAppendixForm(decision_forms.AppendixForm):
         }
 
     def __init__(self, *args, report, **kwargs):
-        super().__init__(*args, decision=report, **kwargs)
+        super().__init__(*args, record=report, **kwargs)
         self.fields["file"].required = False
         self.fields["file"].help_text = "Optional. " + self.fields["file"].help_text
         self.fields[
@@ -461,7 +463,7 @@ class ReportAppendixForm(decision_forms.AppendixForm):
         return super().clean_file()
 
     def clean(self):
-        data = decision_forms.ExemptionFormMixin.clean(self)
+        data = ExemptionFormMixin.clean(self)
         if self.errors and self.files.get(self.add_prefix("file")) and "file" not in self.errors:
             self.add_error("file", ValidationError("Select the appendix file again", code="reselect"))
         return data
@@ -473,8 +475,8 @@ class ReportAppendixForm(decision_forms.AppendixForm):
         return self.instance
 
 
-class ReportBackgroundPaperForm(decision_forms.BackgroundPaperForm):
-    class Meta(decision_forms.BackgroundPaperForm.Meta):
+class ReportBackgroundPaperForm(forms_appendices.BackgroundPaperForm):
+    class Meta(forms_appendices.BackgroundPaperForm.Meta):
         model = ReportBackgroundPaper
         labels = {
             "title": "Title of background paper",
@@ -482,7 +484,7 @@ class ReportBackgroundPaperForm(decision_forms.BackgroundPaperForm):
         }
 
     def __init__(self, *args, report, **kwargs):
-        super().__init__(*args, decision=report, **kwargs)
+        super().__init__(*args, record=report, **kwargs)
         self.fields[
             "exempt_paragraphs"
         ].label = "Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972"

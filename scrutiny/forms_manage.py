@@ -6,7 +6,7 @@ from django import forms
 from council import roles
 from council.forms import ModelMultipleChoiceField
 from council.models import Committee, User
-from decisions.forms import GovDateField, helper, people_with_role
+from records.forms import GovDateField, helper, people_with_role
 from scrutiny.models import Meeting
 
 

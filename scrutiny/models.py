@@ -11,7 +11,6 @@ its children refuse to be saved or deleted, exactly as a decided decision record
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -19,14 +18,18 @@ from django.utils import timezone
 
 from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Priority
-from decisions.models import Decision, Exemption, not_for_publication_text
+from decisions.models import Decision
+from records.models import AppendOnlyEvent, Exemption, FrozenRecord, not_for_publication_text
 
 
-class FrozenReport(ValidationError):
-    """Raised when anything tries to change a report after it has been published."""
+class FrozenReport(FrozenRecord):
+    """Raised when anything tries to change a report after it has been published.
+
+    A `FrozenRecord`, so code that guards any kind of record catches it; its own message names the report.
+    """
 
     def __init__(self, message="This report has been published and cannot be changed."):
-        super().__init__(message, code="frozen")
+        super().__init__(message)  # code="frozen", as every FrozenRecord
 
 
 class Status(models.TextChoices):
@@ -441,40 +444,40 @@ class ReportSignOff(_ReportChild):
         return self.content_version == self.report.content_version
 
 
-class ReportEvent(models.Model):
+class ReportEvent(AppendOnlyEvent):
     """The append-only history of a report: who did what, when, from which state to which."""
 
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    actor_name = models.CharField(max_length=200, blank=True)
     action = models.CharField(max_length=40)
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
     comment = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AppendOnlyEvent.Meta):
         verbose_name = "event"
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("The event history is append-only.", code="append_only")
-        if self.actor and not self.actor_name:
-            self.actor_name = self.actor.display_name
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("The event history is append-only.", code="append_only")
 
     @property
     def action_label(self):
         from scrutiny.workflow import ACTION_LABELS
 
         return ACTION_LABELS.get(self.action, self.action.replace("_", " ").capitalize())
+
+
+class CommitteeEvent(AppendOnlyEvent):
+    """The append-only history of Democratic Support's changes to a committee and its meetings."""
+
+    class Action(models.TextChoices):
+        COMMITTEE_CHANGED = "committee_changed", "Changed the committee"
+        MEETING_SCHEDULED = "meeting_scheduled", "Added a meeting"
+        MEETING_CHANGED = "meeting_changed", "Changed a meeting"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="events")
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=40, choices=Action.choices)
+    summary = models.TextField(blank=True)
+
+    class Meta(AppendOnlyEvent.Meta):
+        verbose_name = "committee event"
 
 
 def today():

@@ -6,7 +6,7 @@ only when pressing it could work.
 """
 
 from council import roles
-from decisions.permissions import is_democratic_support, reviewer_departments
+from records.permissions import is_democratic_support, reviewer_departments
 from scrutiny.models import Status
 from scrutiny.workflow import Action, allowed_in_status
 

@@ -1,6 +1,6 @@
 """The rules a briefing report must satisfy, each with an id a test carries.
 
-Rules return `decisions.rules.Problem`s (rule id, field, a message a person can act on, the
+Rules return `records.rules.Problem`s (rule id, field, a message a person can act on, the
 task-list page where it is fixed); an empty list means the rule holds.
 
 Ids: REQUIRED-1 (a required field is answered), PLACEHOLDER-1 (no empty section is ever
@@ -12,7 +12,7 @@ department that applies has a current sign-off).
 import re
 
 from council.models import Department
-from decisions.rules import Problem
+from records.rules import Problem
 
 __all__ = ["Problem", "PLACEHOLDERS", "is_placeholder"]
 

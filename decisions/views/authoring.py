@@ -26,13 +26,12 @@ from decisions.forms import (
     AppendixForm,
     BackgroundPaperForm,
     CabinetConsultationForm,
-    add_problems,
-    typed_into,
 )
 from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision, SpendType
 from decisions.sections import BACKGROUND_PAPERS_GUIDANCE, GROUPS, KEY_DECISION_CRITERIA, LABELS
 from decisions.views import review
 from decisions.workflow import Action, TransitionNotAllowed
+from records.forms import add_problems, typed_into
 
 TASK_RULES = {
     "details": rules.details,

@@ -26,7 +26,7 @@ from council.models import CouncilSettings
 from council.opendata import PublicFeed, with_licence
 from council.pagecache import public_page
 from council.pagination import page_links
-from decisions import documents, opendata
+from decisions import documents, opendata, related
 from decisions.documents import record_context, record_queryset
 from decisions.models import Appendix, Decision
 from decisions.register import RegisterQuery
@@ -208,6 +208,7 @@ def _published(slug):
 def detail(request, slug):
     decision = _published(slug)
     context = record_context(decision, public=True, council=_council(request))
+    context["related"] = related.public_about(decision)  # e.g. scrutiny reports, registered by their app
     return render(request, "decisions/public/detail.html", context)
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from council import integrity
 from council.templatetags.govuk import error_target_id
-from decisions.forms import add_problems, typed_into
+from records.forms import add_problems, typed_into
 from scrutiny import permissions, rules, services, workflow
 from scrutiny.forms import TASK_FORMS, ReportAppendixForm, ReportBackgroundPaperForm, SectionForm, StartForm
 from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection

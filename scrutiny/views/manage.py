@@ -1,7 +1,8 @@
 """Democratic Support manage committees and their meetings, under /scrutiny/manage/.
 
 Every view asks `permissions.can_manage_meetings` (Democratic Support or an administrator) on the
-server; anyone else signed in gets 403, and a visitor is sent to sign in.
+server; anyone else signed in gets 403, and a visitor is sent to sign in. Every write goes through
+a service (`schedule_meeting`, `save_meeting`, `save_committee`), which leaves a `CommitteeEvent`.
 """
 
 from functools import wraps
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from council.models import Committee
 from scrutiny import forms_manage, permissions, services
-from scrutiny.models import Meeting
+from scrutiny.models import CommitteeEvent, Meeting
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -43,6 +44,11 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
+def _service_errors(form, exc):
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 @manager_required
 @require_safe
 def committee_list(request):
@@ -61,10 +67,17 @@ def committee_edit(request, slug):
     committee = _committee(slug)
     form = forms_manage.CommitteeForm(_data(request), instance=committee)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"You have saved the {committee.name}")
-        return redirect("scrutiny-manage:list")
-    return render(request, "scrutiny/manage/committee_edit.html", {"committee": committee, "form": form})
+        try:
+            services.save_committee(committee, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _service_errors(form, exc)
+        else:
+            messages.success(request, f"You have saved the {committee.name}")
+            return redirect("scrutiny-manage:list")
+    events = CommitteeEvent.objects.filter(committee=committee).select_related("meeting").order_by("-at", "-pk")[:20]
+    return render(
+        request, "scrutiny/manage/committee_edit.html", {"committee": committee, "form": form, "events": events}
+    )
 
 
 @manager_required
@@ -81,8 +94,7 @@ def meeting_add(request, slug):
                 venue=form.cleaned_data["venue"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _service_errors(form, exc)
         else:
             messages.success(request, f"You have added a meeting on {form.cleaned_data['date']:%-d %B %Y}")
             return redirect("scrutiny-manage:list")
@@ -98,9 +110,15 @@ def meeting_edit(request, slug, pk):
         raise Http404("No meeting has that address")
     form = forms_manage.MeetingForm(_data(request), instance=meeting, committee=committee)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"You have saved the meeting on {meeting.date:%-d %B %Y}")
-        return redirect("scrutiny-manage:list")
+        try:
+            meeting = services.save_meeting(
+                meeting, actor=request.user, date=form.cleaned_data["date"], venue=form.cleaned_data["venue"]
+            )
+        except ValidationError as exc:
+            _service_errors(form, exc)
+        else:
+            messages.success(request, f"You have saved the meeting on {meeting.date:%-d %B %Y}")
+            return redirect("scrutiny-manage:list")
     return render(
         request, "scrutiny/manage/meeting_form.html", {"committee": committee, "form": form, "meeting": meeting}
     )

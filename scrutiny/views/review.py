@@ -23,9 +23,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from council import documents as council_documents
 from council import integrity
 from council.models import Department
-from decisions import documents as decisions_documents
-from decisions import forms_review
-from decisions.forms import GovDateField
+from records import forms as record_forms
+from records.forms import GovDateField
 from scrutiny import documents, permissions, rules, services, workflow
 from scrutiny.models import ApprovalHow, BriefingReport, ReportAppendix, Status, today
 from scrutiny.workflow import Action, TransitionNotAllowed
@@ -127,7 +126,7 @@ def _data(request):
 
 def _moved(report, form, exc):
     """SIGNOFF-1: the report changed since the page was shown. Say so on the form; show it as it is now."""
-    forms_review.apply_service_errors(form, exc)
+    record_forms.apply_service_errors(form, exc)
     return _load(report.pk)
 
 
@@ -250,7 +249,7 @@ def report_pdf(request, pk):
     report = _load(pk)
     if not permissions.can_view(request.user, report):
         raise PermissionDenied
-    watermark = None if report.status == Status.PUBLISHED else decisions_documents.WATERMARK
+    watermark = None if report.status == Status.PUBLISHED else council_documents.WATERMARK
     data = documents.render_report_pdf(report, public=False, watermark=watermark)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{documents.pdf_filename(report, public=False)}"'
@@ -280,7 +279,7 @@ def sign_off(request, pk, department):
     allowed = permissions.can_issue_sign_off(request.user, report, dep)
     if response := _check(request, report, allowed, Action.ISSUE_SIGN_OFF):
         return response
-    form = forms_review.SignOffForm(_data(request), department=dep)
+    form = record_forms.SignOffForm(_data(request), department=dep)
     done = rules.current_sign_offs(report).get(dep.pk)
     moved = False
     if request.method == "POST" and not done and form.is_valid():
@@ -297,7 +296,7 @@ def sign_off(request, pk, department):
         except (ValidationError, TransitionNotAllowed) as exc:
             # Two clicks at once: the other one issued the code while this one waited for the lock.
             done = rules.current_sign_offs(_load(pk)).get(dep.pk)
-            forms_review.apply_service_errors(form, exc)
+            record_forms.apply_service_errors(form, exc)
         else:
             messages.success(request, f"{dep.name} sign-off code {issued.code} issued")
             return _after(request, report)
@@ -323,12 +322,12 @@ def _comment_action(request, pk, *, allowed, action, form_kwargs, service, succe
     report = _load(pk)
     if response := _check(request, report, allowed(request.user, report), action):
         return response
-    form = forms_review.CommentForm(_data(request), **form_kwargs)
+    form = record_forms.CommentForm(_data(request), **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             service(report, actor=request.user, comment=form.cleaned_data["comment"])
         except (ValidationError, TransitionNotAllowed) as exc:
-            forms_review.apply_service_errors(form, exc)
+            record_forms.apply_service_errors(form, exc)
         else:
             messages.success(request, success)
             return _after(request, report)
@@ -385,7 +384,7 @@ class OptionalCommentForm(forms.Form):
 
     def __init__(self, *args, button, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = forms_review._helper(Field.textarea("comment", rows=4), button=button)
+        self.helper = record_forms.action_helper(Field.textarea("comment", rows=4), button=button)
 
 
 def _confirm_action(request, pk, *, allowed, action, service, button, success, template):
@@ -406,7 +405,7 @@ def _confirm_action(request, pk, *, allowed, action, service, button, success, t
         except integrity.VersionMoved as exc:
             report, moved = _moved(report, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
-            forms_review.apply_service_errors(form, exc)
+            record_forms.apply_service_errors(form, exc)
         else:
             messages.success(request, success)
             return _after(request, report)
@@ -471,7 +470,7 @@ class ApprovalForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["approved_on"].error_messages["required"] = "Enter the date the cabinet member approved"
-        self.helper = forms_review._helper(
+        self.helper = record_forms.action_helper(
             Field("approved_on", context={"legend_size": "govuk-fieldset__legend--s"}),
             Field.radios("how", legend_size="s"),
             Field.textarea("evidence", label_size="s", rows=4),
@@ -503,7 +502,7 @@ def record_approval(request, pk):
         except integrity.VersionMoved as exc:
             report, moved = _moved(report, form, exc), True
         except (ValidationError, TransitionNotAllowed) as exc:
-            forms_review.apply_service_errors(form, exc)
+            record_forms.apply_service_errors(form, exc)
         else:
             messages.success(request, f"Recorded: {done.cabinet_approval_display}")
             return _after(request, report)
@@ -520,7 +519,7 @@ def publish(request, pk):
     report = _load(pk)
     if response := _check(request, report, permissions.can_publish(request.user, report), Action.PUBLISH):
         return response
-    form = forms_review.ConfirmForm(_data(request), button="Publish to the agenda")
+    form = record_forms.ConfirmForm(_data(request), button="Publish to the agenda")
     problems = []
     if request.method == "POST" and form.is_valid():
         try:

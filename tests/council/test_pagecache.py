@@ -146,3 +146,26 @@ def test_head_is_served_from_the_page_cache_like_get(client, cast, cache_on):
         head = client.head(url)
     assert (head.status_code, head["X-Page-Cache"], head["Content-Type"]) == (200, "hit", got["Content-Type"])
     assert len(ctx.captured_queries) == 1 and head.content == b""
+
+
+def test_pagecache_public_statuses_are_declared_by_each_app():
+    """Layering: each app tells the page cache which of its statuses the public sees; the cache
+    itself names no app's status."""
+    from pathlib import Path
+
+    from scrutiny.models import Status as ReportStatus
+
+    assert pagecache.PUBLIC_STATUSES["decisions.Decision"] == {Status.PUBLISHED, Status.WITHDRAWN}
+    assert pagecache.PUBLIC_STATUSES["scrutiny.BriefingReport"] == {ReportStatus.PUBLISHED, ReportStatus.WITHDRAWN}
+    source = Path(pagecache.__file__).read_text()
+    assert '"published"' not in source and '"withdrawn"' not in source
+
+
+def test_pagecache_change_to_a_record_not_yet_public_keeps_the_cache(client, cast, cache_on):
+    record = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
+    client.get(reverse("decisions:list"))
+    record.save()  # a status the app does not declare public
+    assert client.get(reverse("decisions:list"))["X-Page-Cache"] == "hit"
+    record.status = Status.WITHDRAWN
+    record.save()
+    assert client.get(reverse("decisions:list"))["X-Page-Cache"] == "miss"

@@ -19,7 +19,8 @@ from django.urls import reverse
 
 from council import documents as council_documents
 from decisions import demo, documents, sections, services
-from decisions.models import Appendix, Decision, FrozenRecord, Status
+from decisions.models import Appendix, Decision, Status
+from records.models import FrozenRecord
 from tests.decisions.factories import Cast, DecisionFactory
 
 PAGE_FOOTER = re.compile(r"Page (\d+) of (\d+)")

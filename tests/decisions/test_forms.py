@@ -16,9 +16,9 @@ from decisions.forms import (
     DetailsForm,
     FinanceForm,
     ReasonsForm,
-    add_problems,
 )
 from decisions.models import today
+from records.forms import add_problems
 from tests.decisions.factories import DecisionFactory
 
 pytestmark = pytest.mark.django_db

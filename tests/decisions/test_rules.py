@@ -13,13 +13,13 @@ from decisions.models import (
     BackgroundPaper,
     CabinetConsultation,
     ChairAgreement,
-    FrozenRecord,
     SignOff,
     SpendType,
     Status,
     today,
 )
 from decisions.workflow import TransitionNotAllowed
+from records.models import FrozenRecord
 from tests.decisions.factories import DecisionFactory, advance
 
 
@@ -369,7 +369,7 @@ def test_exempt_background_paper_outside_paragraphs_1_to_7_is_reported_S12A_2(db
 
 def test_not_for_publication_cites_every_paragraph_S12A_2():
     """S12A-2: "paragraphs 1, 3 and 5"."""
-    from decisions.models import not_for_publication_text
+    from records.models import not_for_publication_text
 
     assert "paragraphs 1, 3 and 5 of Part 1" in not_for_publication_text([5, 1, 3])
 

@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from council.models import Department, YearlySequence
 from decisions import rules, services
-from decisions.models import ChairAgreement, Event, FrozenRecord, Status, today
+from decisions.models import ChairAgreement, Event, Status, today
 from decisions.workflow import Action, TransitionNotAllowed
+from records.models import FrozenRecord
 from tests.decisions.factories import (
     Cast,
     DecisionFactory,

@@ -195,6 +195,26 @@ def test_published_decision_lists_its_published_reports(client, cast):
     assert "Draft scrutiny report" not in body
 
 
+def test_decision_page_part_2_report_shows_its_title_and_exemption_not_a_link(client, cast):
+    """S12A-4: a Part II report about a decision is named with its exemption; its page is not linked."""
+    decision = DecisionFactory(cast=cast, state=DecisionStatus.PUBLISHED)
+    report = BriefingReportFactory(cast=cast, part_2=True, title="Provider pricing review", state=Status.PUBLISHED)
+    report.decisions.add(decision)
+    body = client.get(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})).content.decode()
+    assert f"Provider pricing review: {report.part2_not_for_publication}" in body
+    assert _url("committees:report", report) not in body
+
+
+def test_decision_public_template_reaches_into_no_other_app():
+    """Layering: the decision's public page is given the reports about it; it never reads scrutiny's models."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    template = Path(settings.BASE_DIR, "templates", "decisions", "public", "detail.html").read_text()
+    assert "scrutiny" not in template and "committees:" not in template
+
+
 def _report_with_appendices(cast):
     from tests.decisions.factories import pdf_file
     from tests.scrutiny.factories import BriefingReportFactory

@@ -1,0 +1,236 @@
+"""Task pages 1 to 13: the details, reasons, finance, the Forward Plan and urgency."""
+
+from crispy_forms_gds.layout import Field
+from django import forms
+
+from council import roles
+from council.models import Committee, Directorate, Plan, User
+from decisions.forms.base import MoneyField, TaskForm, numbered
+from decisions.models import Decision, SpendType
+from decisions.sections import KEY_DECISION_CRITERIA
+from records.forms import (
+    GovDateField,
+    PersonChoiceField,
+    YesNoField,
+    people_with_role,
+    textarea,
+)
+
+
+class DetailsForm(TaskForm):
+    decision_maker = PersonChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label=numbered("2"),
+        empty_label="Choose the decision maker",
+        help_text="An officer with delegated authority to take the decision.",
+    )
+    directorate = forms.ModelChoiceField(
+        queryset=Directorate.objects.all(),
+        required=False,
+        label="Directorate taking the decision",
+        empty_label="Choose the directorate",
+    )
+    what = {
+        "title": "the title",
+        "author_email": "the email address",
+        "author_phone": "the telephone number",
+        "decision_to_be_taken": "the decision to be taken",
+        "original_delegation": "the original delegation",
+    }
+    long_text = ("decision_to_be_taken",)
+
+    class Meta:
+        model = Decision
+        fields = [
+            "title",
+            "decision_maker",
+            "directorate",
+            "author_email",
+            "author_phone",
+            "decision_to_be_taken",
+            "original_delegation",
+        ]
+        labels = {
+            "title": numbered("1"),
+            "author_email": numbered("3", "Report author's email address"),
+            "author_phone": numbered("3", "Report author's telephone number"),
+            "decision_to_be_taken": numbered("4a"),
+            "original_delegation": numbered("4b"),
+        }
+        help_texts = {
+            "author_email": "The report author is you. Give an email address, a telephone number or both.",
+            "original_delegation": "For example, COD01 21/22 or 14 July 2021. Enter N/A if there is none.",
+        }
+        widgets = {"author_phone": forms.TextInput(attrs={"autocomplete": "tel"})}
+        error_messages = {
+            "author_email": {"invalid": "Enter an email address in the correct format, like name@example.com"}
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_maker"].queryset = people_with_role(roles.DECISION_MAKER)
+        self.fields["decision_maker"].error_messages["invalid_choice"] = (
+            "Choose a decision maker with delegated authority from the list"
+        )
+
+    def layout_fields(self):
+        return [
+            Field.text("title"),
+            Field.select("decision_maker"),
+            Field.select("directorate"),
+            Field.text("author_email", field_width="two-thirds", autocomplete="email", spellcheck="false"),
+            Field.text("author_phone", field_width=20),
+            textarea("decision_to_be_taken", 4),
+            Field.text("original_delegation", field_width="two-thirds"),
+        ]
+
+
+class ReasonsForm(TaskForm):
+    what = {"reasons": "the reasons", "alternatives": "the alternative options"}
+    long_text = ("reasons", "alternatives")
+
+    class Meta:
+        model = Decision
+        fields = ["reasons", "alternatives"]
+        labels = {"reasons": numbered("5"), "alternatives": numbered("6")}
+
+    def layout_fields(self):
+        return [textarea("reasons", 12), textarea("alternatives", 10)]
+
+
+KEY_CRITERIA = ["key_capital", "key_revenue", "key_wards"]
+
+
+class FinanceForm(TaskForm):
+    amount = MoneyField(label=numbered("7", "Amount"), help_text="In pounds, for example 491,000.")
+    is_key_decision = YesNoField(
+        label=numbered("8"),
+        message="Select yes if this is a key decision",
+        help_text="Contact Democratic Support for advice.",
+    )
+    key_criteria = forms.MultipleChoiceField(
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=numbered("8", "Which key decision criteria does it meet?"),
+        help_text="Select all that apply.",
+    )
+    forward_plan_published_on = GovDateField(
+        what="the date the notice was published",
+        when="past",
+        label=numbered("8b"),
+        help_text="For example, 27 3 2021. Leave blank if it is not a key decision.",
+    )
+    what = {"financial_implications": "the financial implications", "funding_source": "the funding source"}
+    long_text = ("financial_implications",)
+    aliases = {name: "key_criteria" for name in KEY_CRITERIA}
+
+    class Meta:
+        model = Decision
+        fields = [
+            "financial_implications",
+            "amount",
+            "spend_type",
+            "funding_source",
+            "is_key_decision",
+            "forward_plan_published_on",
+            "special_urgency",
+        ]
+        labels = {
+            "financial_implications": numbered("7"),
+            "spend_type": numbered("7", "Is the spending or saving revenue or capital?"),
+            "funding_source": numbered("7", "Source of funding"),
+            "special_urgency": "The key decision is being taken under special urgency, without the Forward Plan notice",
+        }
+        widgets = {"spend_type": forms.RadioSelect}
+        help_texts = {
+            "funding_source": "For example, the Covid Outbreak Management Fund.",
+            "special_urgency": "Only when the scrutiny chair must agree that the decision cannot wait 28 clear days.",
+        }
+
+    def __init__(self, *args, council=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        capital = f"{council.key_decision_capital_threshold:,.0f}" if council else "3,000,000"
+        revenue = f"{council.key_decision_revenue_threshold:,.0f}" if council else "1,000,000"
+        self.fields["key_criteria"].choices = [
+            (name, KEY_DECISION_CRITERIA[name].format(capital=capital, revenue=revenue)) for name in KEY_CRITERIA
+        ]
+        self.fields["spend_type"].choices = SpendType.choices
+        self.fields["spend_type"].error_messages["invalid_choice"] = "Choose revenue, capital or neither"
+        if not self.is_bound:
+            self.initial["key_criteria"] = [name for name in KEY_CRITERIA if getattr(self.instance, name)]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "key_criteria" in self.cleaned_data:
+            for name in KEY_CRITERIA:
+                setattr(self.instance, name, name in self.cleaned_data["key_criteria"])
+
+    def model_fields(self):
+        extra = KEY_CRITERIA if "key_criteria" in self.cleaned_data else []
+        return [*super().model_fields(), *extra]
+
+    def layout_fields(self):
+        return [
+            textarea("financial_implications", 5),
+            Field.text("amount", field_width=10, template="decisions/authoring/fields/money.html"),
+            Field.radios("spend_type"),
+            Field.text("funding_source"),
+            Field.radios("is_key_decision"),
+            Field.checkboxes("key_criteria"),
+            Field("forward_plan_published_on"),
+            Field.checkbox("special_urgency"),
+        ]
+
+
+class PlanForm(TaskForm):
+    what = {
+        "plan_link": "how the decision links to the plan",
+        "environmental_implications": "the environmental implications",
+    }
+    long_text = ("plan_link", "environmental_implications")
+
+    class Meta:
+        model = Decision
+        fields = ["priority", "plan_link", "environmental_implications"]
+        labels = {
+            "priority": numbered("9", "Which priority of the council's plans does the decision support?"),
+            "plan_link": numbered("9"),
+            "environmental_implications": numbered("10"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plans = Plan.objects.prefetch_related("priorities")
+        self.fields["priority"].choices = [("", "Choose a priority")] + [
+            (plan.name, [(p.pk, p.name) for p in plan.priorities.all()]) for plan in plans
+        ]
+
+    def layout_fields(self):
+        return [Field.select("priority"), textarea("plan_link", 5), textarea("environmental_implications", 4)]
+
+
+class UrgencyForm(TaskForm):
+    is_urgent = YesNoField(
+        label=numbered("11"),
+        message="Select yes if the decision is urgent",
+        help_text="If yes, contact Democratic Support for advice.",
+    )
+    scrutiny_committee = forms.ModelChoiceField(
+        queryset=Committee.objects.all(),
+        required=False,
+        empty_label="Choose the scrutiny committee",
+        label="12b. Scrutiny Committee name",
+        help_text="Its chair is asked to agree that the decision is urgent when you submit the record.",
+    )
+    what = {"urgency_reason": "the reason for urgency"}
+    long_text = ("urgency_reason",)
+
+    class Meta:
+        model = Decision
+        fields = ["is_urgent", "urgency_reason", "scrutiny_committee"]
+        labels = {"urgency_reason": numbered("12a")}
+
+    def layout_fields(self):
+        return [Field.radios("is_urgent"), textarea("urgency_reason", 5), Field.select("scrutiny_committee")]

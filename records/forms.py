@@ -1,0 +1,280 @@
+"""The GOV.UK form-field kit every kind of record uses, and the forms of its review actions.
+
+Fields say what a person typed is well formed (plain text, yes/no, a real date); the app's rules
+and services decide whether it may happen. `apply_service_errors` puts a service's refusal on the
+form, so the error summary shows it next to what the person typed.
+"""
+
+import datetime
+import re
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Div, Field, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils import timezone
+
+from council.models import User
+from records.models import SCHEDULE_12A
+
+# S12A-4: only the exempt part's body is withheld; its title is on the public register, PDF and data.
+PUBLIC_TITLE_HINT = (
+    "The title is published even when {what} is exempt, so do not put exempt information in it. "
+    "For example, “Tender evaluation and pricing”, not the bidders' names or prices."
+)
+LONG_TEXT_HINT = "Use a blank line between paragraphs. Start a line with - for a bullet or 1. for a numbered list."
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|<!--")
+YES_NO = [(True, "Yes"), (False, "No")]
+PARAGRAPH_CHOICES = [(n, f"Paragraph {n}") for n in SCHEDULE_12A]
+PARAGRAPHS_LABEL = "Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972"
+
+
+def today():
+    return timezone.localdate()
+
+
+# — fields -------------------------------------------------------------------------------------
+
+
+class NoHTML:
+    """Text is stored and shown as plain text: refuse anything that looks like markup."""
+
+    def __init__(self, what):
+        self.what = what
+
+    def __call__(self, value):
+        if isinstance(value, str) and HTML_TAG.search(value):
+            raise ValidationError(f"Remove the HTML from {self.what}. Type or paste plain text", code="html")
+
+
+class YesNoField(forms.TypedChoiceField):
+    widget = forms.RadioSelect
+
+    def __init__(self, *, label, message, **kwargs):
+        super().__init__(
+            choices=YES_NO,
+            coerce=lambda value: value in (True, "True"),
+            empty_value=None,
+            required=False,
+            label=label,
+            error_messages={"invalid_choice": message},
+            **kwargs,
+        )
+
+
+class GovDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with messages naming the date and what is wrong."""
+
+    def __init__(self, *, what, when=None, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(require_all_fields=False, **kwargs)
+        self.what, self.when = what, when
+        what_cap = what[0].upper() + what[1:]
+        self.what_cap = what_cap
+        for subfield, part in zip(self.fields, ("day", "month", "year"), strict=True):
+            subfield.error_messages["incomplete"] = f"{what_cap} must include a {part}"
+            subfield.validators = [
+                RegexValidator(r"^\s*[0-9]+\s*$", f"{what_cap} must be a real date", code="invalid_date")
+            ]
+
+    def compress(self, data_list):
+        if not data_list or not all(data_list):
+            return None
+        # A part longer than any real one never reaches int() (which refuses over 4,300 digits)
+        # or date() (which overflows past a C long): both would be a 500.
+        if any(len(part.strip()) > 4 for part in data_list):
+            raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date")
+        day, month, year = (int(part) for part in data_list)
+        if not 1900 <= year <= 2200:
+            raise ValidationError(f"The year of {self.what} must include 4 numbers", code="invalid_year")
+        try:
+            return datetime.date(year, month, day)
+        except (ValueError, OverflowError):
+            raise ValidationError(f"{self.what_cap} must be a real date", code="invalid_date") from None
+
+    def validate(self, value):
+        super().validate(value)
+        if value and self.when == "past" and value > today():
+            raise ValidationError(f"{self.what_cap} must be today or in the past", code="future_date")
+        if value and self.when == "future" and value <= today():
+            raise ValidationError(f"{self.what_cap} must be in the future", code="past_date")
+
+
+def people_with_role(*role_names):
+    """Active people holding any of the roles: a picker lists only who may be chosen, never everyone."""
+    return (
+        User.objects.filter(groups__name__in=role_names, is_active=True).distinct().order_by("last_name", "first_name")
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_and_title
+
+
+def buttons():
+    return Div(
+        Button("continue", "Save and continue"),
+        Button.secondary("later", "Save and come back later"),
+        css_class="govuk-button-group",
+    )
+
+
+def typed_into(form, ignore=()):
+    """Whether anything was typed or chosen in an "add" part of a page (its prefixed fields).
+
+    A task page is one form; its "add" parts are saved with the rest of the page, so what someone
+    typed there is never thrown away. `ignore`: fields that come filled in (an appendix's letter).
+    """
+    prefix = f"{form.prefix}-"
+    for key, value in form.data.items():
+        name = re.sub(r"_\d+$", "", key[len(prefix) :]) if key.startswith(prefix) else None
+        if name in form.fields and name not in ignore and str(value).strip():
+            return True
+    return any(key.startswith(prefix) for key in form.files)
+
+
+def helper(*fields):
+    """A crispy helper for a form whose <form> tag and CSRF token are in the template."""
+    form_helper = FormHelper()
+    form_helper.form_tag = False
+    form_helper.disable_csrf = True
+    form_helper.layout = Layout(*fields)
+    return form_helper
+
+
+def textarea(name, rows=6):
+    return Field.textarea(name, rows=rows)
+
+
+# — exemptions, and what a form shows of a rule or a service's refusal ------------------------------
+
+
+class ExemptionFormMixin:
+    """S12A-2: an exempt item records its paragraphs, the public-interest reasoning and a review date."""
+
+    def clean(self):
+        data = super().clean()
+        paragraphs = data.get("exempt_paragraphs") or []
+        probe = self._meta.model(  # any Exemption: the form's own model checks what was typed
+            exempt_paragraphs=paragraphs,
+            public_interest_reasoning=data.get("public_interest_reasoning") or "",
+            exemption_review_on=data.get("exemption_review_on"),
+        )
+        for field, message in probe.exemption_errors().items():
+            if field not in self.errors:
+                self.add_error(field, ValidationError(message, code="S12A-2"))
+        return data
+
+
+def paragraph_fields(prefix_label=None):
+    return {
+        "exempt_paragraphs": forms.TypedMultipleChoiceField(
+            choices=PARAGRAPH_CHOICES,
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            label=f"{prefix_label}. {PARAGRAPHS_LABEL}" if prefix_label else PARAGRAPHS_LABEL,
+            help_text="Select a paragraph only if the document is not for publication. "
+            "Leave all clear if it can be published.",
+        ),
+        "exemption_review_on": GovDateField(
+            what="the date to review the exemption",
+            when="future",
+            label="Date to review the exemption",
+            help_text="For example, 1 4 2027.",
+        ),
+    }
+
+
+def add_problems(form, problems, aliases=None):
+    """Show rule problems on the form's fields; returns the problems no field of this form can show."""
+    aliases = {**getattr(form, "aliases", {}), **(aliases or {})}
+    elsewhere = []
+    for problem in problems:
+        name = aliases.get(problem.field, problem.field)
+        if name in form.fields:
+            if name not in form.errors:  # a field's own error comes first
+                form.add_error(name, ValidationError(problem.message, code=problem.rule))
+        else:
+            elsewhere.append(problem)
+    return elsewhere
+
+
+# — review actions --------------------------------------------------------------------------------
+
+
+def action_helper(*fields, button):
+    """A crispy helper for an action page: its fields and one button (the page's <form> has its own token)."""
+    form_helper = helper(*fields, Button("submit", button))
+    return form_helper
+
+
+def apply_service_errors(form, exc):
+    """Put a service's ValidationError({field: message}) or TransitionNotAllowed reasons on `form`."""
+    reasons = getattr(exc, "reasons", None)
+    if reasons is not None:
+        for reason in reasons:
+            form.add_error(None, str(reason))
+        return
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return
+    form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+
+
+class ConfirmForm(forms.Form):
+    """Nothing to type: a POST with a CSRF token is the confirmation."""
+
+    def __init__(self, *args, button="Continue", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = action_helper(button=button)
+
+
+class SignOffForm(forms.Form):
+    """A department's sign-off: a typed code for departments that number their own files."""
+
+    code = forms.CharField(
+        label="Sign-off code",
+        max_length=60,
+        error_messages={"required": "Enter the sign-off code", "max_length": "The code must be 60 characters or fewer"},
+    )
+
+    def __init__(self, *args, department, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.department = department
+        self.typed = department.code_source == department.CodeSource.TYPED
+        button = f"Issue {department.name} sign-off code"
+        if self.typed:
+            field = self.fields["code"]
+            field.help_text = f"The reference {department.name} gave this record, for example MS/36955"
+            field.error_messages["required"] = f"Enter the {department.name} sign-off code"
+            field.widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+            self.helper = action_helper(Field.text("code", field_width=20), button=button)
+        else:
+            del self.fields["code"]
+            self.helper = action_helper(button=button)
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip()
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea)
+
+    def __init__(self, *args, label, hint="", required_message, button, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["comment"]
+        field.label = label
+        field.help_text = hint
+        field.error_messages["required"] = required_message
+        self.helper = action_helper(Field.textarea("comment", label_size="m", rows=6), button=button)
+
+    def clean_comment(self):
+        comment = self.cleaned_data["comment"].strip()
+        if not comment:
+            raise ValidationError(self.fields["comment"].error_messages["required"], code="required")
+        return comment

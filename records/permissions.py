@@ -1,0 +1,21 @@
+"""Who holds the roles every kind of record asks about. Each app's permissions.py decides per record."""
+
+from council import roles
+
+
+def is_democratic_support(user):
+    return roles.has_role(user, roles.DEMOCRATIC_SUPPORT)
+
+
+def reviewer_departments(user):
+    """Departments the user reviews for (their sign-off roles), once per request."""
+    if not user.is_authenticated:
+        return []
+    from council.models import Department
+
+    departments = getattr(user, "_reviewer_departments", None)
+    if departments is None:  # once per request: every can_* asks
+        held = roles.role_names(user)
+        departments = [d for d in Department.objects.select_related("reviewer_group") if d.reviewer_group.name in held]
+        user._reviewer_departments = departments
+    return departments
