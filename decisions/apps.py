@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.apps import AppConfig
 from django.urls import reverse
 
-from records.worklists import abandoned_draft, returned_hint
+from records.worklists import abandoned_draft, pdf_failed_item, returned_hint
 
 
 def _item(decision, url_name="decisions:record", hint="", returned=None):
@@ -101,20 +101,6 @@ class ByStatus:
 
         records = Decision.objects.filter(status=self.status).order_by("-updated_at")
         return [_item(d, hint=self.hint or _updated(d)) for d in records[:50]]
-
-
-def pdf_failed_item(item, label, url):
-    """A published record or report whose public PDF the worker could not make: Democratic Support
-    opens it to "Try again" (the public PDF URL says "being prepared" until then)."""
-    failed_at = timezone.localtime(item.public_pdf_failed_at)
-    return {
-        "label": label,
-        "url": url,
-        "status": "PDF not made",
-        "hint": f"Failed on {failed_at:%-d %B %Y at %H:%M}: {item.public_pdf_error}",
-        "returned": False,
-        "alert": True,
-    }
 
 
 @dataclass(frozen=True)

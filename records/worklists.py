@@ -25,3 +25,17 @@ def abandoned_draft(event_model, parent):
         submitted_at__isnull=True,
         created_at__lt=timezone.now() - datetime.timedelta(days=1),
     ) & ~Exists(edited)
+
+
+def pdf_failed_item(item, label, url):
+    """A published record or report whose public PDF the worker could not make: Democratic Support
+    opens it to "Try again" (the public PDF URL says "being prepared" until then)."""
+    failed_at = timezone.localtime(item.public_pdf_failed_at)
+    return {
+        "label": label,
+        "url": url,
+        "status": "PDF not made",
+        "hint": f"Failed on {failed_at:%-d %B %Y at %H:%M}: {item.public_pdf_error}",
+        "returned": False,
+        "alert": True,
+    }

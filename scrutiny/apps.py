@@ -115,7 +115,7 @@ class ReportsPdfFailed:
     """Published reports whose public PDF failed, newest failure first: one query."""
 
     def __call__(self, user):
-        from decisions.apps import pdf_failed_item
+        from records.worklists import pdf_failed_item
         from scrutiny.models import BriefingReport, Status
 
         reports = BriefingReport.objects.filter(status=Status.PUBLISHED, public_pdf_failed_at__isnull=False).order_by(
