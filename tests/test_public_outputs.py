@@ -20,10 +20,13 @@ from urllib.parse import urljoin, urlsplit
 import pypdf
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 
 from config.sitemaps import DISALLOWED
+from decisions import documents as decision_documents
 from decisions.models import Appendix, BackgroundPaper, Decision, Status
+from scrutiny import documents as report_documents
 from scrutiny.models import BriefingReport, ReportAppendix
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import Cast, DecisionFactory, advance, pdf_file
@@ -75,6 +78,10 @@ def planted(cast, settings, tmp_path):
     )
     # A draft holds the marker everywhere: it must not be reachable at all.
     DecisionFactory(cast=cast, title=f"{exempt} draft", reasons=exempt)
+    # The worker's render, queued on publication: the public PDFs are crawled for the marker too.
+    decision_documents.store_public_pdf(decision)
+    for published in (report, part1):
+        report_documents.store_public_pdf(published)
     assert MARKER in Decision.objects.get(pk=decision.pk).part2_summary
     return decision, BriefingReport.objects.get(pk=report.pk)
 
@@ -175,6 +182,7 @@ def test_no_exempt_text_reaches_anything_public(client, planted):
     assert f"/decisions/{slug}/appendices/A/" not in seen  # the exempt appendix is never linked
 
     # Searching for words only the exempt text holds finds nothing, on the page, the download and the API.
+    cache.clear()  # the crawl's answers are in the page cache; this asks the view itself for its context
     assert client.get(reverse("decisions:list"), {"q": SECRET_WORD}).context["page"].paginator.count == 0
     rows = _content(client.get(reverse("decisions:download-csv"), {"q": SECRET_WORD})).decode().strip().splitlines()
     assert len(rows) == 1  # the header alone
