@@ -133,3 +133,15 @@ def test_public_and_staff_pages_pass_the_w3c_nu_checker(client, cast, tmp_path):
     names = {f"{n:02d}.html": url for n, url in enumerate(urls)}
     errors = re.sub(r'"file:[^"]*/(\d\d\.html)"', lambda m: names[m.group(1)], checked.stderr)
     assert checked.returncode == 0, errors
+
+
+def test_every_template_time_element_uses_a_format_html_accepts():
+    """`date:'c'` prints microseconds, which HTML's datetime refuses: a template may only use
+    the formats listed here (the Nu checker found the PDF-failure banner's)."""
+    accepted = {"Y-m-d", "Y-m-d\\TH:i:sO"}
+    used = {}
+    for path in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        for fmt in re.findall(r'<time datetime="\{\{[^}|]+\|date:["\']([^"\']+)["\']', path.read_text()):
+            used.setdefault(fmt, []).append(path.name)
+    assert used, "templates mark times up"
+    assert {fmt: names for fmt, names in used.items() if fmt not in accepted} == {}

@@ -6,6 +6,7 @@ A11Y-4: the public document is downloadable; a failure must not be silently lost
 """
 
 import hashlib
+import re
 from unittest import mock
 
 import pytest
@@ -20,6 +21,7 @@ from scrutiny import services as report_services
 from scrutiny.models import BriefingReport
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import Cast, DecisionFactory
+from tests.test_html_validity import VALID_DATETIME
 from tests.scrutiny.factories import BriefingReportFactory
 
 FAILURE = OSError("cairo could not allocate the page")
@@ -74,6 +76,9 @@ def test_pdf_render_failure_is_shown_and_retried_by_democratic_support_EXEC_14(
     client.force_login(item.author)
     response = client.get(page)
     assert SHOWN in response.text and f'action="{retry}"' not in response.text
+    # When it failed, as HTML's datetime accepts it (at most milliseconds: the Nu checker's error).
+    stamp = re.search(r'The last attempt failed at <time datetime="([^"]+)"', response.text).group(1)
+    assert VALID_DATETIME.match(stamp), stamp
     assert client.post(retry).status_code == 403
 
     client.force_login(cast.democratic_support)
