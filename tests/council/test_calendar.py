@@ -6,10 +6,11 @@ import zoneinfo
 
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.auth.models import Group
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from council import calendar
+from council import calendar, roles
 from council.calendar import Calendar
 from council.models import ClosureDay, CouncilSettings
 
@@ -270,6 +271,13 @@ def test_administrator_adds_closure_day_in_the_admin_and_it_is_logged(client, ad
     assert response.status_code == 302
     closure = ClosureDay.objects.get(date=D(2026, 12, 24))
     assert LogEntry.objects.filter(object_id=str(closure.pk), action_flag=ADDITION, user=administrator).exists()
+
+
+def test_administrator_group_may_change_closure_days(db):
+    group = Group.objects.get(name=roles.ADMINISTRATOR)
+    assert {"add_closureday", "change_closureday", "delete_closureday"} <= set(
+        group.permissions.values_list("codename", flat=True)
+    )
 
 
 def test_closure_day_twice_refused_in_the_admin(client, administrator, db):
