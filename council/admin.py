@@ -18,6 +18,14 @@ class CouncilSettingsAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(models.ClosureDay)
+class ClosureDayAdmin(admin.ModelAdmin):
+    """The council's own closure days, skipped when clear days are working days (council.calendar)."""
+
+    list_display = ["date", "reason"]
+    date_hierarchy = "date"
+
+
 class PriorityInline(admin.TabularInline):
     model = models.Priority
     extra = 1

@@ -117,6 +117,7 @@ COMMITTEES = [
 
 ADMIN_MODELS = [
     "councilsettings",
+    "closureday",
     "plan",
     "priority",
     "directorate",

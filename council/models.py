@@ -20,6 +20,10 @@ from council import codes
 class CouncilSettings(models.Model):
     """One row: the council this installation serves."""
 
+    class ClearDaysBasis(models.TextChoices):
+        CALENDAR = "calendar", "Calendar days (every day counts)"
+        WORKING = "working", "Working days (not weekends, bank holidays in England or the council's closure days)"
+
     name = models.CharField(max_length=200, default="Plymouth City Council")
     municipal_year_start_month = models.PositiveSmallIntegerField(
         default=4,
@@ -39,6 +43,14 @@ class CouncilSettings(models.Model):
     )
     call_in_working_days = models.PositiveSmallIntegerField(
         default=5, help_text="CALL-1: working days after publication during which a decision may be called in."
+    )
+    clear_days_basis = models.CharField(
+        "clear days are counted in",
+        max_length=10,
+        choices=ClearDaysBasis.choices,
+        default=ClearDaysBasis.CALENDAR,
+        help_text="EXEC-5 and EXEC-6: the days counted between a notice and a decision. "
+        "Neither the day of the notice nor the day of the decision is ever counted.",
     )
     website = models.URLField(default="https://www.plymouth.gov.uk")
     democratic_support_email = models.EmailField(default="democratic.support@plymouth.gov.uk")
@@ -64,6 +76,23 @@ class CouncilSettings(models.Model):
 
     def municipal_year(self, on_date):
         return MunicipalYear.containing(on_date, self.municipal_year_start_month)
+
+
+class ClosureDay(models.Model):
+    """A day the council's offices are closed besides weekends and bank holidays (e.g. 24 December).
+
+    Counted out of clear days only when the council counts clear days in working days
+    (council.calendar); edits in the admin are logged there, like every admin change.
+    """
+
+    date = models.DateField(unique=True)
+    reason = models.CharField(max_length=200, help_text="e.g. “Offices closed between Christmas and New Year”.")
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%-d %B %Y}: {self.reason}"
 
 
 class MunicipalYear:
