@@ -23,6 +23,7 @@ from council.models import CabinetPortfolio, Committee, Department, Directorate,
 from records.models import (
     AppendixBase,
     BackgroundPaperBase,
+    HowGiven,
     Record,
     RecordChild,
     RecordEvent,
@@ -230,10 +231,7 @@ class ChairAgreement(RecordChild):
         AGREED = "agreed", "Agreed"
         DECLINED = "declined", "Declined"
 
-    class How(models.TextChoices):
-        IN_SYSTEM = "in_system", "In this system"
-        EMAIL = "email", "By email"
-        OTHER = "other", "Another way (in writing)"
+    How = HowGiven
 
     RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="chair_agreements")

@@ -47,6 +47,14 @@ SCHEDULE_12A = {
 }
 
 
+class HowGiven(models.TextChoices):
+    """How an agreement or approval given to a record was given (the chair's, the cabinet member's)."""
+
+    IN_SYSTEM = "in_system", "In this system"
+    EMAIL = "email", "By email"
+    OTHER = "other", "Another way (in writing)"
+
+
 def not_for_publication_text(paragraphs):
     numbers = sorted(paragraphs)
     if not numbers:

@@ -25,6 +25,7 @@ from records.models import (
     BackgroundPaperBase,
     Exemption,
     FrozenRecord,
+    HowGiven,
     Record,
     RecordChild,
     RecordEvent,
@@ -62,10 +63,8 @@ class Confidentiality(models.TextChoices):
     PART_2 = "part_2", "Part II - Not for publication"
 
 
-class ApprovalHow(models.TextChoices):
-    IN_SYSTEM = "in_system", "In this system"
-    EMAIL = "email", "By email"
-    OTHER = "other", "Another way (in writing)"
+# How the cabinet member's approval was given.
+ApprovalHow = HowGiven
 
 
 # — meetings -------------------------------------------------------------------------------------
