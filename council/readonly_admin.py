@@ -7,6 +7,8 @@ admin form would do none of that, so for these models the admin is a viewer. The
 reference data (departments, committees, people) stays editable in the admin.
 """
 
+from django.contrib import admin
+
 
 class ViewOnly:
     """For a ModelAdmin or an inline of a record's child: view, never add, change or delete."""
@@ -30,3 +32,14 @@ class ViewOnlyRecord(ViewOnly):
         if obj is None or getattr(obj, "reference", "") or obj.events.exists():
             return False
         return super(ViewOnly, self).has_delete_permission(request, obj)
+
+
+class ViewOnlyInline(ViewOnly, admin.TabularInline):
+    """A table of a record's children, shown and never edited."""
+
+    extra = 0
+
+    @classmethod
+    def of(cls, model, **attrs):
+        """This inline for `model`: each app names its own child models and nothing else."""
+        return type(f"{model.__name__}Inline", (cls,), {"model": model, "__module__": model.__module__, **attrs})

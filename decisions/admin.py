@@ -4,44 +4,9 @@ the stale sign-offs, and an in-flight record cannot be deleted with its history.
 
 from django.contrib import admin
 
-from council.readonly_admin import ViewOnly, ViewOnlyRecord
+from council.readonly_admin import ViewOnlyInline, ViewOnlyRecord
 from decisions import models
-
-
-class SignOffInline(ViewOnly, admin.TabularInline):
-    model = models.SignOff
-    extra = 0
-    fields = ["department", "code", "issued_by", "issued_at", "content_version"]
-
-
-class ChairAgreementInline(ViewOnly, admin.TabularInline):
-    model = models.ChairAgreement
-    extra = 0
-    fields = ["kind", "committee", "chair_name", "status", "how", "responded_on", "content_version"]
-
-
-class ConsultationInline(ViewOnly, admin.TabularInline):
-    model = models.CabinetConsultation
-    extra = 0
-    fields = ["portfolio", "member_name", "consulted_on"]
-
-
-class AppendixInline(ViewOnly, admin.TabularInline):
-    model = models.Appendix
-    extra = 0
-    fields = ["ref", "title", "original_filename", "size", "exempt_paragraphs"]
-
-
-class BackgroundPaperInline(ViewOnly, admin.TabularInline):
-    model = models.BackgroundPaper
-    extra = 0
-    fields = ["title", "order", "exempt_paragraphs"]
-
-
-class EventInline(ViewOnly, admin.TabularInline):
-    model = models.Event
-    extra = 0
-    fields = ["at", "actor", "actor_name", "action", "from_status", "to_status", "comment"]
+from records.admin import AppendixInline, BackgroundPaperInline, EventInline, SignOffInline
 
 
 @admin.register(models.Decision)
@@ -65,10 +30,13 @@ class DecisionAdmin(ViewOnlyRecord, admin.ModelAdmin):
         "author_job_title",
     ]
     inlines = [
-        ConsultationInline,
-        AppendixInline,
-        BackgroundPaperInline,
-        ChairAgreementInline,
-        SignOffInline,
-        EventInline,
+        ViewOnlyInline.of(models.CabinetConsultation, fields=["portfolio", "member_name", "consulted_on"]),
+        AppendixInline.of(models.Appendix),
+        BackgroundPaperInline.of(models.BackgroundPaper),
+        ViewOnlyInline.of(
+            models.ChairAgreement,
+            fields=["kind", "committee", "chair_name", "status", "how", "responded_on", "content_version"],
+        ),
+        SignOffInline.of(models.SignOff),
+        EventInline.of(models.Event),
     ]

@@ -6,7 +6,9 @@ structured field here, keeping its number in `SECTION` comments and its label in
 and the event history hang off the record.
 
 A decided record is frozen: `Decision.save()` refuses to change any of its content, and the
-children refuse to be saved or deleted (see `FrozenRecord`).
+children refuse to be saved or deleted (see `FrozenRecord`). The columns and guards every kind of
+record shares are the abstract bases in `records.models`; this module declares what is the
+decision record's own.
 """
 
 import datetime
@@ -17,9 +19,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
-from records.models import AppendOnlyEvent, Exemption, FrozenRecord, not_for_publication_text
+from records.models import (
+    AppendixBase,
+    BackgroundPaperBase,
+    HowGiven,
+    Record,
+    RecordChild,
+    RecordEvent,
+    RecordQuerySet,
+    SignOffBase,
+    appendix_path,
+)
 
 
 class Status(models.TextChoices):
@@ -40,25 +51,9 @@ class SpendType(models.TextChoices):
     NONE = "none", "No spending or saving"
 
 
-class DecisionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
+class DecisionQuerySet(RecordQuerySet):
     def for_list(self):
         return self.select_related("decision_maker", "author", "directorate")
-
-    def awaiting_sign_off_by(self, department):
-        """Submitted records this department applies to and has no current sign-off on."""
-        applies = Q(applicable_departments=department) if not department.mandatory_for_decisions else Q()
-        current = SignOff.objects.filter(
-            decision=models.OuterRef("pk"),
-            department=department,
-            content_version=models.OuterRef("content_version"),
-        )
-        return self.filter(applies, status=Status.IN_SIGN_OFF).exclude(models.Exists(current)).distinct()
-
-    def authored_by(self, user):
-        return self.filter(author=user)
 
 
 PUBLISHED = Q(status="published")
@@ -66,20 +61,12 @@ PUBLISHED = Q(status="published")
 RETURN_ACTIONS = ("return", "decline_urgency")
 
 
-class Decision(models.Model):
+class Decision(Record):
+    # Versions, timestamps, publication and the public PDF are `Record`'s columns.
     # — Reference: COD + two-digit sequence in the municipal year + yy/yy; allocated on first submission.
     reference = models.CharField(max_length=20, blank=True, editable=False)
     reference_slug = models.SlugField(max_length=30, blank=True, editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
-    content_version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up with every edit after submission: older sign-offs go stale."
-    )
-    revision = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up with every saved change, drafts too: stale forms are refused."
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     directorate = models.ForeignKey(Directorate, null=True, blank=True, on_delete=models.PROTECT)
     # 1
@@ -90,10 +77,8 @@ class Decision(models.Model):
     )
     decision_maker_name = models.CharField(max_length=200, blank=True, editable=False)
     decision_maker_job_title = models.CharField(max_length=200, blank=True, editable=False)
-    # 3 (kept as on the day of submission)
+    # 3 (name and job title, kept as on the day of submission, are `Record`'s)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_decisions")
-    author_name = models.CharField(max_length=200, blank=True, editable=False)
-    author_job_title = models.CharField(max_length=200, blank=True, editable=False)
     author_email = models.EmailField(blank=True)
     author_phone = models.CharField(max_length=40, blank=True)
     # 4a, 4b
@@ -154,16 +139,6 @@ class Decision(models.Model):
     decided_on = models.DateField("date of decision", null=True, blank=True, editable=False)
     signed_at = models.DateTimeField(null=True, blank=True, editable=False)
     declaration = models.TextField(blank=True, editable=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # The public PDF, rendered once on publication and kept with its hash (decisions/documents.py).
-    public_pdf = models.FileField(max_length=300, blank=True, editable=False)
-    public_pdf_sha256 = models.CharField("SHA-256 of the public PDF", max_length=64, blank=True, editable=False)
-    public_pdf_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
-    public_pdf_rendered_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Why the last attempt to make the public PDF failed, until one succeeds: Democratic Support
-    # sees it on the staff page and can try again (`services.retry_public_pdf`).
-    public_pdf_error = models.TextField("why the public PDF could not be made", blank=True, editable=False)
-    public_pdf_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = DecisionQuerySet.as_manager()
 
@@ -200,68 +175,22 @@ class Decision(models.Model):
     def __str__(self):
         return f"{self.reference or 'Draft'}: {self.title or 'Untitled decision'}"
 
-    # — content that freezes on signing: every concrete field except workflow bookkeeping.
-    WORKFLOW_FIELDS = {"status", "published_at", "updated_at"}
-    # Stored once after publication, then never changed (see `_refuse_change_if_frozen`).
-    PUBLIC_PDF_FIELDS = {"public_pdf", "public_pdf_sha256", "public_pdf_size", "public_pdf_rendered_at"}
-    # A failed render and its retry are bookkeeping about the PDF, not content: they may change.
-    PDF_FAILURE_FIELDS = {"public_pdf_error", "public_pdf_failed_at"}
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            self._refuse_change_if_frozen()
-        super().save(*args, **kwargs)
+    # FROZEN-1: content freezes on signing (`Record._refuse_change_if_frozen`); publication, which
+    # follows the signature, may still set `published_at`.
+    FROZEN_STATUSES = FROZEN_STATUSES
+    FIELDS_EDITABLE_WHEN_FROZEN = Record.FIELDS_EDITABLE_WHEN_FROZEN | {"published_at"}
+    # The chair declining urgency sends the record back too.
+    RETURN_ACTIONS = RETURN_ACTIONS
+    DEPARTMENT_MANDATORY_FLAG = "mandatory_for_decisions"
 
     def get_absolute_url(self):
         if self.is_public:
             return reverse("decisions:detail", kwargs={"slug": self.reference_slug})
         return reverse("decisions:record", kwargs={"pk": self.pk})
 
-    def _refuse_change_if_frozen(self):
-        stored = Decision.objects.filter(pk=self.pk).values().first()
-        if stored and stored["public_pdf_sha256"]:
-            for name in self.PUBLIC_PDF_FIELDS:
-                if stored[name] != getattr(self, self._meta.get_field(name).attname):
-                    raise FrozenRecord("This record's public PDF has been stored: it cannot be changed.")
-        if not stored or stored["status"] not in FROZEN_STATUSES:
-            return
-        # FROZEN-1: a signed record only moves on (decided -> published); it never reopens.
-        if self.status not in FROZEN_STATUSES:
-            raise FrozenRecord("This record has been signed: it cannot go back to an earlier stage.")
-        for field in self._meta.concrete_fields:
-            if field.attname in self.WORKFLOW_FIELDS or field.name in self.PUBLIC_PDF_FIELDS | self.PDF_FAILURE_FIELDS:
-                continue
-            if stored[field.attname] != getattr(self, field.attname):
-                raise FrozenRecord(f"This record has been signed: its {field.verbose_name} cannot be changed.")
-
-    def delete(self, *args, **kwargs):
-        # The stored status decides, not this (possibly stale) instance's.
-        stored = Decision.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-        if self.status in FROZEN_STATUSES or stored in FROZEN_STATUSES:
-            raise FrozenRecord()
-        return super().delete(*args, **kwargs)
-
     @property
-    def is_frozen(self):
-        return self.status in FROZEN_STATUSES
-
-    @property
-    def is_public(self):
-        return self.status == Status.PUBLISHED
-
-    @property
-    def part2_not_for_publication(self):
-        return not_for_publication_text(self.part2_paragraphs)
-
-    def last_return(self):
-        """The event that sent a submitted record back to its author, while it waits in draft.
-
-        A record is only back in draft after submission because a reviewer, the chair or the
-        decision maker returned it (or the chair declined urgency): the author must see why.
-        """
-        if self.status != Status.DRAFT or self.submitted_at is None:
-            return None
-        return self.events.filter(action__in=RETURN_ACTIONS).order_by("-at", "-pk").first()
+    def part2_paragraphs_withheld(self):
+        return self.part2_paragraphs
 
     @property
     def exempt_from_call_in(self):
@@ -272,43 +201,21 @@ class Decision(models.Model):
         )
 
 
-class SignOff(models.Model):
+class SignOff(SignOffBase):
     """A department's sign-off code on one version of a record (section 16)."""
 
+    RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="sign_offs")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="decision_sign_offs")
-    code = models.CharField(max_length=60)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    issued_at = models.DateTimeField(default=timezone.now)
     content_version = models.PositiveIntegerField(help_text="The record's version this sign-off was given on.")
 
-    class Meta:
-        ordering = ["department__order", "-issued_at"]
+    class Meta(SignOffBase.Meta):
         constraints = [
             models.UniqueConstraint(fields=["department", "code"], name="sign_off_code_unique_per_department")
         ]
 
-    def __str__(self):
-        return f"{self.department}: {self.code}"
 
-    def save(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self, allow_create=False)
-        creating = self._state.adding
-        super().save(*args, **kwargs)
-        if creating:
-            # One namespace per department across every kind of record (council.IssuedCode).
-            codes.record_issued(self.department_id, self.code)
-
-    def delete(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        return super().delete(*args, **kwargs)
-
-    @property
-    def is_current(self):
-        return self.content_version == self.decision.content_version
-
-
-class ChairAgreement(models.Model):
+class ChairAgreement(RecordChild):
     """12b: the scrutiny chair's agreement, given in the system or recorded by Democratic Support.
 
     Two kinds, kept apart: a call-in waiver for an urgent decision (CALL-2), and special urgency
@@ -324,11 +231,9 @@ class ChairAgreement(models.Model):
         AGREED = "agreed", "Agreed"
         DECLINED = "declined", "Declined"
 
-    class How(models.TextChoices):
-        IN_SYSTEM = "in_system", "In this system"
-        EMAIL = "email", "By email"
-        OTHER = "other", "Another way (in writing)"
+    How = HowGiven
 
+    RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="chair_agreements")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="+")
@@ -355,14 +260,6 @@ class ChairAgreement(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.get_status_display()}"
 
-    def save(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        return super().delete(*args, **kwargs)
-
     @property
     def is_agreed(self):
         return self.status == self.Outcome.AGREED
@@ -378,9 +275,10 @@ class ChairAgreement(models.Model):
         return f"{name} ({self.get_status_display().lower()})"
 
 
-class CabinetConsultation(models.Model):
+class CabinetConsultation(RecordChild):
     """13b, 13c: a cabinet member whose portfolio is affected, and when they were consulted."""
 
+    RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="consultations")
     portfolio = models.ForeignKey(CabinetPortfolio, on_delete=models.PROTECT, related_name="+")
     member_name = models.CharField(max_length=200, blank=True, help_text="As on the day consulted.")
@@ -393,89 +291,37 @@ class CabinetConsultation(models.Model):
     def __str__(self):
         return f"{self.member_name or self.portfolio}: {self.consulted_on}"
 
-    def save(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        return super().delete(*args, **kwargs)
-
 
 def appendix_upload_to(instance, filename):
-    return f"private/decisions/{instance.decision_id}/appendices/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+    # Named in the migrations: it stays here, and the path is the shared one.
+    return appendix_path(instance, "decisions", filename)
 
 
-class Appendix(Exemption):
+class Appendix(AppendixBase):
     """17: an appendix (A, B, ...) with its file, stored privately; may be exempt (S12A-4)."""
 
+    RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="appendices")
-    ref = models.CharField(max_length=4)
-    title = models.CharField(max_length=300)
     file = models.FileField(upload_to=appendix_upload_to, max_length=300, blank=True)
-    original_filename = models.CharField(max_length=255, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
-    content_type = models.CharField(max_length=100, blank=True)
 
-    class Meta:
-        ordering = ["ref"]
-        verbose_name_plural = "appendices"
+    class Meta(AppendixBase.Meta):
         constraints = [models.UniqueConstraint(fields=["decision", "ref"], name="appendix_ref_unique")]
 
-    def __str__(self):
-        return f"Appendix {self.ref}: {self.title}"
 
-    def save(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        return super().delete(*args, **kwargs)
-
-
-class BackgroundPaper(Exemption):
+class BackgroundPaper(BackgroundPaperBase):
     """19: an unpublished work relied on in preparing the record; may be exempt."""
 
+    RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="background_papers")
-    title = models.CharField(max_length=300)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        return super().delete(*args, **kwargs)
 
 
-class Event(AppendOnlyEvent):
+class Event(RecordEvent):
     """The append-only history of a record: who did what, when, from which state to which."""
 
+    WORKFLOW_MODULE = "decisions.workflow"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=40)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
-    comment = models.TextField(blank=True)
-
-    @property
-    def action_label(self):
-        from decisions.workflow import ACTION_LABELS
-
-        return ACTION_LABELS.get(self.action, self.action.replace("_", " ").capitalize())
-
-
-def _refuse_if_parent_frozen(child, allow_create=False):
-    decision = Decision.objects.filter(pk=child.decision_id).only("status").first()
-    if decision and decision.status in FROZEN_STATUSES and not (allow_create and child.pk is None):
-        raise FrozenRecord()
 
 
 def today():

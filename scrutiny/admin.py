@@ -4,34 +4,13 @@
 from django.contrib import admin
 
 from council.readonly_admin import ViewOnly, ViewOnlyRecord
+from records.admin import AppendixInline, BackgroundPaperInline, EventInline, SignOffInline
 from scrutiny import models
 
 
 class SectionInline(ViewOnly, admin.StackedInline):
     model = models.ReportSection
     extra = 0
-
-
-class AppendixInline(ViewOnly, admin.TabularInline):
-    model = models.ReportAppendix
-    extra = 0
-
-
-class BackgroundPaperInline(ViewOnly, admin.TabularInline):
-    model = models.ReportBackgroundPaper
-    extra = 0
-
-
-class SignOffInline(ViewOnly, admin.TabularInline):
-    model = models.ReportSignOff
-    extra = 0
-    fields = ["department", "code", "issued_by", "issued_at", "content_version"]
-
-
-class EventInline(ViewOnly, admin.TabularInline):
-    model = models.ReportEvent
-    extra = 0
-    fields = ["at", "actor", "actor_name", "action", "from_status", "to_status", "comment"]
 
 
 class AgendaInline(admin.TabularInline):
@@ -86,4 +65,10 @@ class BriefingReportAdmin(ViewOnlyRecord, admin.ModelAdmin):
         "agenda_position",
         "published_at",
     ]
-    inlines = [SectionInline, AppendixInline, BackgroundPaperInline, SignOffInline, EventInline]
+    inlines = [
+        SectionInline,
+        AppendixInline.of(models.ReportAppendix),
+        BackgroundPaperInline.of(models.ReportBackgroundPaper),
+        SignOffInline.of(models.ReportSignOff),
+        EventInline.of(models.ReportEvent),
+    ]

@@ -7,7 +7,8 @@ decision records through `council.codes`), the strategic director's agreement an
 member's approval. The history is the append-only `ReportEvent`.
 
 A published report is frozen: `BriefingReport.save()` refuses to change any of its content and
-its children refuse to be saved or deleted, exactly as a decided decision record does.
+its children refuse to be saved or deleted, exactly as a decided decision record does: the
+columns and guards both share are the abstract bases in `records.models`.
 """
 
 from django.conf import settings
@@ -16,10 +17,22 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from council import codes
 from council.models import CabinetPortfolio, Committee, Department, Priority
 from decisions.models import Decision
-from records.models import AppendOnlyEvent, Exemption, FrozenRecord, not_for_publication_text
+from records.models import (
+    AppendixBase,
+    AppendOnlyEvent,
+    BackgroundPaperBase,
+    Exemption,
+    FrozenRecord,
+    HowGiven,
+    Record,
+    RecordChild,
+    RecordEvent,
+    RecordQuerySet,
+    SignOffBase,
+    appendix_path,
+)
 
 
 class FrozenReport(FrozenRecord):
@@ -50,10 +63,8 @@ class Confidentiality(models.TextChoices):
     PART_2 = "part_2", "Part II - Not for publication"
 
 
-class ApprovalHow(models.TextChoices):
-    IN_SYSTEM = "in_system", "In this system"
-    EMAIL = "email", "By email"
-    OTHER = "other", "Another way (in writing)"
+# How the cabinet member's approval was given.
+ApprovalHow = HowGiven
 
 
 # — meetings -------------------------------------------------------------------------------------
@@ -99,41 +110,15 @@ class Meeting(models.Model):
 # — the briefing report ---------------------------------------------------------------------------
 
 
-class BriefingReportQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def authored_by(self, user):
-        return self.filter(author=user)
-
-    def awaiting_sign_off_by(self, department):
-        """Submitted reports this department applies to and has no current sign-off on."""
-        applies = Q() if department.mandatory_for_reports else Q(applicable_departments=department)
-        current = ReportSignOff.objects.filter(
-            report=models.OuterRef("pk"),
-            department=department,
-            content_version=models.OuterRef("content_version"),
-        )
-        return self.filter(applies, status=Status.IN_SIGN_OFF).exclude(models.Exists(current)).distinct()
-
-
-class BriefingReport(Exemption):
+class BriefingReport(Exemption, Record):
     """A briefing report to an overview and scrutiny committee (seed 003).
 
     The inherited `Exemption` fields are the Part II exemption (S12A-2): used when
-    `confidentiality` is Part II.
+    `confidentiality` is Part II. Versions, timestamps, publication and the public PDF are
+    `Record`'s columns.
     """
 
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.DRAFT, editable=False)
-    content_version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up with every edit after submission: older sign-offs go stale."
-    )
-    revision = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up with every saved change, drafts too: stale forms are refused."
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # — header table
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="briefing_reports")
@@ -157,8 +142,6 @@ class BriefingReport(Exemption):
     lead_director_name = models.CharField(max_length=200, blank=True, editable=False)
     lead_director_job_title = models.CharField(max_length=200, blank=True, editable=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_reports")
-    author_name = models.CharField(max_length=200, blank=True, editable=False)
-    author_job_title = models.CharField(max_length=200, blank=True, editable=False)
     author_email = models.EmailField("contact email", blank=True)
     your_reference = models.CharField("your reference", max_length=100, blank=True)
     is_key_decision = models.BooleanField("key decision", null=True, blank=True)
@@ -212,19 +195,8 @@ class BriefingReport(Exemption):
 
     # — publication on the meeting's agenda
     agenda_position = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    # — the public PDF, rendered once on publication (scrutiny.documents) and kept with its hash
-    public_pdf = models.FileField(max_length=300, blank=True, editable=False)
-    public_pdf_sha256 = models.CharField("SHA-256 of the public PDF", max_length=64, blank=True, editable=False)
-    public_pdf_size = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
-    public_pdf_rendered_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Why the last attempt to make the public PDF failed, until one succeeds: Democratic Support
-    # sees it on the staff page and can try again (`services.retry_public_pdf`).
-    public_pdf_error = models.TextField("why the public PDF could not be made", blank=True, editable=False)
-    public_pdf_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    objects = BriefingReportQuerySet.as_manager()
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -254,63 +226,25 @@ class BriefingReport(Exemption):
     def __str__(self):
         return self.title or "Untitled briefing report"
 
-    # Fields that may still change on a published report: bookkeeping only.
-    WORKFLOW_FIELDS = {"updated_at"}
-    # Stored once after publication, then never changed.
-    PUBLIC_PDF_FIELDS = {"public_pdf", "public_pdf_sha256", "public_pdf_size", "public_pdf_rendered_at"}
-    # A failed render and its retry are bookkeeping about the PDF, not content: they may change.
-    PDF_FAILURE_FIELDS = {"public_pdf_error", "public_pdf_failed_at"}
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            self._refuse_change_if_frozen()
-        super().save(*args, **kwargs)
-
-    def _refuse_change_if_frozen(self):
-        stored = BriefingReport.objects.filter(pk=self.pk).values().first()
-        if stored and stored["public_pdf_sha256"]:
-            for name in self.PUBLIC_PDF_FIELDS:
-                if stored[name] != getattr(self, self._meta.get_field(name).attname):
-                    raise FrozenReport("This report's public PDF has been stored: it cannot be changed.")
-        if not stored or stored["status"] not in FROZEN_STATUSES:
-            return
-        for field in self._meta.concrete_fields:
-            if field.attname in self.WORKFLOW_FIELDS or field.name in self.PUBLIC_PDF_FIELDS | self.PDF_FAILURE_FIELDS:
-                continue
-            if stored[field.attname] != getattr(self, field.attname):
-                raise FrozenReport(f"This report has been published: its {field.verbose_name} cannot be changed.")
-
-    def delete(self, *args, **kwargs):
-        stored = BriefingReport.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-        if self.status in FROZEN_STATUSES or stored in FROZEN_STATUSES:
-            raise FrozenReport()
-        return super().delete(*args, **kwargs)
+    # Frozen once published (`Record._refuse_change_if_frozen`), in the report's own words.
+    FROZEN_STATUSES = FROZEN_STATUSES
+    FROZEN_ERROR = FrozenReport
+    FROZEN_MESSAGE = "This report has been published: its {field} cannot be changed."
+    FROZEN_REOPEN_MESSAGE = "This report has been published: its status cannot be changed."
+    FROZEN_PDF_MESSAGE = "This report's public PDF has been stored: it cannot be changed."
+    DEPARTMENT_MANDATORY_FLAG = "mandatory_for_reports"
 
     def get_absolute_url(self):
         # The staff page of the report (scrutiny/views/review.py); the public one is under /committees/.
         return reverse("scrutiny:report", kwargs={"pk": self.pk})
-
-    def last_return(self):
-        """The event that sent a submitted report back to its author, while it waits in draft."""
-        if self.status != Status.DRAFT or self.submitted_at is None:
-            return None
-        return self.events.filter(action="return").order_by("-at", "-pk").first()
-
-    @property
-    def is_frozen(self):
-        return self.status in FROZEN_STATUSES
-
-    @property
-    def is_public(self):
-        return self.status == Status.PUBLISHED
 
     @property
     def is_part_2(self):
         return self.confidentiality == Confidentiality.PART_2
 
     @property
-    def part2_not_for_publication(self):
-        return not_for_publication_text(self.exempt_paragraphs) if self.is_part_2 else ""
+    def part2_paragraphs_withheld(self):
+        return self.exempt_paragraphs if self.is_part_2 else []
 
     @property
     def cabinet_approval_display(self):
@@ -325,28 +259,7 @@ class BriefingReport(Exemption):
         return f"{self.cabinet_approver_name} – {how}"
 
 
-def _refuse_if_parent_frozen(child):
-    status = BriefingReport.objects.filter(pk=child.report_id).values_list("status", flat=True).first()
-    if status in FROZEN_STATUSES:
-        raise FrozenReport()
-
-
-class _ReportChild(models.Model):
-    """Refuses to change once its report is published."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse_if_parent_frozen(self)
-        return super().delete(*args, **kwargs)
-
-
-class ReportSection(_ReportChild):
+class ReportSection(RecordChild):
     """A body section: heading and plain text (blank-line paragraphs, "- " bullets, "1. " numbers).
 
     `order` is dense (1, 2, 3 ...) within a report; services keep it so. A level-2 section is a
@@ -354,6 +267,7 @@ class ReportSection(_ReportChild):
     impact"); a level-1 section followed by sub-sections may have no text of its own.
     """
 
+    RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField()
     level = models.PositiveSmallIntegerField(default=1, choices=[(1, "Section"), (2, "Sub-section")])
@@ -372,58 +286,38 @@ class ReportSection(_ReportChild):
 
 
 def report_appendix_upload_to(instance, filename):
-    return f"private/scrutiny/{instance.report_id}/appendices/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+    # Named in the migrations: it stays here, and the path is the shared one.
+    return appendix_path(instance, "scrutiny", filename)
 
 
-class ReportAppendix(Exemption, _ReportChild):
-    """An appendix (A, B, ...), its file optional and stored privately; may be exempt (S12A-4)."""
-
+class ReportAppendix(AppendixBase):
+    RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="appendices")
-    ref = models.CharField(max_length=4)
-    title = models.CharField(max_length=300)
     file = models.FileField(upload_to=report_appendix_upload_to, max_length=300, blank=True)
-    original_filename = models.CharField(max_length=255, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
-    content_type = models.CharField(max_length=100, blank=True)
 
-    class Meta:
-        ordering = ["ref"]
+    class Meta(AppendixBase.Meta):
         verbose_name = "appendix"
-        verbose_name_plural = "appendices"
         constraints = [models.UniqueConstraint(fields=["report", "ref"], name="report_appendix_ref_unique")]
 
-    def __str__(self):
-        return f"Appendix {self.ref}: {self.title}"
 
-
-class ReportBackgroundPaper(Exemption, _ReportChild):
-    """An unpublished work relied on in preparing the report; may be exempt."""
-
+class ReportBackgroundPaper(BackgroundPaperBase):
+    RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="background_papers")
-    title = models.CharField(max_length=300)
-    order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(BackgroundPaperBase.Meta):
         verbose_name = "background paper"
 
-    def __str__(self):
-        return self.title
 
+class ReportSignOff(SignOffBase):
+    """Codes are unique per department across decision records and reports (`council.IssuedCode`,
+    written through on creation by `SignOffBase.save`)."""
 
-class ReportSignOff(_ReportChild):
-    """A department's sign-off code on one version of a report. Codes are unique per department
-    across decision records and reports (`council.IssuedCode`, written through on creation)."""
-
+    RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="sign_offs")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="report_sign_offs")
-    code = models.CharField(max_length=60)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    issued_at = models.DateTimeField(default=timezone.now)
     content_version = models.PositiveIntegerField(help_text="The report's version this sign-off was given on.")
 
-    class Meta:
-        ordering = ["department__order", "-issued_at"]
+    class Meta(SignOffBase.Meta):
         verbose_name = "sign-off"
         constraints = [
             models.UniqueConstraint(fields=["department", "code"], name="report_sign_off_code_unique_per_department")
@@ -432,35 +326,15 @@ class ReportSignOff(_ReportChild):
     def __str__(self):
         return f"{self.department.report_label or self.department}: {self.code}"
 
-    def save(self, *args, **kwargs):
-        creating = self._state.adding
-        super().save(*args, **kwargs)
-        if creating:
-            # One namespace per department across every kind of record (council.IssuedCode).
-            codes.record_issued(self.department_id, self.code)
 
-    @property
-    def is_current(self):
-        return self.content_version == self.report.content_version
-
-
-class ReportEvent(AppendOnlyEvent):
-    """The append-only history of a report: who did what, when, from which state to which."""
-
+class ReportEvent(RecordEvent):
+    WORKFLOW_MODULE = "scrutiny.workflow"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=40)
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
-    comment = models.TextField(blank=True)
 
-    class Meta(AppendOnlyEvent.Meta):
+    class Meta(RecordEvent.Meta):
         verbose_name = "event"
-
-    @property
-    def action_label(self):
-        from scrutiny.workflow import ACTION_LABELS
-
-        return ACTION_LABELS.get(self.action, self.action.replace("_", " ").capitalize())
 
 
 class CommitteeEvent(AppendOnlyEvent):
