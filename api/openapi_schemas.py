@@ -33,7 +33,7 @@ def _nullable(schema):
 
 
 def _property(name, kind, description):
-    """The JSON Schema of one field from a `*_FIELDS` type (see scrutiny/opendata.py)."""
+    """The JSON Schema of one field of a `*_FIELDS` table (the convention: council/opendata.py)."""
     nullable = kind.endswith("?")
     kind = kind.rstrip("?")
     if kind.startswith("list of "):
@@ -72,19 +72,8 @@ def _from_fields(fields, description="", *, extra=None):
     return _object(properties, description)
 
 
-def _decision_property(name, kind, description):
-    """A decision's field (`decisions.opendata.FIELDS`): numbers and dates may be null."""
-    schema = dict(_PRIMITIVES[kind])
-    if kind in ("integer", "number", "date", "date-time"):
-        schema["type"] = [schema["type"], "null"]
-    if kind == "string" and name.endswith("url"):
-        schema["format"] = "uri"
-    schema["description"] = description
-    return schema
-
-
 def _decision_schemas():
-    flat = {name: _decision_property(name, kind, text) for name, (kind, text) in decision_opendata.FIELDS.items()}
+    flat = {name: _property(name, kind, text) for name, (kind, text) in decision_opendata.FIELDS.items()}
     detail = {
         **flat,
         "sign_offs": {
