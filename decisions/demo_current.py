@@ -36,6 +36,19 @@ def _common(people, committee):
     )
 
 
+def _procurement_and_consultation(decision, author, *, consulted_days_ago):
+    """Procurement's sign-off applies, and the education portfolio's cabinet member was consulted."""
+    services.save_edits(
+        decision, actor=author, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
+    )
+    services.add_consultation(
+        decision,
+        actor=author,
+        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
+        consulted_on=today() - datetime.timedelta(days=consulted_days_ago),
+    )
+
+
 def load_draft(people):
     jane = people["jane.anstis"]
     if Decision.objects.filter(author=jane, title=DRAFT_TITLE).exists():
@@ -100,15 +113,7 @@ def load_urgent_in_sign_off(people, committee):
         scrutiny_committee=committee,
         **_common(people, committee),
     )
-    services.save_edits(
-        decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
-    )
-    services.add_consultation(
-        decision,
-        actor=jane,
-        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
-        consulted_on=today() - datetime.timedelta(days=2),
-    )
+    _procurement_and_consultation(decision, jane, consulted_days_ago=2)
     decision = services.submit_for_sign_off(decision, actor=jane)
     for slug, username in [("democratic-support", "sam.okafor"), ("procurement", "erin.doyle")]:
         services.issue_sign_off_code(decision, actor=people[username], department=Department.objects.get(slug=slug))
@@ -160,15 +165,7 @@ def load_exempt_awaiting_decision(people, committee):
         ),
         part2_review_on=review_on,
     )
-    services.save_edits(
-        decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
-    )
-    services.add_consultation(
-        decision,
-        actor=jane,
-        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
-        consulted_on=today() - datetime.timedelta(days=4),
-    )
+    _procurement_and_consultation(decision, jane, consulted_days_ago=4)
     for ref, title, exemption in [
         (
             "A",
