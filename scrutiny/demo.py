@@ -25,7 +25,7 @@ from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import History, local, people, quiet_history, raise_counters, require_debug
 from council.models import CabinetPortfolio, Committee, Priority, User
 from decisions.models import Decision
-from scrutiny import documents
+from scrutiny import documents, services
 from scrutiny.demo_current import (  # noqa: F401 - SECOND_TITLE is part of this module's interface
     MEETING_VENUE,
     SECOND_TITLE,
@@ -235,8 +235,11 @@ SIGN_OFFS = [
 COUNTERS = [("sign-off:finance", 2021, 152)]
 
 
-def load_members(committee):
+def load_members(committee, people):
+    """The committee's members and lead officer, as Democratic Support would set them: through
+    `save_committee`, which leaves a CommitteeEvent (and nothing when they are already there)."""
     created = 0
+    members = set(committee.members.all())
     for username, first, last in MEMBERS:
         user, was_created = User.objects.get_or_create(
             username=username,
@@ -252,17 +255,27 @@ def load_members(committee):
             user.set_password(settings.DEMO_PASSWORD)
             user.save()
             created += 1
-        committee.members.add(user)
+        members.add(user)
     if committee.chair_id:
-        committee.members.add(committee.chair)
-    committee.lead_officers.add(User.objects.get(username="jean.kelly"))
+        members.add(committee.chair)
+    services.save_committee(
+        committee,
+        actor=people["sam.okafor"],
+        chair=committee.chair,
+        vice_chair=committee.vice_chair,
+        members=members,
+        lead_officers={*committee.lead_officers.all(), people["jean.kelly"]},
+    )
     return created
 
 
-def load_meeting(committee):
-    meeting, _ = Meeting.objects.get_or_create(
-        committee=committee, date=MEETING_DATE, defaults=dict(venue=MEETING_VENUE)
-    )
+def load_meeting(committee, people):
+    """The seed report's meeting, added by Democratic Support through `schedule_meeting` (an event)."""
+    meeting = Meeting.objects.filter(committee=committee, date=MEETING_DATE).first()
+    if meeting is None:
+        meeting = services.schedule_meeting(
+            actor=people["sam.okafor"], committee=committee, date=MEETING_DATE, venue=MEETING_VENUE
+        )
     return meeting
 
 
@@ -347,8 +360,8 @@ def load(stdout=None):
     cast = people()
     committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
     with quiet_history():
-        members = load_members(committee)
-        meeting = load_meeting(committee)
+        members = load_members(committee, cast)
+        meeting = load_meeting(committee, cast)
         created = [
             ("the Innovate Team CYPFS report, published", load_seed_report(cast, committee, meeting)),
             ("a report in sign-off", load_report_in_sign_off(cast, committee)),
