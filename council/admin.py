@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from council import models
+from council.readonly_admin import ViewOnly
 
 admin.site.site_header = "Decisions and scrutiny administration"
 admin.site.site_title = "Decisions and scrutiny"
@@ -65,11 +66,13 @@ class CabinetPortfolioAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(ViewOnly, admin.ModelAdmin):
+    """Read-only: Democratic Support change a committee's chair, vice-chair, members and lead officers
+    on their own page (/scrutiny/manage/), through `scrutiny.services.save_committee`, which leaves a
+    CommitteeEvent; a form here would leave none."""
+
     list_display = ["name", "chair", "vice_chair"]
     list_select_related = ["chair", "vice_chair"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["members", "lead_officers"]
 
 
 @admin.register(models.User)

@@ -1,7 +1,10 @@
 """What every kind of public record's open data shares: the licence, absolute links, Atom feeds.
 
-decisions/opendata.py and scrutiny/opendata.py give each record's public fields; the downloads,
-feeds and the API (api/) take the licence and links from here.
+decisions/opendata.py and scrutiny/opendata.py give each record's public fields, each as a table
+`name -> (type, description)` in one convention: "string", "integer", "number", "boolean", "date",
+"date-time", "time", a nested object's name or "list of ...", and "?" at the end when null is
+allowed (api/openapi_schemas.py builds the OpenAPI schemas from them). The downloads, feeds and the
+API (api/) take the licence and links from here.
 """
 
 from django.conf import settings
@@ -17,6 +20,11 @@ LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/v
 def absolute(path):
     """A path on this site as a full address (DJANGO_SITE_URL): stable identifiers, links in data."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+def iso(value):
+    """A date or time as open data gives it: ISO 8601, or None when there is none."""
+    return value.isoformat() if value else None
 
 
 def with_licence(response):

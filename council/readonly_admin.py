@@ -3,8 +3,10 @@
 A record (decision, briefing report) and its children (sign-offs, events, agreements,
 consultations, appendices, papers, sections) change only through the services, which lock the
 row, check the workflow, raise the versions that make sign-offs stale and append the event. An
-admin form would do none of that, so for these models the admin is a viewer. The council's
-reference data (departments, committees, people) stays editable in the admin.
+admin form would do none of that, so for these models the admin is a viewer. So are committees
+and meetings: Democratic Support changes them on its own pages, through services that leave a
+`scrutiny.CommitteeEvent`. The council's other reference data (settings, departments, portfolios,
+people) stays editable in the admin.
 """
 
 from django.contrib import admin

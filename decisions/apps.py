@@ -5,64 +5,21 @@ from dataclasses import dataclass
 from django.apps import AppConfig
 from django.urls import reverse
 
-from records.worklists import abandoned_draft, pdf_failed_item, returned_hint
+
+def record_label(decision):
+    return f"{decision.reference or 'Draft'}: {decision.title or 'Untitled decision'}"
 
 
-def _item(decision, url_name="decisions:record", hint="", returned=None):
-    return {
-        "label": f"{decision.reference or 'Draft'}: {decision.title or 'Untitled decision'}",
-        "url": reverse(url_name, kwargs={"pk": decision.pk}),
-        "status": "Returned to you" if returned else decision.get_status_display(),
-        "hint": returned_hint(returned) if returned else hint,
-        "returned": bool(returned),
-    }
+def kind():
+    """What the shared queues (`records.queues`) need to know of a decision record."""
+    from decisions.models import Decision, Event, Status
+    from records.queues import Kind
+
+    return Kind(Decision, Status, Event, "decision", record_label, "decisions:record", "decisions:tasks")
 
 
-def _updated(decision):
-    return f"Updated {decision.updated_at:%-d %B %Y}"
-
-
-# Fetchers are frozen dataclasses, not closures: registering twice (ready() run again in a test)
-# compares equal, so a worklist is never listed twice.
-
-
-@dataclass(frozen=True)
-class AuthoredRecords:
-    limit: int = 20
-
-    def __call__(self, user):
-        from decisions.models import Decision, Event, Status
-
-        records = (
-            Decision.objects.authored_by(user)
-            .exclude(status=Status.WITHDRAWN)
-            .exclude(abandoned_draft(Event, "decision"))
-            .order_by("-created_at")
-        )
-        return [
-            _item(
-                d,
-                "decisions:tasks" if d.status == Status.DRAFT else "decisions:record",
-                _updated(d),
-                returned=d.last_return(),
-            )
-            for d in records[: self.limit]
-        ]
-
-
-@dataclass(frozen=True)
-class AwaitingSignOff:
-    department_slug: str
-
-    def __call__(self, user):
-        from council.models import Department
-        from decisions.models import Decision
-
-        department = Department.objects.filter(slug=self.department_slug).first()
-        if department is None:
-            return []
-        records = Decision.objects.awaiting_sign_off_by(department).order_by("submitted_at", "pk")
-        return [_item(d, hint=f"Submitted {d.submitted_at:%-d %B %Y}" if d.submitted_at else "") for d in records[:50]]
+# The queues only a decision record has. Fetchers are frozen dataclasses, not closures: registering
+# twice (ready() run again in a test) compares equal, so a worklist is never listed twice.
 
 
 @dataclass(frozen=True)
@@ -79,7 +36,10 @@ class UrgencyRequests:
             .distinct()
             .order_by("submitted_at", "pk")
         )
-        return [_item(d, "decisions:urgency", "Agree or decline the urgency") for d in records[:50]]
+        return [
+            kind().item(d, "Agree or decline the urgency", url=reverse("decisions:urgency", kwargs={"pk": d.pk}))
+            for d in records[:50]
+        ]
 
 
 @dataclass(frozen=True)
@@ -88,35 +48,7 @@ class AwaitingDecision:
         from decisions.models import Decision, Status
 
         records = Decision.objects.filter(status=Status.AWAITING_DECISION, decision_maker=user).order_by("updated_at")
-        return [_item(d, hint="Read and sign the decision") for d in records[:50]]
-
-
-@dataclass(frozen=True)
-class ByStatus:
-    status: str
-    hint: str = ""
-
-    def __call__(self, user):
-        from decisions.models import Decision
-
-        records = Decision.objects.filter(status=self.status).order_by("-updated_at")
-        return [_item(d, hint=self.hint or _updated(d)) for d in records[:50]]
-
-
-@dataclass(frozen=True)
-class PdfFailed:
-    """Published records whose public PDF failed, newest failure first: one query."""
-
-    def __call__(self, user):
-        from decisions.models import Decision, Status
-
-        records = Decision.objects.filter(status=Status.PUBLISHED, public_pdf_failed_at__isnull=False).order_by(
-            "-public_pdf_failed_at", "pk"
-        )
-        return [
-            pdf_failed_item(d, _item(d)["label"], reverse("decisions:record", kwargs={"pk": d.pk}))
-            for d in records[:50]
-        ]
+        return [kind().item(d, "Read and sign the decision") for d in records[:50]]
 
 
 class DecisionsConfig(AppConfig):
@@ -128,6 +60,9 @@ class DecisionsConfig(AppConfig):
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
         from decisions.models import Decision, Status
+        from records.queues import Authored, AwaitingSignOff, ByStatus, PdfFailed
+
+        decisions = kind()
 
         # A published record is on the register; a withdrawn one leaves the pages that listed it.
         pagecache.watch(Decision, public_statuses={Status.PUBLISHED, Status.WITHDRAWN})
@@ -136,7 +71,7 @@ class DecisionsConfig(AppConfig):
             Worklist(
                 roles.OFFICER,
                 "Your decision records",
-                AuthoredRecords(),
+                Authored(decisions),
                 "You have no decision records yet.",
                 action=("Start a new decision record", "decisions:start"),
             )
@@ -148,7 +83,7 @@ class DecisionsConfig(AppConfig):
                 Worklist(
                     group,
                     f"Waiting for {name} sign-off",
-                    AwaitingSignOff(slug),
+                    AwaitingSignOff(decisions, slug),
                     f"No record is waiting for {name} sign-off.",
                 )
             )
@@ -168,7 +103,7 @@ class DecisionsConfig(AppConfig):
                 "No record is waiting for your decision.",
             )
         )
-        ready_to_publish = ByStatus(Status.DECIDED, "Check and publish")
+        ready_to_publish = ByStatus(decisions, Status.DECIDED, "Check and publish")
         register(
             Worklist(
                 roles.DEMOCRATIC_SUPPORT,
@@ -178,13 +113,18 @@ class DecisionsConfig(AppConfig):
             )
         )
         register(
-            Worklist(roles.DEMOCRATIC_SUPPORT, "In sign-off", ByStatus(Status.IN_SIGN_OFF), "No record is in sign-off.")
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "In sign-off",
+                ByStatus(decisions, Status.IN_SIGN_OFF),
+                "No record is in sign-off.",
+            )
         )
         register(
             Worklist(
                 roles.DEMOCRATIC_SUPPORT,
                 "Published records whose PDF could not be made",
-                PdfFailed(),
+                PdfFailed(decisions),
                 "Every published record has its PDF.",
             )
         )

@@ -13,42 +13,22 @@ services, as their people would, in the current municipal year.
 """
 
 import datetime
-import functools
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.db import transaction
-from django.test.utils import override_settings
-from django.utils.html import escape
-
-from council.demo import EDUCATION_COMMITTEE, DemoRefused
-from council.models import (
-    CabinetPortfolio,
-    Committee,
-    CouncilSettings,
-    Department,
-    Directorate,
-    Priority,
-    User,
-    YearlySequence,
-)
+from council.demo import EDUCATION_COMMITTEE
+from council.demo_history import History, attach_pdf, local, people, quiet_history, raise_counters, require_debug
+from council.models import CabinetPortfolio, Committee, CouncilSettings, Department, Directorate, Priority
 from decisions import documents, services
-from decisions.models import (
-    Appendix,
-    CabinetConsultation,
-    ChairAgreement,
-    Decision,
-    Event,
-    SignOff,
-    SpendType,
-    Status,
-    today,
+from decisions.demo_current import (  # noqa: F401 - the titles are part of this module's interface
+    DRAFT_TITLE,
+    EXEMPT_TITLE,
+    URGENT_TITLE,
+    load_draft,
+    load_exempt_awaiting_decision,
+    load_urgent_in_sign_off,
 )
+from decisions.models import Appendix, CabinetConsultation, ChairAgreement, Decision, Event, SignOff, SpendType, Status
 from decisions.workflow import Action
-
-LONDON = ZoneInfo("Europe/London")
 
 SEED_REFERENCE = "COD02 21/22"
 
@@ -166,47 +146,11 @@ SEED_APPENDICES = [
 
 # The seed's numbers, so that codes and references made later in 2021/22 never collide with them.
 SEED_COUNTERS = [
-    ("COD", 2),
-    ("sign-off:democratic-support", 20),
-    ("sign-off:finance", 53),
-    ("sign-off:procurement", 6),
+    ("COD", 2021, 2),
+    ("sign-off:democratic-support", 2021, 20),
+    ("sign-off:finance", 2021, 53),
+    ("sign-off:procurement", 2021, 6),
 ]
-
-
-def local(*parts):
-    return datetime.datetime(*parts, tzinfo=LONDON)
-
-
-@functools.cache
-def stand_in_pdf(reference, ref, title, note=""):
-    """A one-page tagged PDF standing in for an appendix the demo does not have."""
-    from weasyprint import HTML
-
-    html = f"""<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Appendix {escape(ref)}: {escape(title)}</title>
-<style>@page {{ size: A4; margin: 2.5cm }} body {{ font-family: sans-serif; font-size: 12pt; line-height: 1.4 }}
-h1 {{ font-size: 18pt }} .box {{ border: 2px solid #0b0c0c; padding: 1em; margin-top: 2em }}</style></head>
-<body><p>{escape(reference)}</p><h1>Appendix {escape(ref)}: {escape(title)}</h1>
-<div class="box"><p><strong>Demo stand-in.</strong> The original appendix is not part of the demo data.
-This page stands in for it so that the record's appendices can be opened.</p>{note}</div></body></html>"""
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
-
-
-def _attach_pdf(appendix, reference, note=""):
-    filename = f"appendix-{appendix.ref.lower()}.pdf"
-    content = stand_in_pdf(reference, appendix.ref, appendix.title, note)
-    appendix.file.save(filename, ContentFile(content), save=False)
-    appendix.original_filename = filename
-    appendix.size = len(content)
-    appendix.content_type = "application/pdf"
-
-
-def _raise_counters():
-    for key, value in SEED_COUNTERS:
-        counter, _ = YearlySequence.objects.get_or_create(key=key, start_year=2021)
-        if counter.last_value < value:
-            counter.last_value = value
-            counter.save(update_fields=["last_value"])
 
 
 # — COD02 21/22: an import of history --------------------------------------------------------
@@ -214,7 +158,7 @@ def _raise_counters():
 
 def load_seed_record(people):
     """Create COD02 21/22 exactly as the seed records it. Returns it, or None if it was already there."""
-    _raise_counters()
+    raise_counters(SEED_COUNTERS)
     if Decision.objects.filter(reference=SEED_REFERENCE).exists():
         return None
     jane, alison, sam = people["jane.anstis"], people["alison.botham"], people["sam.okafor"]
@@ -262,32 +206,14 @@ def load_seed_record(people):
         recorded_by=sam,
         content_version=1,
     )
-    departments = {d.slug: d for d in Department.objects.all()}
-    for slug, code, username, when in SEED_SIGN_OFFS:
-        SignOff.objects.create(
-            decision=decision,
-            department=departments[slug],
-            code=code,
-            issued_by=people[username],
-            issued_at=local(*when),
-            content_version=1,
-        )
+    history = History(decision, "decision", event_model=Event, sign_off_model=SignOff, people=people)
+    history.sign_offs(SEED_SIGN_OFFS)
     for ref, title in SEED_APPENDICES:
         appendix = Appendix(decision=decision, ref=ref, title=title)
-        _attach_pdf(appendix, SEED_REFERENCE)
+        attach_pdf(appendix, SEED_REFERENCE)
         appendix.save()
 
-    def event(when, actor, action, from_status, to_status, comment=""):
-        Event.objects.create(
-            decision=decision,
-            at=local(*when),
-            actor=actor,
-            action=action,
-            from_status=from_status,
-            to_status=to_status,
-            comment=comment,
-        )
-
+    event = history.event
     event(
         (2021, 6, 28, 9, 30),
         jane,
@@ -305,15 +231,7 @@ def load_seed_record(people):
         Status.IN_SIGN_OFF,
         f"{agreement.get_kind_display()}: asked {laing.display_name}",
     )
-    for slug, code, username, when in SEED_SIGN_OFFS:
-        event(
-            when,
-            people[username],
-            Action.ISSUE_SIGN_OFF,
-            Status.IN_SIGN_OFF,
-            Status.IN_SIGN_OFF,
-            f"{departments[slug]}: {code}",
-        )
+    history.sign_off_events(SEED_SIGN_OFFS, action=Action.ISSUE_SIGN_OFF, status=Status.IN_SIGN_OFF)
     event(
         (2021, 7, 1, 10, 0),
         sam,
@@ -344,218 +262,21 @@ def load_seed_record(people):
     return decision
 
 
-# — three records in the current municipal year, made through the services ---------------------
-
-DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
-URGENT_TITLE = "Urgent Decision: Additional emergency foster care placements, CYPFS, for 4 months"
-EXEMPT_TITLE = "Award of contract for a therapeutic children's home in Plymouth for 2 years"
-
-
-def _edit(decision, actor, **values):
-    for field, value in values.items():
-        setattr(decision, field, value)
-    return services.save_edits(decision, actor=actor, fields=list(values))
-
-
-def _common(people, committee):
-    alison = people["alison.botham"]
-    return dict(
-        decision_maker=alison,
-        original_delegation="N/A",
-        priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
-        environmental_implications="There are no direct environmental impacts of the decision.",
-        other_portfolios_affected=True,
-        conflict_of_interest=False,
-        cmt_member=alison,
-        cmt_consulted_on=today() - datetime.timedelta(days=3),
-        has_exempt_information=False,
-    )
-
-
-def load_draft(people):
-    jane = people["jane.anstis"]
-    if Decision.objects.filter(author=jane, title=DRAFT_TITLE).exists():
-        return None
-    decision = services.start_decision(actor=jane)
-    return _edit(
-        decision,
-        jane,
-        title=DRAFT_TITLE,
-        decision_maker=people["alison.botham"],
-        decision_to_be_taken=(
-            "To extend the contract with Family Group Conferencing South West for 12 months, to the value of £185,000."
-        ),
-        reasons=(
-            "Family group conferences help families make their own safe plans for their children, and fewer "
-            "children need to come into care.\n\nThe current contract ends on 31 March. A new procurement will "
-            "follow the review of early help services."
-        ),
-        amount=Decimal("185000"),
-        spend_type=SpendType.REVENUE,
-    )
-
-
-def load_urgent_in_sign_off(people, committee):
-    jane = people["jane.anstis"]
-    if Decision.objects.filter(author=jane, title=URGENT_TITLE).exists():
-        return None
-    decision = services.start_decision(actor=jane)
-    decision = _edit(
-        decision,
-        jane,
-        title=URGENT_TITLE,
-        decision_to_be_taken=(
-            "To spot purchase up to 12 additional emergency foster care placements from independent fostering "
-            "agencies, to a total value of £260,000."
-        ),
-        reasons=(
-            "The number of children needing an emergency placement has risen by 18% since April. There are not "
-            "enough in-house foster carers to place every child close to home.\n\n"
-            "Without more emergency placements, children would be placed out of the city or in unregistered "
-            "provision, which is not safe and not in their best interests."
-        ),
-        alternatives=(
-            "- Recruiting more in-house foster carers: this is under way, but new carers take six months to approve.\n"
-            "- Residential placements: more expensive, and not the right setting for younger children.\n"
-            "- Placements outside Plymouth: children would lose contact with their schools and families."
-        ),
-        financial_implications=(
-            "£260,000 from revenue funding for a period of 4 months, met from the Children's Services placements "
-            "budget."
-        ),
-        amount=Decimal("260000"),
-        spend_type=SpendType.REVENUE,
-        funding_source="Children's Services placements budget",
-        is_key_decision=False,
-        plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
-        is_urgent=True,
-        urgency_reason=(
-            "Three children are waiting for an emergency placement this week. The placements must be available "
-            "immediately; waiting for call-in would leave children without a safe home."
-        ),
-        scrutiny_committee=committee,
-        **_common(people, committee),
-    )
-    services.save_edits(
-        decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
-    )
-    services.add_consultation(
-        decision,
-        actor=jane,
-        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
-        consulted_on=today() - datetime.timedelta(days=2),
-    )
-    decision = services.submit_for_sign_off(decision, actor=jane)
-    for slug, username in [("democratic-support", "sam.okafor"), ("procurement", "erin.doyle")]:
-        services.issue_sign_off_code(decision, actor=people[username], department=Department.objects.get(slug=slug))
-    return decision  # waiting for Finance, Legal and Councillor Laing's agreement
-
-
-def load_exempt_awaiting_decision(people, committee):
-    jane = people["jane.anstis"]
-    if Decision.objects.filter(author=jane, title=EXEMPT_TITLE).exists():
-        return None
-    review_on = today() + datetime.timedelta(days=365)
-    decision = services.start_decision(actor=jane)
-    decision = _edit(
-        decision,
-        jane,
-        title=EXEMPT_TITLE,
-        decision_to_be_taken=(
-            "To award a contract for a four-bed therapeutic children's home in Plymouth to the highest-scoring "
-            "bidder, for 2 years, to the value of £2,400,000."
-        ),
-        reasons=(
-            "Children with complex needs are often placed in homes far from Plymouth because there are no suitable "
-            "places in the city.\n\nA therapeutic home in Plymouth lets them keep their school, their family "
-            "contact and their social worker. The open tender attracted four bids; the evaluation is in the "
-            "confidential (Part II) briefing report."
-        ),
-        alternatives=(
-            "- Continue to spot purchase placements: more expensive and often outside the city.\n"
-            "- Run the home in-house: the council has no registered premises or staff team ready."
-        ),
-        financial_implications=(
-            "£2,400,000 over 2 years from the Children's Services placements budget. The contract replaces spot "
-            "purchased placements that cost more."
-        ),
-        amount=Decimal("2400000"),
-        spend_type=SpendType.CAPITAL,
-        funding_source="Children's Services placements budget",
-        is_key_decision=False,
-        plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
-        is_urgent=False,
-        **{**_common(people, committee), "has_exempt_information": True},
-        part2_title="Therapeutic children's home: tender evaluation and bidders' prices",
-        part2_summary="The evaluation scores and the prices of the four bids, and the recommended bidder.",
-        part2_paragraphs=[3],
-        part2_public_interest_reasoning=(
-            "The bids contain the bidders' prices and business information. Publishing them would harm the "
-            "bidders' commercial interests and the council's position in future procurements; that outweighs the "
-            "public interest in disclosure while the contract is being awarded."
-        ),
-        part2_review_on=review_on,
-    )
-    services.save_edits(
-        decision, actor=jane, fields=[], m2m={"applicable_departments": Department.objects.filter(slug="procurement")}
-    )
-    services.add_consultation(
-        decision,
-        actor=jane,
-        portfolio=CabinetPortfolio.objects.get(title__startswith="Education"),
-        consulted_on=today() - datetime.timedelta(days=4),
-    )
-    for ref, title, exemption in [
-        (
-            "A",
-            "Tender evaluation and pricing",
-            dict(
-                exempt_paragraphs=[3],
-                exemption_review_on=review_on,
-                public_interest_reasoning=(
-                    "The bidders' prices are commercially sensitive until the contract is awarded."
-                ),
-            ),
-        ),
-        ("B", "Equality impact assessment", {}),
-    ]:
-        appendix = Appendix(decision=decision, ref=ref, title=title, **exemption)
-        _attach_pdf(appendix, "Demo record")
-        services.save_appendix(decision, appendix, actor=jane)
-    decision = services.submit_for_sign_off(decision, actor=jane)
-    for slug, username, typed in [
-        ("democratic-support", "sam.okafor", ""),
-        ("finance", "dan.norris", ""),
-        ("legal", "tara.reid", f"LS/{38100 + decision.pk}/TR"),
-        ("procurement", "erin.doyle", ""),
-    ]:
-        services.issue_sign_off_code(
-            decision, actor=people[username], department=Department.objects.get(slug=slug), typed_code=typed
-        )
-    decision.refresh_from_db()
-    return decision  # every sign-off current: waiting for Alison Botham's decision
-
-
 # — the loader ----------------------------------------------------------------------------------
 
 
 def load(stdout=None):
-    if not settings.DEBUG:
-        raise DemoRefused("Refusing to load demo decision records while DEBUG is off: set DJANGO_DEBUG=true.")
-    people = {u.username: u for u in User.objects.all()}
+    require_debug("demo decision records")
+    cast = people()
     committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
     CouncilSettings.load()
-    # The demo's history is not news: emails its services queue are dropped, in commit order.
-    quiet = override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}})
-    with transaction.atomic():
-        transaction.on_commit(quiet.enable)
+    with quiet_history():
         created = [
-            ("COD02 21/22, published", load_seed_record(people)),
-            ("a draft", load_draft(people)),
-            ("an urgent record in sign-off", load_urgent_in_sign_off(people, committee)),
-            ("an exempt record awaiting decision", load_exempt_awaiting_decision(people, committee)),
+            ("COD02 21/22, published", load_seed_record(cast)),
+            ("a draft", load_draft(cast)),
+            ("an urgent record in sign-off", load_urgent_in_sign_off(cast, committee)),
+            ("an exempt record awaiting decision", load_exempt_awaiting_decision(cast, committee)),
         ]
-        transaction.on_commit(quiet.disable)
     # The published seed record has its stored public PDF, as publishing would have made it.
     documents.store_public_pdf(Decision.objects.get(reference=SEED_REFERENCE))
     made = [label for label, record in created if record is not None]

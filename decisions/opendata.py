@@ -6,14 +6,15 @@ and the paragraphs it is exempt under; of an exempt appendix or background paper
 the "Not for publication" text; never exempt text, public-interest reasoning or review dates.
 Dates are ISO 8601, amounts are numbers (pounds), links are absolute.
 
-`FIELDS` names and describes every flat field, in order: the CSV's columns, the JSON download's
-keys and the OpenAPI schema's properties (api/openapi.py) come from it.
+`FIELDS` names and describes every flat field, in order, as `council.opendata` says ("?": may be
+null): the CSV's columns, the JSON download's keys and the OpenAPI schema's properties
+(api/openapi_schemas.py) come from it.
 """
 
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from council.opendata import LICENCE_NAME, LICENCE_URL, absolute  # noqa: F401 - part of this module's interface
+from council.opendata import LICENCE_NAME, LICENCE_URL, absolute, iso  # noqa: F401 - part of this module's interface
 from decisions.models import Appendix, BackgroundPaper, Decision, SignOff
 
 # name -> (JSON type, description)
@@ -27,24 +28,24 @@ FIELDS = {
     "directorate_code": ("string", "The directorate's code, as the `directorate` filter takes it."),
     "decision_maker": ("string", "2. Decision maker: name, as on the day of the decision."),
     "decision_maker_job_title": ("string", "2. Decision maker's job title, as on the day of the decision."),
-    "decision_maker_id": ("integer", "The decision maker's number, as the `decision_maker` filter takes it."),
+    "decision_maker_id": ("integer?", "The decision maker's number, as the `decision_maker` filter takes it."),
     "report_author": ("string", "3. Report author."),
     "report_author_job_title": ("string", "3. Report author's job title."),
-    "decided_on": ("date", "20. Date of decision."),
-    "published_at": ("date-time", "When Democratic Support published the record."),
+    "decided_on": ("date?", "20. Date of decision."),
+    "published_at": ("date-time?", "When Democratic Support published the record."),
     "decision": ("string", "4a. Decision to be taken."),
     "original_delegation": ("string", "4b. The executive decision or committee meeting that delegated the decision."),
     "reasons": ("string", "5. Reasons for decision."),
     "alternatives": ("string", "6. Alternative options considered and rejected."),
     "financial_implications": ("string", "7. Financial implications."),
-    "amount": ("number", "7. Amount in pounds, or null when the decision spends or saves nothing."),
+    "amount": ("number?", "7. Amount in pounds, or null when the decision spends or saves nothing."),
     "spend_type": ("string", "7. revenue, capital, none, or empty."),
     "funding_source": ("string", "7. Where the money comes from."),
     "key_decision": ("boolean", "8. Is it a key decision?"),
     "key_decision_capital": ("boolean", "8b. Key decision: capital or contract award over the threshold."),
     "key_decision_revenue": ("boolean", "8b. Key decision: revenue over the threshold."),
     "key_decision_wards": ("boolean", "8b. Key decision: significant effect in two or more wards."),
-    "forward_plan_published_on": ("date", "8. When the key decision was published in the Forward Plan."),
+    "forward_plan_published_on": ("date?", "8. When the key decision was published in the Forward Plan."),
     "special_urgency": ("boolean", "A key decision taken without 28 clear days' notice, with the chair's agreement."),
     "priority": ("string", "9. The Corporate Plan priority it contributes to."),
     "plan_link": ("string", "9. How it contributes to the plan."),
@@ -107,8 +108,8 @@ def decision_data(decision: Decision):
         "decision_maker_id": d.decision_maker_id,
         "report_author": d.author_name,
         "report_author_job_title": d.author_job_title,
-        "decided_on": d.decided_on.isoformat() if d.decided_on else None,
-        "published_at": d.published_at.isoformat() if d.published_at else None,
+        "decided_on": iso(d.decided_on),
+        "published_at": iso(d.published_at),
         "decision": d.decision_to_be_taken,
         "original_delegation": d.original_delegation,
         "reasons": d.reasons,
@@ -121,7 +122,7 @@ def decision_data(decision: Decision):
         "key_decision_capital": d.key_capital,
         "key_decision_revenue": d.key_revenue,
         "key_decision_wards": d.key_wards,
-        "forward_plan_published_on": d.forward_plan_published_on.isoformat() if d.forward_plan_published_on else None,
+        "forward_plan_published_on": iso(d.forward_plan_published_on),
         "special_urgency": d.special_urgency,
         "priority": d.priority.name if d.priority else "",
         "plan_link": d.plan_link,

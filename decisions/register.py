@@ -36,20 +36,16 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import Case, ExpressionWrapper, F, FloatField, Q, TextField, Value, When
-from django.db.models.expressions import Col, Expression
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Case, ExpressionWrapper, F, FloatField, Q, Value, When
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from council import roles
 from council.models import Directorate, User
 from decisions.models import Decision
+from decisions.register_search import SearchDocument, headlines, mark_words, marked, shorten, websearch
 
-# The fields full-text search reads; none of them can hold exempt information.
-SEARCHED_FIELDS = ["title", "decision_to_be_taken", "reasons", "alternatives", "financial_implications"]
 # The plain search's weights, as PostgreSQL's A, B and C (1.0, 0.4, 0.2).
 PLAIN_WEIGHTS = {
     "reference": 10,
@@ -62,7 +58,6 @@ PLAIN_WEIGHTS = {
 YES_NO = [("", "Any"), ("yes", "Yes"), ("no", "No")]
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"]
 MAX_QUERY = 200
-START, STOP = "\x02", "\x03"  # ts_headline's markers, turned into <mark> after escaping
 
 
 class FlexibleDateField(forms.DateField):
@@ -305,16 +300,16 @@ class RegisterQuery:
         if not decisions:
             return decisions
         if self.q and uses_full_text():
-            headlines = _headlines([d.pk for d in decisions], self.q)
+            found = headlines([d.pk for d in decisions], self.q)
             for d in decisions:
-                d.excerpt = _marked(headlines.get(d.pk, ""))
-                d.title_html = _marked(headlines.get(("title", d.pk), "")) or escape(d.title)
+                d.excerpt = marked(found.get(d.pk, ""))
+                d.title_html = marked(found.get(("title", d.pk), "")) or escape(d.title)
         else:
             pattern = self._words_pattern()
             for d in decisions:
-                text = _shorten(d.decision_to_be_taken, pattern)
-                d.excerpt = _mark_words(text, pattern)
-                d.title_html = _mark_words(d.title, pattern)
+                text = shorten(d.decision_to_be_taken, pattern)
+                d.excerpt = mark_words(text, pattern)
+                d.title_html = mark_words(d.title, pattern)
         return decisions
 
     def _words_pattern(self):
@@ -322,90 +317,3 @@ class RegisterQuery:
         if not words:
             return None
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-
-
-# The stored tsvector column made by migration 0003 (PostgreSQL only, so not a field of the model).
-_SEARCH_DOCUMENT = SearchVectorField()
-_SEARCH_DOCUMENT.set_attributes_from_name("search_document")
-_SEARCH_DOCUMENT.model = Decision
-
-
-class SearchDocument(Expression):
-    """`decisions_decision.search_document`, for the full-text search expressions."""
-
-    output_field = SearchVectorField()
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        return Col(query.get_initial_alias(), _SEARCH_DOCUMENT, output_field=SearchVectorField())
-
-
-def websearch(q):
-    """The words as a search engine reads them (quotes, "or", leading minus), English stemming."""
-    return SearchQuery(q, search_type="websearch", config="english")
-
-
-EXCERPT_OPTIONS = dict(max_words=40, min_words=20, max_fragments=2, fragment_delimiter=" … ")
-
-
-def _headlines(pks, q):
-    """One query: the title and an excerpt of each decision, with the matching words between markers."""
-    query = websearch(q)
-    marks = dict(config="english", start_sel=START, stop_sel=STOP)
-    # The Part I text searched after the title, one string (an empty field adds nothing but a space).
-    text = TextField()
-    fields = [Coalesce(field, Value(""), output_field=text) for field in SEARCHED_FIELDS[1:]]
-    body = Concat(*intersperse(Value(" ", output_field=text), fields), output_field=text)
-    rows = (
-        Decision.objects.filter(pk__in=pks)
-        .annotate(
-            title_headline=SearchHeadline("title", query, highlight_all=True, **marks),
-            excerpt_headline=SearchHeadline(body, query, **marks, **EXCERPT_OPTIONS),
-        )
-        .values_list("pk", "title_headline", "excerpt_headline")
-    )
-    result = {}
-    for pk, title, excerpt in rows:
-        result[pk] = excerpt
-        result[("title", pk)] = title
-    return result
-
-
-def intersperse(separator, items):
-    result = []
-    for item in items:
-        result.extend([separator, item] if result else [item])
-    return result
-
-
-def _marked(text):
-    if not text:
-        return ""
-    html = escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
-    return mark_safe(html)  # noqa: S308 - escaped above; only our own markers become tags
-
-
-def _shorten(text, pattern, length=300):
-    text = " ".join((text or "").split())
-    if len(text) <= length:
-        return text
-    start = 0
-    if pattern:
-        found = pattern.search(text)
-        if found and found.start() > length // 2:
-            start = text.rfind(" ", 0, found.start() - length // 3) + 1
-    excerpt = text[start : start + length]
-    excerpt = excerpt[: excerpt.rfind(" ")] if " " in excerpt else excerpt
-    return ("… " if start else "") + excerpt + " …"
-
-
-def _mark_words(text, pattern):
-    text = text or ""
-    if not pattern:
-        return escape(text)
-    pieces, last = [], 0
-    for found in pattern.finditer(text):
-        pieces.append(escape(text[last : found.start()]))
-        pieces.append(f"<mark>{escape(found.group(0))}</mark>")
-        last = found.end()
-    pieces.append(escape(text[last:]))
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped

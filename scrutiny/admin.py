@@ -1,5 +1,7 @@
 """The admin for meetings and briefing reports. Reports are a viewer: they change only through
-`scrutiny.services` (see `council.readonly_admin`). Meetings are Democratic Support's data."""
+`scrutiny.services` (see `council.readonly_admin`). Meetings are Democratic Support's, changed on
+their own pages through `scrutiny.services.save_meeting` and `schedule_meeting`, which leave a
+`CommitteeEvent`: the admin shows them."""
 
 from django.contrib import admin
 
@@ -27,7 +29,7 @@ class AgendaInline(admin.TabularInline):
 
 
 @admin.register(models.Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ViewOnly, admin.ModelAdmin):
     list_display = ["committee", "date", "venue", "agenda_published_at"]
     list_filter = ["committee"]
     date_hierarchy = "date"

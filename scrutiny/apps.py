@@ -7,16 +7,30 @@ from django.apps import AppConfig
 from django.urls import reverse
 
 
-def _item(report, hint="", url="", returned=None):
-    from records.worklists import returned_hint
+def report_label(report):
+    return f"Briefing report: {report.title or 'Untitled briefing report'}"
 
-    return {
-        "label": f"Briefing report: {report.title or 'Untitled briefing report'}",
-        "url": url or report.get_absolute_url(),
-        "status": "Returned to you" if returned else report.get_status_display(),
-        "hint": returned_hint(returned) if returned else hint,
-        "returned": bool(returned),
-    }
+
+def meeting_hint(report):
+    return str(report.meeting) if report.meeting else ""
+
+
+def kind():
+    """What the shared queues (`records.queues`) need to know of a briefing report."""
+    from records.queues import Kind
+    from scrutiny.models import BriefingReport, ReportEvent, Status
+
+    return Kind(
+        BriefingReport,
+        Status,
+        ReportEvent,
+        "report",
+        report_label,
+        "scrutiny:report",
+        "scrutiny:tasks",
+        status_hint=meeting_hint,
+        status_related=("meeting",),
+    )
 
 
 def public_reports_about(decision):
@@ -43,47 +57,6 @@ def public_reports_about(decision):
 
 
 @dataclass(frozen=True)
-class AuthoredReports:
-    limit: int = 20
-
-    def __call__(self, user):
-        from records.worklists import abandoned_draft
-        from scrutiny.models import BriefingReport, ReportEvent, Status
-
-        reports = (
-            BriefingReport.objects.authored_by(user)
-            .exclude(status=Status.WITHDRAWN)
-            .exclude(abandoned_draft(ReportEvent, "report"))
-            .order_by("-created_at")
-        )
-        # A draft opens on its task list, where the author works on it (and sees why it came back).
-        return [
-            _item(
-                r,
-                f"Updated {r.updated_at:%-d %B %Y}",
-                url=reverse("scrutiny:tasks", kwargs={"pk": r.pk}) if r.status == Status.DRAFT else "",
-                returned=r.last_return(),
-            )
-            for r in reports[: self.limit]
-        ]
-
-
-@dataclass(frozen=True)
-class ReportsAwaitingSignOff:
-    department_slug: str
-
-    def __call__(self, user):
-        from council.models import Department
-        from scrutiny.models import BriefingReport
-
-        department = Department.objects.filter(slug=self.department_slug, on_report_form=True).first()
-        if department is None:
-            return []
-        reports = BriefingReport.objects.awaiting_sign_off_by(department).order_by("submitted_at", "pk")
-        return [_item(r, f"Submitted {r.submitted_at:%-d %B %Y}" if r.submitted_at else "") for r in reports[:50]]
-
-
-@dataclass(frozen=True)
 class ReportsForPerson:
     """Reports waiting for the named lead director or lead member."""
 
@@ -95,36 +68,7 @@ class ReportsForPerson:
         from scrutiny.models import BriefingReport
 
         reports = BriefingReport.objects.filter(status=self.status, **{self.field: user}).order_by("updated_at")
-        return [_item(r, self.hint) for r in reports[:50]]
-
-
-@dataclass(frozen=True)
-class ReportsByStatus:
-    status: str
-    hint: str = ""
-
-    def __call__(self, user):
-        from scrutiny.models import BriefingReport
-
-        reports = BriefingReport.objects.filter(status=self.status).select_related("meeting").order_by("updated_at")
-        return [_item(r, self.hint or (str(r.meeting) if r.meeting else "")) for r in reports[:50]]
-
-
-@dataclass(frozen=True)
-class ReportsPdfFailed:
-    """Published reports whose public PDF failed, newest failure first: one query."""
-
-    def __call__(self, user):
-        from records.worklists import pdf_failed_item
-        from scrutiny.models import BriefingReport, Status
-
-        reports = BriefingReport.objects.filter(status=Status.PUBLISHED, public_pdf_failed_at__isnull=False).order_by(
-            "-public_pdf_failed_at", "pk"
-        )
-        return [
-            pdf_failed_item(r, f"Briefing report: {r.title}", reverse("scrutiny:report", kwargs={"pk": r.pk}))
-            for r in reports[:50]
-        ]
+        return [kind().item(r, self.hint) for r in reports[:50]]
 
 
 @dataclass(frozen=True)
@@ -165,8 +109,10 @@ class ScrutinyConfig(AppConfig):
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
         from decisions import related
+        from records.queues import Authored, AwaitingSignOff, ByStatus, PdfFailed
         from scrutiny.models import BriefingReport, Meeting, Status
 
+        reports = kind()
         pagecache.watch(Meeting)
         # A published report is on its meeting's agenda; a withdrawn one leaves it.
         pagecache.watch(BriefingReport, public_statuses={Status.PUBLISHED, Status.WITHDRAWN})
@@ -177,7 +123,7 @@ class ScrutinyConfig(AppConfig):
             Worklist(
                 roles.OFFICER,
                 "Your briefing reports",
-                AuthoredReports(),
+                Authored(reports),
                 "You have no briefing reports yet.",
                 action=("Start a new briefing report", "scrutiny:start"),
             )
@@ -188,7 +134,7 @@ class ScrutinyConfig(AppConfig):
                     Worklist(
                         group,
                         f"Briefing reports waiting for {name} sign-off",
-                        ReportsAwaitingSignOff(slug),
+                        AwaitingSignOff(reports, slug, on_report_form=True),
                         f"No briefing report is waiting for {name} sign-off.",
                     )
                 )
@@ -221,7 +167,7 @@ class ScrutinyConfig(AppConfig):
             Worklist(
                 roles.DEMOCRATIC_SUPPORT,
                 "Briefing reports approved, ready to publish",
-                ReportsByStatus(Status.APPROVED),
+                ByStatus(reports, Status.APPROVED, order="updated_at"),
                 "No approved briefing report is waiting to be published.",
             )
         )
@@ -229,7 +175,7 @@ class ScrutinyConfig(AppConfig):
             Worklist(
                 roles.DEMOCRATIC_SUPPORT,
                 "Briefing reports waiting for a cabinet member's approval",
-                ReportsByStatus(Status.AWAITING_CABINET_MEMBER, "Record an approval given by email"),
+                ByStatus(reports, Status.AWAITING_CABINET_MEMBER, "Record an approval given by email", "updated_at"),
                 "No briefing report is waiting for a cabinet member's approval.",
             )
         )
@@ -237,7 +183,7 @@ class ScrutinyConfig(AppConfig):
             Worklist(
                 roles.DEMOCRATIC_SUPPORT,
                 "Published briefing reports whose PDF could not be made",
-                ReportsPdfFailed(),
+                PdfFailed(reports),
                 "Every published briefing report has its PDF.",
             )
         )

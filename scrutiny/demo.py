@@ -18,16 +18,20 @@ Two deliberate differences from the Word document:
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
-from django.test.utils import override_settings
 
-from council.demo import EDUCATION_COMMITTEE, DemoRefused
-from council.models import CabinetPortfolio, Committee, Department, Priority, User, YearlySequence
+from council.demo import EDUCATION_COMMITTEE
+from council.demo_history import History, local, people, quiet_history, raise_counters, require_debug
+from council.models import CabinetPortfolio, Committee, Priority, User
 from decisions.models import Decision
-from scrutiny import documents, rules, services
+from scrutiny import documents, services
+from scrutiny.demo_current import (  # noqa: F401 - SECOND_TITLE is part of this module's interface
+    MEETING_VENUE,
+    SECOND_TITLE,
+    SEED_DECISION,
+    load_report_in_sign_off,
+)
 from scrutiny.models import (
     ApprovalHow,
     BriefingReport,
@@ -38,16 +42,11 @@ from scrutiny.models import (
     ReportSection,
     ReportSignOff,
     Status,
-    today,
 )
 from scrutiny.workflow import Action
 
-LONDON = ZoneInfo("Europe/London")
-
 MEETING_DATE = datetime.date(2021, 11, 17)
-MEETING_VENUE = "Warspite Room, Council House, Plymouth"
 SEED_TITLE = "Innovate Team CYPFS"
-SEED_DECISION = "COD02 21/22"
 
 # Fictional councillors who sit on the committee with its chair, Councillor Jemima Laing.
 MEMBERS = [
@@ -235,23 +234,12 @@ SIGN_OFFS = [
 # The seed's Finance number, so that codes made later in 2021/22 never collide with it.
 COUNTERS = [("sign-off:finance", 2021, 152)]
 
-SECOND_TITLE = "Recruitment and retention of children's social workers"
 
-
-def local(*parts):
-    return datetime.datetime(*parts, tzinfo=LONDON)
-
-
-def _raise_counters():
-    for key, start_year, value in COUNTERS:
-        counter, _ = YearlySequence.objects.get_or_create(key=key, start_year=start_year)
-        if counter.last_value < value:
-            counter.last_value = value
-            counter.save(update_fields=["last_value"])
-
-
-def load_members(committee):
+def load_members(committee, people):
+    """The committee's members and lead officer, as Democratic Support would set them: through
+    `save_committee`, which leaves a CommitteeEvent (and nothing when they are already there)."""
     created = 0
+    members = set(committee.members.all())
     for username, first, last in MEMBERS:
         user, was_created = User.objects.get_or_create(
             username=username,
@@ -267,23 +255,33 @@ def load_members(committee):
             user.set_password(settings.DEMO_PASSWORD)
             user.save()
             created += 1
-        committee.members.add(user)
+        members.add(user)
     if committee.chair_id:
-        committee.members.add(committee.chair)
-    committee.lead_officers.add(User.objects.get(username="jean.kelly"))
+        members.add(committee.chair)
+    services.save_committee(
+        committee,
+        actor=people["sam.okafor"],
+        chair=committee.chair,
+        vice_chair=committee.vice_chair,
+        members=members,
+        lead_officers={*committee.lead_officers.all(), people["jean.kelly"]},
+    )
     return created
 
 
-def load_meeting(committee):
-    meeting, _ = Meeting.objects.get_or_create(
-        committee=committee, date=MEETING_DATE, defaults=dict(venue=MEETING_VENUE)
-    )
+def load_meeting(committee, people):
+    """The seed report's meeting, added by Democratic Support through `schedule_meeting` (an event)."""
+    meeting = Meeting.objects.filter(committee=committee, date=MEETING_DATE).first()
+    if meeting is None:
+        meeting = services.schedule_meeting(
+            actor=people["sam.okafor"], committee=committee, date=MEETING_DATE, venue=MEETING_VENUE
+        )
     return meeting
 
 
 def load_seed_report(people, committee, meeting):
     """Create the seed report exactly as published. Returns it, or None if it was already there."""
-    _raise_counters()
+    raise_counters(COUNTERS)
     jean = people["jean.kelly"]
     if BriefingReport.objects.filter(author=jean, title=SEED_TITLE).exists():
         return None
@@ -309,31 +307,13 @@ def load_seed_report(people, committee, meeting):
         ReportSection.objects.create(report=report, order=order, heading=heading, level=level, body=body)
     for ref, title in APPENDICES:
         ReportAppendix.objects.create(report=report, ref=ref, title=title)
-    departments = {d.slug: d for d in Department.objects.all()}
-    for slug, code, username, when in SIGN_OFFS:
-        ReportSignOff.objects.create(
-            report=report,
-            department=departments[slug],
-            code=code,
-            issued_by=people[username],
-            issued_at=local(*when),
-            content_version=1,
-        )
+    history = History(report, "report", event_model=ReportEvent, sign_off_model=ReportSignOff, people=people)
+    history.sign_offs(SIGN_OFFS)
     decision = Decision.objects.filter(reference=SEED_DECISION).first()
     if decision:
         report.decisions.add(decision)
 
-    def event(when, actor, action, from_status, to_status, comment=""):
-        ReportEvent.objects.create(
-            report=report,
-            at=local(*when),
-            actor=actor,
-            action=action,
-            from_status=from_status,
-            to_status=to_status,
-            comment=comment,
-        )
-
+    event = history.event
     event(
         (2021, 11, 1, 9, 0),
         jean,
@@ -343,15 +323,7 @@ def load_seed_report(people, committee, meeting):
         "History imported from the briefing report published for the meeting of 17 November 2021.",
     )
     event((2021, 11, 2, 10, 0), jean, Action.SUBMIT, Status.DRAFT, Status.IN_SIGN_OFF)
-    for slug, code, username, when in SIGN_OFFS:
-        event(
-            when,
-            people[username],
-            Action.ISSUE_SIGN_OFF,
-            Status.IN_SIGN_OFF,
-            Status.IN_SIGN_OFF,
-            f"{departments[slug]}: {code}",
-        )
+    history.sign_off_events(SIGN_OFFS, action=Action.ISSUE_SIGN_OFF, status=Status.IN_SIGN_OFF)
     event(
         (2021, 11, 4, 9, 30),
         people["tara.reid"],
@@ -383,77 +355,17 @@ def load_seed_report(people, committee, meeting):
     return report
 
 
-def load_report_in_sign_off(people, committee):
-    """A report for the committee's next meeting, made through the services, waiting for Legal."""
-    jean = people["jean.kelly"]
-    if BriefingReport.objects.filter(author=jean, title=SECOND_TITLE).exists():
-        return None
-    meeting = services.schedule_meeting(
-        actor=people["sam.okafor"],
-        committee=committee,
-        date=today() + datetime.timedelta(days=28),
-        venue=MEETING_VENUE,
-    )
-    report = services.start_report(actor=jean, committee=committee, meeting=meeting)
-    values = dict(
-        title=SECOND_TITLE,
-        lead_member=people["dave.downie"],
-        lead_member_portfolio=CabinetPortfolio.objects.get(title="Education, Skills, Children and Young People"),
-        lead_director=people["alison.botham"],
-        your_reference="RRJK01",
-        is_key_decision=False,
-        confidentiality=Confidentiality.PART_1,
-        purpose="Information sharing for committee members",
-        recommendations="This is an information briefing report.",
-        alternatives="None: the report describes the council's current approach.",
-        priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
-        plan_relevance="Caring for People and Communities: children are supported by a stable, experienced workforce.",
-        financial_implications="The approach is met from the service's existing workforce budget.",
-        carbon_implications="No direct implications",
-        originating_slt_member=jean,
-    )
-    for field, value in values.items():
-        setattr(report, field, value)
-    report = services.save_edits(report, actor=jean, fields=list(values))
-    services.add_section(
-        report,
-        actor=jean,
-        heading="Introduction",
-        body="This report sets out the service's approach to recruiting and keeping experienced social workers.",
-    )
-    services.add_section(
-        report,
-        actor=jean,
-        heading="What we are doing",
-        body="- A rolling recruitment campaign for experienced social workers\n"
-        "- A career pathway for newly qualified social workers\n"
-        "- A review of the recruitment and retention payments",
-    )
-    if decision := Decision.objects.filter(reference=SEED_DECISION).first():
-        services.save_edits(report, actor=jean, fields=[], m2m={"decisions": [decision]})
-    report = services.submit_for_sign_off(report, actor=jean)
-    services.issue_sign_off_code(report, actor=people["dan.norris"], department=Department.objects.get(slug="finance"))
-    report.refresh_from_db()
-    assert rules.sign_off_gaps(report), "the demo report should still be waiting for Legal"
-    return report
-
-
 def load(stdout=None):
-    if not settings.DEBUG:
-        raise DemoRefused("Refusing to load demo scrutiny data while DEBUG is off: set DJANGO_DEBUG=true.")
-    people = {u.username: u for u in User.objects.all()}
+    require_debug("demo scrutiny data")
+    cast = people()
     committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
-    # The demo's history is not news: emails its services queue are dropped, in commit order.
-    quiet = override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}})
-    with transaction.atomic():
-        transaction.on_commit(quiet.enable)
-        members = load_members(committee)
-        meeting = load_meeting(committee)
+    with quiet_history():
+        members = load_members(committee, cast)
+        meeting = load_meeting(committee, cast)
         created = [
-            ("the Innovate Team CYPFS report, published", load_seed_report(people, committee, meeting)),
-            ("a report in sign-off", load_report_in_sign_off(people, committee)),
+            ("the Innovate Team CYPFS report, published", load_seed_report(cast, committee, meeting)),
+            ("a report in sign-off", load_report_in_sign_off(cast, committee)),
         ]
-        transaction.on_commit(quiet.disable)
     # The published seed report has its stored public PDF, as publishing would have made it.
     seed = BriefingReport.objects.filter(title=SEED_TITLE, status=Status.PUBLISHED).first()
     if seed is not None:

@@ -11,11 +11,10 @@ A report here is exactly what its public page shows (`templates/scrutiny/_report
   when it is not exempt and has a file.
 
 Dates are ISO 8601, links are absolute (`council.opendata.absolute`). Each `*_FIELDS` dict names
-and describes, in order, the keys of what the matching function returns: name -> (type,
-description). Types are "string", "integer", "boolean", "date", "date-time", "time", a nested
-object's name ("Committee link") or a list of them ("list of Appendix", "list of string"), and "?"
-at the end means null is allowed. api/openapi.py builds the OpenAPI schemas from them, and the
-tests check every function returns exactly its fields.
+and describes, in order, the keys of what the matching function returns, in the convention of
+`council.opendata` (a nested object's type is its name in `OBJECTS`, e.g. "Committee link", or a
+list of them, "list of Appendix"). api/openapi_schemas.py builds the OpenAPI schemas from them, and
+the tests check every function returns exactly its fields.
 
 Every queryset here reads what its function needs in a constant number of queries.
 """
@@ -24,7 +23,7 @@ from django.db.models import F, Prefetch
 from django.urls import reverse
 
 from council.models import Committee, Department, User
-from council.opendata import absolute
+from council.opendata import absolute, iso
 from scrutiny import rules
 from scrutiny.documents import FIXED_SECTIONS, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status
@@ -289,7 +288,7 @@ def _withheld_data(report):
         "committee": committee_link(report.committee),
         "meeting": meeting_link(report.meeting),
         "agenda_position": report.agenda_position,
-        "published_at": report.published_at.isoformat() if report.published_at else None,
+        "published_at": iso(report.published_at),
         "part_2": report.is_part_2,
         "confidentiality": report.get_confidentiality_display(),
         "not_for_publication": report.part2_not_for_publication,
@@ -381,9 +380,9 @@ def report_data(report, *, departments=None):
             "background_papers": [_paper(p) for p in report.background_papers.all()],
             "sign_offs": _sign_off_row(report, departments),
             "originating_slt_member": report.originating_slt_member_name or _name(report.originating_slt_member),
-            "director_agreed_on": report.director_agreed_on.isoformat() if report.director_agreed_on else None,
+            "director_agreed_on": iso(report.director_agreed_on),
             "cabinet_approval": report.cabinet_approval_display,
-            "cabinet_approved_on": report.cabinet_approved_on.isoformat() if report.cabinet_approved_on else None,
+            "cabinet_approved_on": iso(report.cabinet_approved_on),
         }
     )
     assert list(data) == list(REPORT_FIELDS), "report_data and REPORT_FIELDS must list the same fields in order"

@@ -140,6 +140,9 @@ def test_decision_schema_comes_from_the_open_data_fields(client, db):
         prop = decision["properties"][name]
         assert prop["description"] == description
         types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+        # "?": null is allowed (the convention of council/opendata.py).
+        kind, nullable = kind.removesuffix("?"), kind.endswith("?")
+        assert ("null" in types) == nullable, name
         expected = {"date": "string", "date-time": "string"}.get(kind, kind)
         assert expected in types, name
         if kind in ("date", "date-time"):

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils.text import slugify
 
-from bench.management.commands.generate_records import END_DATE, GENERATED_CODE_BASE
+from bench.generator.common import END_DATE, GENERATED_CODE_BASE
 from council.models import CouncilSettings, YearlySequence
 from decisions import rules, services
 from decisions.documents import record_queryset

@@ -9,7 +9,15 @@ from council.demo import DemoRefused
 from council.models import Committee, YearlySequence
 from decisions.models import Decision
 from scrutiny import demo, rules
-from scrutiny.models import BriefingReport, Meeting, ReportEvent, ReportSection, ReportSignOff, Status
+from scrutiny.models import (
+    BriefingReport,
+    CommitteeEvent,
+    Meeting,
+    ReportEvent,
+    ReportSection,
+    ReportSignOff,
+    Status,
+)
 from scrutiny.workflow import Action
 
 
@@ -168,6 +176,19 @@ def test_committee_members_and_lead_officer(loaded):
     assert committee.lead_officers.filter(username="jean.kelly").exists()
 
 
+def test_demo_committee_and_meetings_are_written_through_services_with_events(loaded):
+    committee = Committee.objects.get(slug="education-and-childrens-social-care")
+    events = CommitteeEvent.objects.filter(committee=committee)
+    changed = events.get(action=CommitteeEvent.Action.COMMITTEE_CHANGED)
+    assert changed.actor.username == "sam.okafor" and "members" in changed.summary
+    scheduled = events.filter(action=CommitteeEvent.Action.MEETING_SCHEDULED)
+    # The seed report's meeting and the second report's: every demo meeting has its event.
+    assert {e.meeting_id for e in scheduled} == set(
+        Meeting.objects.filter(committee=committee).values_list("pk", flat=True)
+    )
+    assert loaded.meeting_id in {e.meeting_id for e in scheduled}
+
+
 def test_a_second_report_waits_for_legal_sign_off(loaded):
     other = BriefingReport.objects.get(title=demo.SECOND_TITLE)
     assert other.status == Status.IN_SIGN_OFF
@@ -175,9 +196,10 @@ def test_a_second_report_waits_for_legal_sign_off(loaded):
 
 
 def test_loading_twice_creates_nothing_twice(loaded):
-    counts = [m.objects.count() for m in (Meeting, BriefingReport, ReportSection, ReportSignOff, ReportEvent)]
+    models = (Meeting, BriefingReport, ReportSection, ReportSignOff, ReportEvent, CommitteeEvent)
+    counts = [m.objects.count() for m in models]
     call_command("load_demo", "--quiet-accounts")
-    assert [m.objects.count() for m in (Meeting, BriefingReport, ReportSection, ReportSignOff, ReportEvent)] == counts
+    assert [m.objects.count() for m in models] == counts
 
 
 def test_demo_refuses_without_debug(db, settings):

@@ -1,0 +1,106 @@
+"""The generator's settings (dates, shares, how many people) and the small helpers every part uses."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from bench.generator import vocabulary as text
+from decisions.models import (
+    Status,
+)
+
+LONDON = ZoneInfo("Europe/London")
+END_DATE = datetime.date(2026, 3, 31)
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+# The longest a generated record's history reaches back before its date (drafting, sign-off, notice).
+LONGEST_LEAD_DAYS = 120
+# Sign-off sequence numbers of generated codes: real yearly counters never get this far.
+GENERATED_CODE_BASE = 1_000_000
+USERNAME_PREFIX = "gen."
+
+DECISION_MAKERS = 20
+OFFICERS = 60
+REVIEWERS_PER_DEPARTMENT = 3
+CHAIRS = 4
+
+STATUS_WEIGHTS = {
+    Status.PUBLISHED: 85,
+    Status.DRAFT: 4,
+    Status.IN_SIGN_OFF: 3,
+    Status.AWAITING_DECISION: 2,
+    Status.DECIDED: 2,
+    Status.WITHDRAWN: 4,
+}
+SIGNED = {Status.DECIDED, Status.PUBLISHED}
+PAST_SIGN_OFF = {Status.AWAITING_DECISION, Status.DECIDED, Status.PUBLISHED}
+
+URGENT_SHARE = 0.08
+KEY_WARDS_SHARE = 0.04  # EXEC-4's second criterion: two or more wards, whatever the amount
+SPECIAL_URGENCY_SHARE = 0.05  # of key decisions
+EXEMPT_PART2_SHARE = 0.06
+EXEMPT_DOCUMENT_SHARE = 0.08  # of appendices and background papers
+INNOVATIVE_SHARE = 0.03
+CONFLICT_SHARE = 0.02
+CONSULTED_SHARE = 0.35
+
+
+def at(day, rng, earliest=8, latest=17):
+    """A time on `day`, in office hours, Plymouth time."""
+    return datetime.datetime.combine(
+        day, datetime.time(rng.randint(earliest, latest - 1), rng.randrange(0, 60, 5)), tzinfo=LONDON
+    )
+
+
+def pounds(amount):
+    """As the form writes amounts: £491,000 or £48,213.57."""
+    whole = amount == amount.to_integral_value()
+    return f"£{amount:,.0f}" if whole else f"£{amount:,.2f}"
+
+
+def upper_first(value):
+    return value[:1].upper() + value[1:]
+
+
+class Words(dict):
+    """A record's words for the sentence templates: fixed ones stored, varying ones made on each use."""
+
+    def __init__(self, rng, subject, anchor, **fixed):
+        super().__init__(fixed)
+        self.rng, self.subject, self.anchor = rng, subject, anchor
+
+    def __missing__(self, key):
+        rng = self.rng
+        match key:
+            case "area":
+                return rng.choice(text.AREAS)
+            case "pct":
+                return rng.randint(4, 45)
+            case "number":
+                return f"{rng.choice([12, 25, 40, 85, 120, 240, 600, 1200, 3500]) + rng.randint(0, 9):,}"
+            case "year":
+                return self.anchor.year - rng.randint(1, 6)
+            case "year2":
+                return self.anchor.year + rng.randint(1, 4)
+            case "month":
+                return rng.choice(text.MONTHS)
+            case "months":
+                return rng.choice([3, 6, 9, 12, 18, 24])
+            case "years":
+                return rng.choice([1, 2, 3, 4, 5])
+            case "days":
+                return rng.choice([5, 10, 14, 21, 28])
+            case "bids":
+                return rng.randint(2, 9)
+            case "legal":
+                return rng.choice(text.LEGAL_BASES)
+            case "people":
+                return rng.choice(self.subject["people"])
+            case "thing":
+                return rng.choice(self.subject["thing"])
+            case "need":
+                return rng.choice(self.subject["need"]).format_map(self)
+            case "saving":
+                return f"£{rng.randint(2, 400) * 1000:,}"
+        raise KeyError(key)
+
+    def fill(self, template):
+        return template.format_map(self)

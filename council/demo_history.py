@@ -1,0 +1,120 @@
+"""What every app's demo loader shares: refusing without DEBUG, dropping the emails its services
+queue, importing a seed record's history (its sign-offs and events written through the ORM, in
+Plymouth time, content first and the freezing status last), and stand-in appendix PDFs.
+
+Not named `demo`: `manage.py load_demo` loads every app's `demo` module, and this is none.
+"""
+
+import contextlib
+import datetime
+import functools
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils.html import escape
+
+from council.demo import DemoRefused
+from council.models import Department, User, YearlySequence
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def local(*parts):
+    """A moment in Plymouth time: local(2021, 7, 1, 15, 0)."""
+    return datetime.datetime(*parts, tzinfo=LONDON)
+
+
+def require_debug(what):
+    if not settings.DEBUG:
+        raise DemoRefused(f"Refusing to load {what} while DEBUG is off: set DJANGO_DEBUG=true.")
+
+
+def people():
+    """Every account by username: the demo's cast."""
+    return {u.username: u for u in User.objects.all()}
+
+
+@contextlib.contextmanager
+def quiet_history():
+    """One transaction whose services' emails are dropped, in commit order: the demo's history is
+    not news."""
+    quiet = override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}})
+    with transaction.atomic():
+        transaction.on_commit(quiet.enable)
+        yield
+        transaction.on_commit(quiet.disable)
+
+
+def raise_counters(counters):
+    """(key, start year, value): the seed's numbers, so that codes and references made later in
+    the same municipal year never collide with them."""
+    for key, start_year, value in counters:
+        counter, _ = YearlySequence.objects.get_or_create(key=key, start_year=start_year)
+        if counter.last_value < value:
+            counter.last_value = value
+            counter.save(update_fields=["last_value"])
+
+
+class History:
+    """A seed record's imported history: its sign-offs and events, written as they happened."""
+
+    def __init__(self, record, parent, *, event_model, sign_off_model, people):
+        self.record, self.parent = record, parent
+        self.event_model, self.sign_off_model = event_model, sign_off_model
+        self.people = people
+        self.departments = {d.slug: d for d in Department.objects.all()}
+
+    def event(self, when, actor, action, from_status, to_status, comment=""):
+        self.event_model.objects.create(
+            **{self.parent: self.record},
+            at=local(*when),
+            actor=actor,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            comment=comment,
+        )
+
+    def sign_offs(self, rows):
+        """(department slug, code, username, when) rows, each as its current sign-off."""
+        for slug, code, username, when in rows:
+            self.sign_off_model.objects.create(
+                **{self.parent: self.record},
+                department=self.departments[slug],
+                code=code,
+                issued_by=self.people[username],
+                issued_at=local(*when),
+                content_version=1,
+            )
+
+    def sign_off_events(self, rows, *, action, status):
+        for slug, code, username, when in rows:
+            self.event(when, self.people[username], action, status, status, f"{self.departments[slug]}: {code}")
+
+
+@functools.cache
+def stand_in_pdf(reference, ref, title, note=""):
+    """A one-page tagged PDF standing in for an appendix the demo does not have."""
+    from weasyprint import HTML
+
+    html = f"""<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Appendix {escape(ref)}: {escape(title)}</title>
+<style>@page {{ size: A4; margin: 2.5cm }} body {{ font-family: sans-serif; font-size: 12pt; line-height: 1.4 }}
+h1 {{ font-size: 18pt }} .box {{ border: 2px solid #0b0c0c; padding: 1em; margin-top: 2em }}</style></head>
+<body><p>{escape(reference)}</p><h1>Appendix {escape(ref)}: {escape(title)}</h1>
+<div class="box"><p><strong>Demo stand-in.</strong> The original appendix is not part of the demo data.
+This page stands in for it so that the record's appendices can be opened.</p>{note}</div></body></html>"""
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def attach_pdf(appendix, reference, note=""):
+    """Give an unsaved appendix a stand-in PDF as its file."""
+    filename = f"appendix-{appendix.ref.lower()}.pdf"
+    content = stand_in_pdf(reference, appendix.ref, appendix.title, note)
+    appendix.file.save(filename, ContentFile(content), save=False)
+    appendix.original_filename = filename
+    appendix.size = len(content)
+    appendix.content_type = "application/pdf"
