@@ -278,3 +278,16 @@ class CommentForm(forms.Form):
         if not comment:
             raise ValidationError(self.fields["comment"].error_messages["required"], code="required")
         return comment
+
+
+class OptionalCommentForm(forms.Form):
+    """A confirmation with an optional comment (an agreement, an approval) for the record's history."""
+
+    comment = forms.CharField(label="Comments (optional)", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, button, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = action_helper(Field.textarea("comment", rows=4), button=button)
+
+    def clean_comment(self):
+        return self.cleaned_data["comment"].strip()

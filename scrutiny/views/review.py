@@ -8,28 +8,24 @@ nothing typed is lost. An action the report has moved past sends the person back
 with a message, rather than an error page.
 """
 
-import functools
-
 from crispy_forms_gds.layout import Field
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
-from council import integrity
 from council.models import Department
 from records import forms as record_forms
+from records import views as record_views
 from records.forms import GovDateField
+from records.views import RecordAction, RecordKind, SignOffAction, comment, every_field
 from scrutiny import documents, permissions, rules, services, workflow
 from scrutiny.models import ApprovalHow, BriefingReport, ReportAppendix, Status, today
-from scrutiny.workflow import Action, TransitionNotAllowed
-
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+from scrutiny.workflow import Action
 
 
 def _queryset():
@@ -53,85 +49,31 @@ def _queryset():
     )
 
 
+KIND = RecordKind(
+    name="report",
+    noun="report",
+    queryset=_queryset,
+    page="scrutiny:report",
+    permissions=permissions,
+    rules=rules,
+    workflow=workflow,
+    status=Status,
+    caption="scrutiny/record/_caption.html",
+)
+
+
 def _load(pk):
-    return get_object_or_404(_queryset(), pk=pk)
-
-
-def _report_url(report):
-    return reverse("scrutiny:report", kwargs={"pk": report.pk})
-
-
-def _after(request, report):
-    """Back to the report if the person can still see it, else to their work."""
-    fresh = BriefingReport.objects.select_related("committee").get(pk=report.pk)
-    if permissions.can_view(request.user, fresh):
-        return redirect(_report_url(fresh))
-    return redirect("staff-home")
+    return KIND.load(pk)
 
 
 def moved_on(request, report, action):
     """The report is past this action (done already, or in another state): say so on the report."""
-    phrase = workflow.STATE_PHRASES[action]
-    if _already_done(report, action):
-        messages.info(request, f"This report has already been {phrase}.")
-    else:
-        label = Status(report.status).label.lower()
-        messages.info(request, f"This report is {label}: it can no longer be {phrase}.")
-    return redirect(_report_url(report))
-
-
-def _already_done(report, action):
-    """Only a move of the whole report is "already done"; a sign-off is one department's, said by its page."""
-    moves = workflow.TRANSITIONS[action].target is not None
-    return moves and integrity.already_done(report, action, draft=Status.DRAFT)
+    return record_views.moved_on(KIND, request, report, action)
 
 
 def second_click(action):
-    """A second click on an action's button, or the one that lost the race for the row lock, is
-    refused by the permission check (the report has moved on): tell the person it is done instead
-    of showing a 403. Only someone who may see the report hears its state: anyone else, or a
-    refusal for another reason, still gets the 403."""
-
-    def decorate(view):
-        @functools.wraps(view)
-        def wrapped(request, pk, **kwargs):
-            try:
-                return view(request, pk, **kwargs)
-            except PermissionDenied:
-                report = _load(pk)
-                if not (request.method == "POST" and permissions.can_view(request.user, report)):
-                    raise
-                past = not workflow.allowed_in_status(report.status, action)
-                if past or _already_done(report, action):
-                    return moved_on(request, report, action)
-                raise
-
-        return wrapped
-
-    return decorate
-
-
-def _check(request, report, allowed, action):
-    """403 unless allowed; a report past this action goes back to the report page instead."""
-    if allowed:
-        return None
-    if permissions.can_view(request.user, report) and not workflow.allowed_in_status(report.status, action):
-        return moved_on(request, report, action)
-    raise PermissionDenied
-
-
-def _data(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _moved(report, form, exc):
-    """SIGNOFF-1: the report changed since the page was shown. Say so on the form; show it as it is now."""
-    record_forms.apply_service_errors(form, exc)
-    return _load(report.pk)
-
-
-def _page(request, template, report, form, **extra):
-    return render(request, template, {"report": report, "form": form, **extra})
+    """A second click on an action's button is told the report moved on, rather than a 403."""
+    return record_views.second_click(KIND, action)
 
 
 # — the report --------------------------------------------------------------------------------
@@ -163,21 +105,6 @@ def _actions(user, report):
     if permissions.can_withdraw(user, report):
         actions.append(("Withdraw the report", reverse("scrutiny:withdraw", kwargs=pk), "warning"))
     return actions
-
-
-def _history(report):
-    labels = dict(Status.choices)
-    return [
-        {
-            "at": e.at,
-            "who": e.actor_name,
-            "what": e.action_label,
-            "comment": e.comment,
-            "from": labels.get(e.from_status, ""),
-            "to": labels.get(e.to_status, ""),
-        }
-        for e in report.events.all()
-    ]
 
 
 def _sign_off_rows(report):
@@ -213,7 +140,7 @@ def report(request, pk):
             "actions": _actions(request.user, report),
             "gaps": rules.sign_off_gaps(report) if report.status == Status.IN_SIGN_OFF else [],
             "sign_off_rows": _sign_off_rows(report),
-            "events": _history(report),
+            "events": record_views.history(KIND, report),
             "retry_pdf_url": (
                 reverse("scrutiny:retry-pdf", kwargs={"pk": report.pk})
                 if permissions.can_retry_public_pdf(request.user, report)
@@ -223,23 +150,8 @@ def report(request, pk):
     )
 
 
-@login_required
-@require_http_methods(["POST"])
-def retry_pdf(request, pk):
-    """Democratic Support asks again for a published report's PDF after it could not be made."""
-    report = _load(pk)
-    if not permissions.can_retry_public_pdf(request.user, report):
-        if permissions.can_view(request.user, report) and report.public_pdf_sha256:
-            messages.info(request, "The PDF has been made: there is nothing to try again.")
-            return redirect(_report_url(report))
-        raise PermissionDenied
-    services.retry_public_pdf(report, actor=request.user)
-    fresh = BriefingReport.objects.get(pk=report.pk)
-    if fresh.public_pdf_sha256:
-        messages.success(request, "The PDF has been made")
-    elif not fresh.public_pdf_error:
-        messages.success(request, "The PDF is being made: this page will show it when it is ready")
-    return redirect(_report_url(report))
+# Democratic Support asks again for a published report's PDF after it could not be made.
+retry_pdf = record_views.retry_pdf(KIND, services.retry_public_pdf)
 
 
 @login_required
@@ -267,181 +179,78 @@ def appendix_file(request, pk, child):
     return council_documents.serve_attachment(appendix)
 
 
-# — sign-off ---------------------------------------------------------------------------------
+# — the actions: each a declaration of records.views.RecordAction --------------------------------
 
+sign_off = SignOffAction.declare(
+    KIND,
+    Action.ISSUE_SIGN_OFF,
+    departments=Department.objects.filter(on_report_form=True),
+    service=services.issue_sign_off_code,
+    template="scrutiny/record/sign_off.html",
+)
 
-@login_required
-@GET_POST
-@second_click(Action.ISSUE_SIGN_OFF)
-def sign_off(request, pk, department):
-    report = _load(pk)
-    dep = get_object_or_404(Department, slug=department, on_report_form=True)
-    allowed = permissions.can_issue_sign_off(request.user, report, dep)
-    if response := _check(request, report, allowed, Action.ISSUE_SIGN_OFF):
-        return response
-    form = record_forms.SignOffForm(_data(request), department=dep)
-    done = rules.current_sign_offs(report).get(dep.pk)
-    moved = False
-    if request.method == "POST" and not done and form.is_valid():
-        try:
-            issued = services.issue_sign_off_code(
-                report,
-                actor=request.user,
-                department=dep,
-                typed_code=form.cleaned_data.get("code", ""),
-                version=integrity.seen_version(request.POST),
-            )
-        except integrity.VersionMoved as exc:
-            report, moved = _moved(report, form, exc), True
-        except (ValidationError, TransitionNotAllowed) as exc:
-            # Two clicks at once: the other one issued the code while this one waited for the lock.
-            done = rules.current_sign_offs(_load(pk)).get(dep.pk)
-            record_forms.apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"{dep.name} sign-off code {issued.code} issued")
-            return _after(request, report)
-    if request.method == "POST" and done:
-        messages.info(request, f"{dep.name} has already signed off this version, with the code {done.code}.")
-        return redirect(_report_url(report))
-    return _page(
-        request,
-        "scrutiny/record/sign_off.html",
-        report,
-        form,
-        department=dep,
-        done=done,
-        can_return=permissions.can_return(request.user, report),
-        version_moved=moved,
-    )
+return_report = RecordAction.declare(
+    KIND,
+    Action.RETURN,
+    permission=permissions.can_return,
+    form=record_forms.CommentForm,
+    form_kwargs=lambda view: dict(
+        label="Comments for the author",
+        hint="Say what needs to change. The author sees these comments, and they are kept in the report's history.",
+        required_message="Enter your comments for the author, so they know what to change",
+        button="Return the report",
+    ),
+    service=services.return_to_author,
+    arguments=comment,
+    template="scrutiny/record/return.html",
+    success="The report has been returned to the author",
+)
 
+withdraw = RecordAction.declare(
+    KIND,
+    Action.WITHDRAW,
+    permission=permissions.can_withdraw,
+    form=record_forms.CommentForm,
+    form_kwargs=lambda view: dict(
+        label="Why is the report being withdrawn?",
+        hint="This is kept in the report's history.",
+        required_message="Enter why the report is being withdrawn",
+        button="Withdraw the report",
+    ),
+    service=services.withdraw_report,
+    arguments=comment,
+    template="scrutiny/record/withdraw.html",
+    success="The report has been withdrawn",
+)
 
-# — returning and withdrawing ----------------------------------------------------------------
+# The strategic director agrees, the cabinet member approves: a confirmation with an optional comment.
+agree = RecordAction.declare(
+    KIND,
+    Action.AGREE,
+    permission=permissions.can_agree,
+    context=lambda view: {"blockers": workflow.blockers(view.record, Action.AGREE)},
+    form=record_forms.OptionalCommentForm,
+    form_kwargs=lambda view: {"button": "Agree the report"},
+    service=services.agree_report,
+    arguments=comment,
+    versioned=True,
+    template="scrutiny/record/agree.html",
+    success="You have agreed the report. The lead member is asked to approve it",
+)
 
-
-def _comment_action(request, pk, *, allowed, action, form_kwargs, service, success, template):
-    report = _load(pk)
-    if response := _check(request, report, allowed(request.user, report), action):
-        return response
-    form = record_forms.CommentForm(_data(request), **form_kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(report, actor=request.user, comment=form.cleaned_data["comment"])
-        except (ValidationError, TransitionNotAllowed) as exc:
-            record_forms.apply_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return _after(request, report)
-    return _page(request, template, report, form)
-
-
-@login_required
-@GET_POST
-@second_click(Action.RETURN)
-def return_report(request, pk):
-    return _comment_action(
-        request,
-        pk,
-        allowed=permissions.can_return,
-        action=Action.RETURN,
-        form_kwargs=dict(
-            label="Comments for the author",
-            hint="Say what needs to change. The author sees these comments, and they are kept in the report's history.",
-            required_message="Enter your comments for the author, so they know what to change",
-            button="Return the report",
-        ),
-        service=services.return_to_author,
-        success="The report has been returned to the author",
-        template="scrutiny/record/return.html",
-    )
-
-
-@login_required
-@GET_POST
-@second_click(Action.WITHDRAW)
-def withdraw(request, pk):
-    return _comment_action(
-        request,
-        pk,
-        allowed=permissions.can_withdraw,
-        action=Action.WITHDRAW,
-        form_kwargs=dict(
-            label="Why is the report being withdrawn?",
-            hint="This is kept in the report's history.",
-            required_message="Enter why the report is being withdrawn",
-            button="Withdraw the report",
-        ),
-        service=services.withdraw_report,
-        success="The report has been withdrawn",
-        template="scrutiny/record/withdraw.html",
-    )
-
-
-# — the strategic director and the cabinet member ---------------------------------------------
-
-
-class OptionalCommentForm(forms.Form):
-    comment = forms.CharField(label="Comments (optional)", required=False, widget=forms.Textarea)
-
-    def __init__(self, *args, button, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = record_forms.action_helper(Field.textarea("comment", rows=4), button=button)
-
-
-def _confirm_action(request, pk, *, allowed, action, service, button, success, template):
-    report = _load(pk)
-    if response := _check(request, report, allowed(request.user, report), action):
-        return response
-    form = OptionalCommentForm(_data(request), button=button)
-    blockers = workflow.blockers(report, action)
-    moved = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(
-                report,
-                actor=request.user,
-                comment=form.cleaned_data["comment"].strip(),
-                version=integrity.seen_version(request.POST),
-            )
-        except integrity.VersionMoved as exc:
-            report, moved = _moved(report, form, exc), True
-        except (ValidationError, TransitionNotAllowed) as exc:
-            record_forms.apply_service_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return _after(request, report)
-    return _page(request, template, report, form, blockers=blockers, version_moved=moved)
-
-
-@login_required
-@GET_POST
-@second_click(Action.AGREE)
-def agree(request, pk):
-    return _confirm_action(
-        request,
-        pk,
-        allowed=permissions.can_agree,
-        action=Action.AGREE,
-        service=services.agree_report,
-        button="Agree the report",
-        success="You have agreed the report. The lead member is asked to approve it",
-        template="scrutiny/record/agree.html",
-    )
-
-
-@login_required
-@GET_POST
-@second_click(Action.APPROVE)
-def approve(request, pk):
-    return _confirm_action(
-        request,
-        pk,
-        allowed=permissions.can_approve,
-        action=Action.APPROVE,
-        service=services.approve_report,
-        button="Approve the report",
-        success="You have approved the report. Democratic Support will publish it",
-        template="scrutiny/record/approve.html",
-    )
+approve = RecordAction.declare(
+    KIND,
+    Action.APPROVE,
+    permission=permissions.can_approve,
+    context=lambda view: {"blockers": workflow.blockers(view.record, Action.APPROVE)},
+    form=record_forms.OptionalCommentForm,
+    form_kwargs=lambda view: {"button": "Approve the report"},
+    service=services.approve_report,
+    arguments=comment,
+    versioned=True,
+    template="scrutiny/record/approve.html",
+    success="You have approved the report. Democratic Support will publish it",
+)
 
 
 class ApprovalForm(forms.Form):
@@ -484,65 +293,34 @@ class ApprovalForm(forms.Form):
         return evidence
 
 
-@login_required
-@GET_POST
-@second_click(Action.RECORD_APPROVAL)
-def record_approval(request, pk):
-    report = _load(pk)
-    allowed = permissions.can_record_approval(request.user, report)
-    if response := _check(request, report, allowed, Action.RECORD_APPROVAL):
-        return response
-    form = ApprovalForm(_data(request))
-    moved = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = services.record_cabinet_approval(
-                report, actor=request.user, version=integrity.seen_version(request.POST), **form.cleaned_data
-            )
-        except integrity.VersionMoved as exc:
-            report, moved = _moved(report, form, exc), True
-        except (ValidationError, TransitionNotAllowed) as exc:
-            record_forms.apply_service_errors(form, exc)
-        else:
-            messages.success(request, f"Recorded: {done.cabinet_approval_display}")
-            return _after(request, report)
-    return _page(request, "scrutiny/record/record_approval.html", report, form, version_moved=moved)
+record_approval = RecordAction.declare(
+    KIND,
+    Action.RECORD_APPROVAL,
+    permission=permissions.can_record_approval,
+    form=ApprovalForm,
+    service=services.record_cabinet_approval,
+    arguments=every_field,
+    versioned=True,
+    template="scrutiny/record/record_approval.html",
+    success="Recorded: {result.cabinet_approval_display}",
+)
 
-
-# — publishing ---------------------------------------------------------------------------------
-
-
-@login_required
-@GET_POST
-@second_click(Action.PUBLISH)
-def publish(request, pk):
-    report = _load(pk)
-    if response := _check(request, report, permissions.can_publish(request.user, report), Action.PUBLISH):
-        return response
-    form = record_forms.ConfirmForm(_data(request), button="Publish to the agenda")
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.publish_report(report, actor=request.user)
-        except TransitionNotAllowed as exc:
-            problems = [p.message for p in exc.reasons]
-        except ValidationError as exc:
-            problems = exc.messages
-        else:
-            messages.success(request, f"The report is published on the agenda of {report.meeting}")
-            return _after(request, report)
-    exempt = [
-        f"{i}: {i.not_for_publication}"
-        for i in [*report.appendices.all(), *report.background_papers.all()]
-        if i.is_exempt
-    ]
-    return _page(
-        request,
-        "scrutiny/record/publish.html",
-        report,
-        form,
-        problems=problems,
-        blockers=workflow.blockers(report, Action.PUBLISH),
-        exempt_parts=exempt,
-        today=today(),
-    )
+publish = RecordAction.declare(
+    KIND,
+    Action.PUBLISH,
+    permission=permissions.can_publish,
+    context=lambda view: {
+        "blockers": workflow.blockers(view.record, Action.PUBLISH),
+        "exempt_parts": [
+            f"{i}: {i.not_for_publication}"
+            for i in [*view.record.appendices.all(), *view.record.background_papers.all()]
+            if i.is_exempt
+        ],
+        "today": today(),
+    },
+    form=record_forms.ConfirmForm,
+    form_kwargs=lambda view: {"button": "Publish to the agenda"},
+    service=services.publish_report,
+    template="scrutiny/record/publish.html",
+    success="The report is published on the agenda of {record.meeting}",
+)
