@@ -24,7 +24,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
-from django.views.decorators.http import require_POST
 
 from council import integrity
 from council.models import Department
@@ -44,14 +43,18 @@ class RecordKind:
     workflow: ModuleType  # its workflow module: TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
     status: Any  # its Status choices
     caption: str  # the caption template of its action pages
+    tags: dict  # status -> GOV.UK tag colour ("" for the default blue); None -> the colour of any other
 
     def load(self, pk):
         return get_object_or_404(self.queryset(), pk=pk)
 
+    def url_name(self, name):
+        """The full URL name of the page `name` (e.g. "return") of this kind's app."""
+        return f"{self.page.split(':')[0]}:{name}"
+
     def url(self, record, name=None):
         """The record's staff page, or the page `name` of the same app (e.g. "return")."""
-        page = f"{self.page.split(':')[0]}:{name}" if name else self.page
-        return reverse(page, kwargs={"pk": record.pk})
+        return reverse(self.url_name(name) if name else self.page, kwargs={"pk": record.pk})
 
 
 def after(kind, request, record):
@@ -107,45 +110,6 @@ def second_click(kind, action):
         return wrapped
 
     return decorate
-
-
-def history(kind, record):
-    """The record's events as the history table shows them, oldest first."""
-    labels = dict(kind.status.choices)
-    return [
-        {
-            "at": e.at,
-            "who": e.actor_name,
-            "what": e.action_label,
-            "comment": e.comment,
-            "from": labels.get(e.from_status, ""),
-            "to": labels.get(e.to_status, ""),
-        }
-        for e in record.events.all()
-    ]
-
-
-def retry_pdf(kind, service):
-    """The POST-only view by which Democratic Support asks again for a public PDF that could not be made."""
-
-    @login_required
-    @require_POST
-    def view(request, pk):
-        record = kind.load(pk)
-        if not kind.permissions.can_retry_public_pdf(request.user, record):
-            if kind.permissions.can_view(request.user, record) and record.public_pdf_sha256:
-                messages.info(request, "The PDF has been made: there is nothing to try again.")
-                return redirect(kind.url(record))
-            raise PermissionDenied
-        service(record, actor=request.user)
-        fresh = kind.queryset().get(pk=record.pk)
-        if fresh.public_pdf_sha256:
-            messages.success(request, "The PDF has been made")
-        elif not fresh.public_pdf_error:
-            messages.success(request, "The PDF is being made: this page will show it when it is ready")
-        return redirect(kind.url(record))
-
-    return view
 
 
 # — service arguments from the form's cleaned data ----------------------------------------------
@@ -275,7 +239,7 @@ class RecordAction(View):
             "record": record,
             "record_url": kind.url(record),
             "noun": kind.noun,
-            "caption": kind.caption,
+            "caption_template": kind.caption,
             "form": form,
             "version_moved": version_moved,
         }

@@ -10,9 +10,7 @@ past sends the person back to the record with a message, rather than an error pa
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from council import integrity
@@ -23,6 +21,7 @@ from decisions.views.public import _council
 from decisions.workflow import Action
 from records import views as record_views
 from records.views import AlreadyDone, RecordAction, RecordKind, SignOffAction, comment, every_field
+from records.views_record import Button, SignOffButtons, page_context, pdf_view, retry_pdf_view
 
 KIND = RecordKind(
     name="decision",
@@ -34,6 +33,14 @@ KIND = RecordKind(
     workflow=workflow,
     status=Status,
     caption="decisions/_record_caption.html",
+    tags={
+        Status.DRAFT: "grey",
+        Status.IN_SIGN_OFF: "",
+        Status.AWAITING_DECISION: "yellow",
+        Status.DECIDED: "teal",
+        Status.PUBLISHED: "green",
+        None: "red",
+    },
 )
 
 
@@ -54,32 +61,22 @@ def second_click(action):
 # — the record --------------------------------------------------------------------------------
 
 
-def _actions(user, decision):
-    """The buttons this person may use now, in the order they would use them."""
-    actions = []
-    if permissions.can_edit(user, decision):
-        actions.append(("Edit the record", reverse("decisions:tasks", kwargs={"pk": decision.pk}), "secondary"))
-    if workflow.allowed_in_status(decision.status, Action.ISSUE_SIGN_OFF):
-        current = rules.current_sign_offs(decision)
-        for dep in permissions.reviewer_departments(user, decision):
-            if dep.pk not in current:
-                url = reverse("decisions:sign-off", kwargs={"pk": decision.pk, "department": dep.slug})
-                actions.append((f"Sign off for {dep.name}", url, "primary"))
-    if permissions.can_agree_urgency(user, decision):
-        url = reverse("decisions:urgency", kwargs={"pk": decision.pk})
-        actions.append(("Agree or decline the urgency", url, "primary"))
-    if permissions.can_record_agreement(user, decision) and _open_agreements(decision):
-        url = reverse("decisions:record-agreement", kwargs={"pk": decision.pk})
-        actions.append(("Record the chair's agreement", url, "secondary"))
-    if permissions.can_sign(user, decision):
-        actions.append(("Sign the decision", reverse("decisions:sign", kwargs={"pk": decision.pk}), "primary"))
-    if permissions.can_publish(user, decision):
-        actions.append(("Publish the decision", reverse("decisions:publish", kwargs={"pk": decision.pk}), "primary"))
-    if permissions.can_return(user, decision):
-        actions.append(("Return to the author", reverse("decisions:return", kwargs={"pk": decision.pk}), "secondary"))
-    if permissions.can_withdraw(user, decision):
-        actions.append(("Withdraw the record", reverse("decisions:withdraw", kwargs={"pk": decision.pk}), "warning"))
-    return actions
+# The buttons of the record page, in the order people use them.
+BUTTONS = [
+    Button("Edit the record", "tasks", "secondary", permissions.can_edit),
+    SignOffButtons(Action.ISSUE_SIGN_OFF, permissions.reviewer_departments),
+    Button("Agree or decline the urgency", "urgency", "primary", permissions.can_agree_urgency),
+    Button(
+        "Record the chair's agreement",
+        "record-agreement",
+        "secondary",
+        lambda user, decision: permissions.can_record_agreement(user, decision) and _open_agreements(decision),
+    ),
+    Button("Sign the decision", "sign", "primary", permissions.can_sign),
+    Button("Publish the decision", "publish", "primary", permissions.can_publish),
+    Button("Return to the author", "return", "secondary", permissions.can_return),
+    Button("Withdraw the record", "withdraw", "warning", permissions.can_withdraw),
+]
 
 
 def _open_agreements(decision):
@@ -95,36 +92,21 @@ def record(request, pk):
         raise PermissionDenied
     context = record_context(decision, public=False, council=_council(request))
     context.update(
-        actions=_actions(request.user, decision),
+        page_context(KIND, request, decision, BUTTONS),
         warnings=rules.record_warnings(decision),
         gaps=rules.sign_off_gaps(decision) if decision.status == Status.IN_SIGN_OFF else [],
-        events=record_views.history(KIND, decision),
-        retry_pdf_url=(
-            reverse("decisions:retry-pdf", kwargs={"pk": decision.pk})
-            if permissions.can_retry_public_pdf(request.user, decision)
-            else ""
-        ),
     )
     return render(request, "decisions/record/record.html", context)
 
 
-# Democratic Support asks again for a published record's PDF after it could not be made.
-retry_pdf = record_views.retry_pdf(KIND, services.retry_public_pdf)
-
-
-@login_required
-@require_safe
-def record_pdf(request, pk):
-    """The full version as PDF, for those who may see it, rendered now; "DRAFT" until it is decided."""
-    decision = _load(pk)
-    if not permissions.can_view(request.user, decision):
-        raise PermissionDenied
-    watermark = None if decision.is_frozen else documents.WATERMARK
-    data = documents.render_decision_pdf(decision, public=False, watermark=watermark, council=_council(request))
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{documents.pdf_filename(decision, public=False)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+retry_pdf = retry_pdf_view(KIND, services.retry_public_pdf)
+record_pdf = pdf_view(
+    KIND,
+    lambda request, decision, watermark: documents.render_decision_pdf(
+        decision, public=False, watermark=watermark, council=_council(request)
+    ),
+    documents.pdf_filename,
+)
 
 
 # — the actions: each a declaration of records.views.RecordAction --------------------------------

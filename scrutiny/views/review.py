@@ -12,9 +12,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
@@ -23,6 +21,7 @@ from records import forms as record_forms
 from records import views as record_views
 from records.forms import GovDateField
 from records.views import RecordAction, RecordKind, SignOffAction, comment, every_field
+from records.views_record import Button, SignOffButtons, page_context, pdf_view, retry_pdf_view
 from scrutiny import documents, permissions, rules, services, workflow
 from scrutiny.models import ApprovalHow, BriefingReport, ReportAppendix, Status, today
 from scrutiny.workflow import Action
@@ -59,6 +58,13 @@ KIND = RecordKind(
     workflow=workflow,
     status=Status,
     caption="scrutiny/record/_caption.html",
+    tags={
+        Status.DRAFT: "grey",
+        Status.PUBLISHED: "green",
+        Status.APPROVED: "teal",
+        Status.WITHDRAWN: "red",
+        None: "yellow",
+    },
 )
 
 
@@ -79,32 +85,17 @@ def second_click(action):
 # — the report --------------------------------------------------------------------------------
 
 
-def _actions(user, report):
-    """The buttons this person may use now, in the order they would use them."""
-    pk = {"pk": report.pk}
-    actions = []
-    if permissions.can_edit(user, report):
-        actions.append(("Edit the report", reverse("scrutiny:tasks", kwargs=pk), "secondary"))
-    if workflow.allowed_in_status(report.status, Action.ISSUE_SIGN_OFF):
-        current = rules.current_sign_offs(report)
-        for dep in permissions.report_reviewer_departments(user, report):
-            if dep.pk not in current:
-                url = reverse("scrutiny:sign-off", kwargs={**pk, "department": dep.slug})
-                actions.append((f"Sign off for {dep.name}", url, "primary"))
-    if permissions.can_agree(user, report):
-        actions.append(("Agree the report", reverse("scrutiny:agree", kwargs=pk), "primary"))
-    if permissions.can_approve(user, report):
-        actions.append(("Approve the report", reverse("scrutiny:approve", kwargs=pk), "primary"))
-    if permissions.can_record_approval(user, report):
-        url = reverse("scrutiny:record-approval", kwargs=pk)
-        actions.append(("Record the cabinet member's approval", url, "secondary"))
-    if permissions.can_publish(user, report):
-        actions.append(("Publish to the meeting's agenda", reverse("scrutiny:publish", kwargs=pk), "primary"))
-    if permissions.can_return(user, report):
-        actions.append(("Return to the author", reverse("scrutiny:return", kwargs=pk), "secondary"))
-    if permissions.can_withdraw(user, report):
-        actions.append(("Withdraw the report", reverse("scrutiny:withdraw", kwargs=pk), "warning"))
-    return actions
+# The buttons of the report page, in the order people use them.
+BUTTONS = [
+    Button("Edit the report", "tasks", "secondary", permissions.can_edit),
+    SignOffButtons(Action.ISSUE_SIGN_OFF, permissions.report_reviewer_departments),
+    Button("Agree the report", "agree", "primary", permissions.can_agree),
+    Button("Approve the report", "approve", "primary", permissions.can_approve),
+    Button("Record the cabinet member's approval", "record-approval", "secondary", permissions.can_record_approval),
+    Button("Publish to the meeting's agenda", "publish", "primary", permissions.can_publish),
+    Button("Return to the author", "return", "secondary", permissions.can_return),
+    Button("Withdraw the report", "withdraw", "warning", permissions.can_withdraw),
+]
 
 
 def _sign_off_rows(report):
@@ -137,36 +128,19 @@ def report(request, pk):
         "scrutiny/record/report.html",
         {
             **context,
-            "actions": _actions(request.user, report),
+            **page_context(KIND, request, report, BUTTONS),
             "gaps": rules.sign_off_gaps(report) if report.status == Status.IN_SIGN_OFF else [],
             "sign_off_rows": _sign_off_rows(report),
-            "events": record_views.history(KIND, report),
-            "retry_pdf_url": (
-                reverse("scrutiny:retry-pdf", kwargs={"pk": report.pk})
-                if permissions.can_retry_public_pdf(request.user, report)
-                else ""
-            ),
         },
     )
 
 
-# Democratic Support asks again for a published report's PDF after it could not be made.
-retry_pdf = record_views.retry_pdf(KIND, services.retry_public_pdf)
-
-
-@login_required
-@require_safe
-def report_pdf(request, pk):
-    """The full version as PDF, for those who may see the report, rendered now; "DRAFT" until published."""
-    report = _load(pk)
-    if not permissions.can_view(request.user, report):
-        raise PermissionDenied
-    watermark = None if report.status == Status.PUBLISHED else council_documents.WATERMARK
-    data = documents.render_report_pdf(report, public=False, watermark=watermark)
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{documents.pdf_filename(report, public=False)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+retry_pdf = retry_pdf_view(KIND, services.retry_public_pdf)
+report_pdf = pdf_view(
+    KIND,
+    lambda request, report, watermark: documents.render_report_pdf(report, public=False, watermark=watermark),
+    documents.pdf_filename,
+)
 
 
 @login_required
