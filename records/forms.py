@@ -291,3 +291,34 @@ class OptionalCommentForm(forms.Form):
 
     def clean_comment(self):
         return self.cleaned_data["comment"].strip()
+
+
+class GivenOutsideForm(forms.Form):
+    """Democratic Support records an agreement or approval given outside the system (an email, a letter).
+
+    A subclass adds its date field and layout, and says who gave it: `who` ("the chair"), `verb`
+    ("agree"), `past` ("agreed"), `noun` ("agreement"); `field_order` keeps the page's order.
+    """
+
+    who = verb = past = noun = ""
+    how = forms.ChoiceField(
+        choices=[("email", "By email"), ("other", "Another way, in writing")], widget=forms.RadioSelect
+    )
+    evidence = forms.CharField(widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        how, evidence = self.fields["how"], self.fields["evidence"]
+        how.label = f"How did {self.who} {self.verb}?"
+        how.error_messages["required"] = f"Select how {self.who} {self.past}"
+        evidence.label = f"Evidence of the {self.noun}"
+        evidence.help_text = f"For example, the date, sender and subject of {self.who}'s email"
+        evidence.error_messages["required"] = (
+            f"Describe the evidence of the {self.noun}, for example the email's date and subject"
+        )
+
+    def clean_evidence(self):
+        evidence = self.cleaned_data["evidence"].strip()
+        if not evidence:
+            raise ValidationError(self.fields["evidence"].error_messages["required"], code="required")
+        return evidence

@@ -27,7 +27,7 @@ from django.views import View
 
 from council import integrity
 from council.models import Department
-from records.forms import SignOffForm, apply_service_errors
+from records.forms import CommentForm, SignOffForm, apply_service_errors
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,12 @@ class RecordKind:
     def url(self, record, name=None):
         """The record's staff page, or the page `name` of the same app (e.g. "return")."""
         return reverse(self.url_name(name) if name else self.page, kwargs={"pk": record.pk})
+
+    def moved_on(self, request, record, action):
+        return moved_on(self, request, record, action)
+
+    def second_click(self, action):
+        return second_click(self, action)
 
 
 def after(kind, request, record):
@@ -286,3 +292,49 @@ class SignOffAction(RecordAction):
             messages.info(self.request, f"{name} has already signed off this version, with the code {done.code}.")
             return redirect(self.kind.url(self.record))
         return None
+
+
+# — the actions every kind of record has, declared once ---------------------------------------------
+
+
+def return_action(kind, *, service, template):
+    """Any reviewer sends the record back to its author as a draft, saying what needs to change."""
+    noun = kind.noun
+    return RecordAction.declare(
+        kind,
+        kind.workflow.Action.RETURN,
+        permission=kind.permissions.can_return,
+        form=CommentForm,
+        form_kwargs=lambda view: dict(
+            label="Comments for the author",
+            hint="Say what needs to change. The author sees these comments, "
+            f"and they are kept in the {noun}'s history.",
+            required_message="Enter your comments for the author, so they know what to change",
+            button=f"Return the {noun}",
+        ),
+        service=service,
+        arguments=comment,
+        template=template,
+        success=f"The {noun} has been returned to the author",
+    )
+
+
+def withdraw_action(kind, *, service, template):
+    """The author or Democratic Support withdraws the record; the reason is kept in its history."""
+    noun = kind.noun
+    return RecordAction.declare(
+        kind,
+        kind.workflow.Action.WITHDRAW,
+        permission=kind.permissions.can_withdraw,
+        form=CommentForm,
+        form_kwargs=lambda view: dict(
+            label=f"Why is the {noun} being withdrawn?",
+            hint=f"This is kept in the {noun}'s history.",
+            required_message=f"Enter why the {noun} is being withdrawn",
+            button=f"Withdraw the {noun}",
+        ),
+        service=service,
+        arguments=comment,
+        template=template,
+        success=f"The {noun} has been withdrawn",
+    )

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
@@ -62,7 +62,23 @@ def page_context(kind, request, record, declared):
         "actions": buttons(kind, request.user, record, declared),
         "events": history(kind, record),
         "retry_pdf_url": kind.url(record, "retry-pdf") if may_retry else "",
+        "gaps": kind.rules.sign_off_gaps(record) if record.status == kind.status.IN_SIGN_OFF else [],
     }
+
+
+def page_view(kind, template, declared, context):
+    """The staff page of a record, for whoever may see it: `context(request, record)` is the kind's
+    own (its document, warnings, sign-off table); `declared` its buttons."""
+
+    @login_required
+    @require_safe
+    def view(request, pk):
+        record = kind.load(pk)
+        if not kind.permissions.can_view(request.user, record):
+            raise PermissionDenied
+        return render(request, template, {**context(request, record), **page_context(kind, request, record, declared)})
+
+    return view
 
 
 def history(kind, record):

@@ -8,10 +8,8 @@ past sends the person back to the record with a message, rather than an error pa
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import redirect
 
 from council import integrity
 from decisions import documents, forms_review, permissions, rules, services, workflow
@@ -19,9 +17,16 @@ from decisions.documents import record_context, record_queryset
 from decisions.models import Status, today
 from decisions.views.public import _council
 from decisions.workflow import Action
-from records import views as record_views
-from records.views import AlreadyDone, RecordAction, RecordKind, SignOffAction, comment, every_field
-from records.views_record import Button, SignOffButtons, page_context, pdf_view, retry_pdf_view
+from records.views import (
+    AlreadyDone,
+    RecordAction,
+    RecordKind,
+    SignOffAction,
+    every_field,
+    return_action,
+    withdraw_action,
+)
+from records.views_record import Button, SignOffButtons, page_view, pdf_view, retry_pdf_view
 
 KIND = RecordKind(
     name="decision",
@@ -44,18 +49,9 @@ KIND = RecordKind(
 )
 
 
-def _load(pk):
-    return KIND.load(pk)
-
-
-def moved_on(request, decision, action):
-    """The record is past this action (done already, or in another state): say so on the record."""
-    return record_views.moved_on(KIND, request, decision, action)
-
-
-def second_click(action):
-    """A second click on an action's button is told the record moved on, rather than a 403."""
-    return record_views.second_click(KIND, action)
+# Authoring's submit page answers a second click the same way.
+moved_on = KIND.moved_on
+second_click = KIND.second_click
 
 
 # — the record --------------------------------------------------------------------------------
@@ -84,21 +80,15 @@ def _open_agreements(decision):
     return [a for a in decision.chair_agreements.all() if a.kind in required and not a.is_agreed]
 
 
-@login_required
-@require_safe
-def record(request, pk):
-    decision = _load(pk)
-    if not permissions.can_view(request.user, decision):
-        raise PermissionDenied
-    context = record_context(decision, public=False, council=_council(request))
-    context.update(
-        page_context(KIND, request, decision, BUTTONS),
-        warnings=rules.record_warnings(decision),
-        gaps=rules.sign_off_gaps(decision) if decision.status == Status.IN_SIGN_OFF else [],
-    )
-    return render(request, "decisions/record/record.html", context)
-
-
+record = page_view(
+    KIND,
+    "decisions/record/record.html",
+    BUTTONS,
+    lambda request, decision: {
+        **record_context(decision, public=False, council=_council(request)),
+        "warnings": rules.record_warnings(decision),
+    },
+)
 retry_pdf = retry_pdf_view(KIND, services.retry_public_pdf)
 record_pdf = pdf_view(
     KIND,
@@ -115,39 +105,8 @@ sign_off = SignOffAction.declare(
     KIND, Action.ISSUE_SIGN_OFF, service=services.issue_sign_off_code, template="decisions/record/sign_off.html"
 )
 
-return_record = RecordAction.declare(
-    KIND,
-    Action.RETURN,
-    permission=permissions.can_return,
-    form=forms_review.CommentForm,
-    form_kwargs=lambda view: dict(
-        label="Comments for the author",
-        hint="Say what needs to change. The author sees these comments, and they are kept in the record's history.",
-        required_message="Enter your comments for the author, so they know what to change",
-        button="Return the record",
-    ),
-    service=services.return_to_author,
-    arguments=comment,
-    template="decisions/record/return.html",
-    success="The record has been returned to the author",
-)
-
-withdraw = RecordAction.declare(
-    KIND,
-    Action.WITHDRAW,
-    permission=permissions.can_withdraw,
-    form=forms_review.CommentForm,
-    form_kwargs=lambda view: dict(
-        label="Why is the record being withdrawn?",
-        hint="This is kept in the record's history.",
-        required_message="Enter why the record is being withdrawn",
-        button="Withdraw the record",
-    ),
-    service=services.withdraw_decision,
-    arguments=comment,
-    template="decisions/record/withdraw.html",
-    success="The record has been withdrawn",
-)
+return_record = return_action(KIND, service=services.return_to_author, template="decisions/record/return.html")
+withdraw = withdraw_action(KIND, service=services.withdraw_decision, template="decisions/record/withdraw.html")
 
 
 class UrgencyAction(RecordAction):

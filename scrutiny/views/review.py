@@ -8,22 +8,18 @@ nothing typed is lost. An action the report has moved past sends the person back
 with a message, rather than an error page.
 """
 
-from crispy_forms_gds.layout import Field
-from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
 from council.models import Department
 from records import forms as record_forms
-from records import views as record_views
-from records.forms import GovDateField
-from records.views import RecordAction, RecordKind, SignOffAction, comment, every_field
-from records.views_record import Button, SignOffButtons, page_context, pdf_view, retry_pdf_view
-from scrutiny import documents, permissions, rules, services, workflow
-from scrutiny.models import ApprovalHow, BriefingReport, ReportAppendix, Status, today
+from records.views import RecordAction, RecordKind, SignOffAction, comment, every_field, return_action, withdraw_action
+from records.views_record import Button, SignOffButtons, page_view, pdf_view, retry_pdf_view
+from scrutiny import documents, forms_review, permissions, rules, services, workflow
+from scrutiny.models import BriefingReport, ReportAppendix, Status, today
 from scrutiny.workflow import Action
 
 
@@ -68,18 +64,9 @@ KIND = RecordKind(
 )
 
 
-def _load(pk):
-    return KIND.load(pk)
-
-
-def moved_on(request, report, action):
-    """The report is past this action (done already, or in another state): say so on the report."""
-    return record_views.moved_on(KIND, request, report, action)
-
-
-def second_click(action):
-    """A second click on an action's button is told the report moved on, rather than a 403."""
-    return record_views.second_click(KIND, action)
+# Authoring's submit page answers a second click the same way.
+moved_on = KIND.moved_on
+second_click = KIND.second_click
 
 
 # — the report --------------------------------------------------------------------------------
@@ -116,25 +103,15 @@ def _sign_off_rows(report):
     return rows
 
 
-@login_required
-@require_safe
-def report(request, pk):
-    report = _load(pk)
-    if not permissions.can_view(request.user, report):
-        raise PermissionDenied
-    context = documents.report_context(report, public=False)
-    return render(
-        request,
-        "scrutiny/record/report.html",
-        {
-            **context,
-            **page_context(KIND, request, report, BUTTONS),
-            "gaps": rules.sign_off_gaps(report) if report.status == Status.IN_SIGN_OFF else [],
-            "sign_off_rows": _sign_off_rows(report),
-        },
-    )
-
-
+report = page_view(
+    KIND,
+    "scrutiny/record/report.html",
+    BUTTONS,
+    lambda request, report: {
+        **documents.report_context(report, public=False),
+        "sign_off_rows": _sign_off_rows(report),
+    },
+)
 retry_pdf = retry_pdf_view(KIND, services.retry_public_pdf)
 report_pdf = pdf_view(
     KIND,
@@ -163,39 +140,8 @@ sign_off = SignOffAction.declare(
     template="scrutiny/record/sign_off.html",
 )
 
-return_report = RecordAction.declare(
-    KIND,
-    Action.RETURN,
-    permission=permissions.can_return,
-    form=record_forms.CommentForm,
-    form_kwargs=lambda view: dict(
-        label="Comments for the author",
-        hint="Say what needs to change. The author sees these comments, and they are kept in the report's history.",
-        required_message="Enter your comments for the author, so they know what to change",
-        button="Return the report",
-    ),
-    service=services.return_to_author,
-    arguments=comment,
-    template="scrutiny/record/return.html",
-    success="The report has been returned to the author",
-)
-
-withdraw = RecordAction.declare(
-    KIND,
-    Action.WITHDRAW,
-    permission=permissions.can_withdraw,
-    form=record_forms.CommentForm,
-    form_kwargs=lambda view: dict(
-        label="Why is the report being withdrawn?",
-        hint="This is kept in the report's history.",
-        required_message="Enter why the report is being withdrawn",
-        button="Withdraw the report",
-    ),
-    service=services.withdraw_report,
-    arguments=comment,
-    template="scrutiny/record/withdraw.html",
-    success="The report has been withdrawn",
-)
+return_report = return_action(KIND, service=services.return_to_author, template="scrutiny/record/return.html")
+withdraw = withdraw_action(KIND, service=services.withdraw_report, template="scrutiny/record/withdraw.html")
 
 # The strategic director agrees, the cabinet member approves: a confirmation with an optional comment.
 agree = RecordAction.declare(
@@ -227,51 +173,11 @@ approve = RecordAction.declare(
 )
 
 
-class ApprovalForm(forms.Form):
-    """Democratic Support records an approval the cabinet member gave outside the system."""
-
-    approved_on = GovDateField(
-        what="the date the cabinet member approved",
-        when="past",
-        required=True,
-        label="Date the cabinet member approved",
-        help_text="For example, 4 11 2021",
-    )
-    how = forms.ChoiceField(
-        label="How did the cabinet member approve?",
-        choices=[(ApprovalHow.EMAIL, "By email"), (ApprovalHow.OTHER, "Another way, in writing")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the cabinet member approved"},
-    )
-    evidence = forms.CharField(
-        label="Evidence of the approval",
-        help_text="For example, the date, sender and subject of the cabinet member's email",
-        widget=forms.Textarea,
-        error_messages={"required": "Describe the evidence of the approval, for example the email's date and subject"},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["approved_on"].error_messages["required"] = "Enter the date the cabinet member approved"
-        self.helper = record_forms.action_helper(
-            Field("approved_on", context={"legend_size": "govuk-fieldset__legend--s"}),
-            Field.radios("how", legend_size="s"),
-            Field.textarea("evidence", label_size="s", rows=4),
-            button="Record the approval",
-        )
-
-    def clean_evidence(self):
-        evidence = self.cleaned_data["evidence"].strip()
-        if not evidence:
-            raise ValidationError(self.fields["evidence"].error_messages["required"], code="required")
-        return evidence
-
-
 record_approval = RecordAction.declare(
     KIND,
     Action.RECORD_APPROVAL,
     permission=permissions.can_record_approval,
-    form=ApprovalForm,
+    form=forms_review.ApprovalForm,
     service=services.record_cabinet_approval,
     arguments=every_field,
     versioned=True,
