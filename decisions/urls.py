@@ -10,15 +10,7 @@ app_name = "decisions"
 urlpatterns = [
     # Staff: drafting (decisions/views/authoring.py); the record, sign-off, agreement, decision,
     # publication (decisions/views/review.py)
-    *staff_record_urls(
-        "records",
-        authoring=authoring,
-        review=review,
-        page="record",
-        page_view=review.record,
-        pdf_view=review.record_pdf,
-        return_view=review.return_record,
-    ),
+    *staff_record_urls("records", authoring, review, page="record"),
     path("records/<int:pk>/consultations/add/", authoring.consultation_add, name="consultation-add"),
     path(
         "records/<int:pk>/consultations/<int:child>/remove/", authoring.consultation_remove, name="consultation-remove"

@@ -7,10 +7,12 @@ only spare each app from writing the same list again.
 from django.urls import path
 
 
-def staff_record_urls(prefix, *, authoring, review, page, page_view, pdf_view, return_view):
+def staff_record_urls(prefix, authoring, review, *, page):
     """Drafting and review of a record under `prefix` ("records", "reports"): `authoring` and `review`
-    are the app's view modules; `page` names the record's staff page ("record", "report")."""
+    are the app's view modules; `page` names the record's staff page ("record", "report"), and
+    `review` has the views `<page>`, `<page>_pdf` and `return_<page>`."""
     one = f"{prefix}/<int:pk>/"
+    page_view, pdf_view, return_view = (getattr(review, name) for name in (page, f"{page}_pdf", f"return_{page}"))
     return [
         # Drafting: the task list, its pages, appendices and papers, checking and submitting
         path(f"{prefix}/new/", authoring.start, name="start"),

@@ -9,15 +9,7 @@ from scrutiny.views import authoring, review
 app_name = "scrutiny"
 
 urlpatterns = [
-    *staff_record_urls(
-        "reports",
-        authoring=authoring,
-        review=review,
-        page="report",
-        page_view=review.report,
-        pdf_view=review.report_pdf,
-        return_view=review.return_report,
-    ),
+    *staff_record_urls("reports", authoring, review, page="report"),
     # A report's own: its numbered sections, the director's agreement, the cabinet member's approval
     path("reports/<int:pk>/sections/add/", authoring.section_add, name="section-add"),
     path("reports/<int:pk>/sections/<int:child>/", authoring.section_edit, name="section-edit"),
