@@ -15,7 +15,7 @@ success=...)`. What differs between actions is a few hooks, each a function of t
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
+from importlib import import_module
 from typing import Any
 
 from django.contrib import messages
@@ -34,16 +34,29 @@ from records.forms import CommentForm, SignOffForm, apply_service_errors
 class RecordKind:
     """What the shared views need to know about one kind of record."""
 
+    app: str  # its app, laid out as every kind's: models.Status, permissions, rules, workflow modules
     name: str  # the record's name in its app's templates: "decision", "report"
     noun: str  # what people call it: "record", "report"
     queryset: Callable[[], Any]  # everything the staff pages show, prefetched
     page: str  # URL name of its staff page, e.g. "decisions:record"
-    permissions: ModuleType  # its permissions module: can_view(user, record), ...
-    rules: ModuleType  # its rules module: current_sign_offs(record), ...
-    workflow: ModuleType  # its workflow module: TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
-    status: Any  # its Status choices
     caption: str  # the caption template of its action pages
     tags: dict  # status -> GOV.UK tag colour ("" for the default blue); None -> the colour of any other
+
+    @property
+    def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
+        return import_module(f"{self.app}.permissions")
+
+    @property
+    def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
+        return import_module(f"{self.app}.rules")
+
+    @property
+    def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
+        return import_module(f"{self.app}.workflow")
+
+    @property
+    def status(self):
+        return import_module(f"{self.app}.models").Status
 
     def load(self, pk):
         return get_object_or_404(self.queryset(), pk=pk)
@@ -180,6 +193,22 @@ class RecordAction(View):
 
     # — hooks a subclass may change -------------------------------------------------------------
 
+    @property
+    def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
+        return import_module(f"{self.app}.permissions")
+
+    @property
+    def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
+        return import_module(f"{self.app}.rules")
+
+    @property
+    def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
+        return import_module(f"{self.app}.workflow")
+
+    @property
+    def status(self):
+        return import_module(f"{self.app}.models").Status
+
     def load(self, pk):
         """The record, and anything else the URL names (a department)."""
         self.record = self.kind.load(pk)
@@ -257,6 +286,22 @@ class SignOffAction(RecordAction):
     departments = Department.objects.all()  # the departments that may sign this kind of record off
     form = SignOffForm
     form_kwargs = staticmethod(lambda view: {"department": view.department})
+
+    @property
+    def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
+        return import_module(f"{self.app}.permissions")
+
+    @property
+    def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
+        return import_module(f"{self.app}.rules")
+
+    @property
+    def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
+        return import_module(f"{self.app}.workflow")
+
+    @property
+    def status(self):
+        return import_module(f"{self.app}.models").Status
 
     def load(self, pk):
         super().load(pk)

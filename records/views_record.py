@@ -31,8 +31,20 @@ class Button:
 class SignOffButtons:
     """One "Sign off for <department>" button per department this person may still sign off for."""
 
-    action: str  # the workflow's action of issuing a sign-off code
     departments: object  # (user, record) -> the departments this person reviews for
+
+
+def every_kinds_buttons(kind, own, *, departments):
+    """The buttons every kind of record has around its own: edit and sign off first, return and
+    withdraw last. `departments(user, record)`: those this person signs off for."""
+    may = kind.permissions
+    return [
+        Button(f"Edit the {kind.noun}", "tasks", "secondary", may.can_edit),
+        SignOffButtons(departments),
+        *own,
+        Button("Return to the author", "return", "secondary", may.can_return),
+        Button(f"Withdraw the {kind.noun}", "withdraw", "warning", may.can_withdraw),
+    ]
 
 
 def buttons(kind, user, record, declared):
@@ -40,7 +52,7 @@ def buttons(kind, user, record, declared):
     shown = []
     for button in declared:
         if isinstance(button, SignOffButtons):
-            if not kind.workflow.allowed_in_status(record.status, button.action):
+            if not kind.workflow.allowed_in_status(record.status, kind.workflow.Action.ISSUE_SIGN_OFF):
                 continue
             current = kind.rules.current_sign_offs(record)
             for dep in button.departments(user, record):

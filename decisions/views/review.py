@@ -26,17 +26,14 @@ from records.views import (
     return_action,
     withdraw_action,
 )
-from records.views_record import Button, SignOffButtons, page_view, pdf_view, retry_pdf_view
+from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
 
 KIND = RecordKind(
+    app="decisions",
     name="decision",
     noun="record",
     queryset=record_queryset,
     page="decisions:record",
-    permissions=permissions,
-    rules=rules,
-    workflow=workflow,
-    status=Status,
     caption="decisions/_record_caption.html",
     tags={
         Status.DRAFT: "grey",
@@ -58,21 +55,21 @@ second_click = KIND.second_click
 
 
 # The buttons of the record page, in the order people use them.
-BUTTONS = [
-    Button("Edit the record", "tasks", "secondary", permissions.can_edit),
-    SignOffButtons(Action.ISSUE_SIGN_OFF, permissions.reviewer_departments),
-    Button("Agree or decline the urgency", "urgency", "primary", permissions.can_agree_urgency),
-    Button(
-        "Record the chair's agreement",
-        "record-agreement",
-        "secondary",
-        lambda user, decision: permissions.can_record_agreement(user, decision) and _open_agreements(decision),
-    ),
-    Button("Sign the decision", "sign", "primary", permissions.can_sign),
-    Button("Publish the decision", "publish", "primary", permissions.can_publish),
-    Button("Return to the author", "return", "secondary", permissions.can_return),
-    Button("Withdraw the record", "withdraw", "warning", permissions.can_withdraw),
-]
+BUTTONS = every_kinds_buttons(
+    KIND,
+    [
+        Button("Agree or decline the urgency", "urgency", "primary", permissions.can_agree_urgency),
+        Button(
+            "Record the chair's agreement",
+            "record-agreement",
+            "secondary",
+            lambda user, decision: permissions.can_record_agreement(user, decision) and _open_agreements(decision),
+        ),
+        Button("Sign the decision", "sign", "primary", permissions.can_sign),
+        Button("Publish the decision", "publish", "primary", permissions.can_publish),
+    ],
+    departments=permissions.reviewer_departments,
+)
 
 
 def _open_agreements(decision):

@@ -17,7 +17,7 @@ from council import documents as council_documents
 from council.models import Department
 from records import forms as record_forms
 from records.views import RecordAction, RecordKind, SignOffAction, comment, every_field, return_action, withdraw_action
-from records.views_record import Button, SignOffButtons, page_view, pdf_view, retry_pdf_view
+from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
 from scrutiny import documents, forms_review, permissions, rules, services, workflow
 from scrutiny.models import BriefingReport, ReportAppendix, Status, today
 from scrutiny.workflow import Action
@@ -45,14 +45,11 @@ def _queryset():
 
 
 KIND = RecordKind(
+    app="scrutiny",
     name="report",
     noun="report",
     queryset=_queryset,
     page="scrutiny:report",
-    permissions=permissions,
-    rules=rules,
-    workflow=workflow,
-    status=Status,
     caption="scrutiny/record/_caption.html",
     tags={
         Status.DRAFT: "grey",
@@ -73,16 +70,16 @@ second_click = KIND.second_click
 
 
 # The buttons of the report page, in the order people use them.
-BUTTONS = [
-    Button("Edit the report", "tasks", "secondary", permissions.can_edit),
-    SignOffButtons(Action.ISSUE_SIGN_OFF, permissions.report_reviewer_departments),
-    Button("Agree the report", "agree", "primary", permissions.can_agree),
-    Button("Approve the report", "approve", "primary", permissions.can_approve),
-    Button("Record the cabinet member's approval", "record-approval", "secondary", permissions.can_record_approval),
-    Button("Publish to the meeting's agenda", "publish", "primary", permissions.can_publish),
-    Button("Return to the author", "return", "secondary", permissions.can_return),
-    Button("Withdraw the report", "withdraw", "warning", permissions.can_withdraw),
-]
+BUTTONS = every_kinds_buttons(
+    KIND,
+    [
+        Button("Agree the report", "agree", "primary", permissions.can_agree),
+        Button("Approve the report", "approve", "primary", permissions.can_approve),
+        Button("Record the cabinet member's approval", "record-approval", "secondary", permissions.can_record_approval),
+        Button("Publish to the meeting's agenda", "publish", "primary", permissions.can_publish),
+    ],
+    departments=permissions.report_reviewer_departments,
+)
 
 
 def _sign_off_rows(report):
