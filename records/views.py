@@ -27,7 +27,7 @@ from django.views import View
 
 from council import integrity
 from council.models import Department
-from records.forms import CommentForm, SignOffForm, apply_service_errors
+from records.forms import SignOffForm, apply_service_errors
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,13 @@ class RecordKind:
 
     def load(self, pk):
         return get_object_or_404(self.queryset(), pk=pk)
+
+    def load_for(self, user, pk):
+        """The record, for someone who may see it (else 403)."""
+        record = self.load(pk)
+        if not self.permissions.can_view(user, record):
+            raise PermissionDenied
+        return record
 
     def url_name(self, name):
         """The full URL name of the page `name` (e.g. "return") of this kind's app."""
@@ -193,22 +200,6 @@ class RecordAction(View):
 
     # — hooks a subclass may change -------------------------------------------------------------
 
-    @property
-    def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
-        return import_module(f"{self.app}.permissions")
-
-    @property
-    def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
-        return import_module(f"{self.app}.rules")
-
-    @property
-    def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
-        return import_module(f"{self.app}.workflow")
-
-    @property
-    def status(self):
-        return import_module(f"{self.app}.models").Status
-
     def load(self, pk):
         """The record, and anything else the URL names (a department)."""
         self.record = self.kind.load(pk)
@@ -337,49 +328,3 @@ class SignOffAction(RecordAction):
             messages.info(self.request, f"{name} has already signed off this version, with the code {done.code}.")
             return redirect(self.kind.url(self.record))
         return None
-
-
-# — the actions every kind of record has, declared once ---------------------------------------------
-
-
-def return_action(kind, *, service, template):
-    """Any reviewer sends the record back to its author as a draft, saying what needs to change."""
-    noun = kind.noun
-    return RecordAction.declare(
-        kind,
-        kind.workflow.Action.RETURN,
-        permission=kind.permissions.can_return,
-        form=CommentForm,
-        form_kwargs=lambda view: dict(
-            label="Comments for the author",
-            hint="Say what needs to change. The author sees these comments, "
-            f"and they are kept in the {noun}'s history.",
-            required_message="Enter your comments for the author, so they know what to change",
-            button=f"Return the {noun}",
-        ),
-        service=service,
-        arguments=comment,
-        template=template,
-        success=f"The {noun} has been returned to the author",
-    )
-
-
-def withdraw_action(kind, *, service, template):
-    """The author or Democratic Support withdraws the record; the reason is kept in its history."""
-    noun = kind.noun
-    return RecordAction.declare(
-        kind,
-        kind.workflow.Action.WITHDRAW,
-        permission=kind.permissions.can_withdraw,
-        form=CommentForm,
-        form_kwargs=lambda view: dict(
-            label=f"Why is the {noun} being withdrawn?",
-            hint=f"This is kept in the {noun}'s history.",
-            required_message=f"Enter why the {noun} is being withdrawn",
-            button=f"Withdraw the {noun}",
-        ),
-        service=service,
-        arguments=comment,
-        template=template,
-        success=f"The {noun} has been withdrawn",
-    )

@@ -85,9 +85,7 @@ def page_view(kind, template, declared, context):
     @login_required
     @require_safe
     def view(request, pk):
-        record = kind.load(pk)
-        if not kind.permissions.can_view(request.user, record):
-            raise PermissionDenied
+        record = kind.load_for(request.user, pk)
         return render(request, template, {**context(request, record), **page_context(kind, request, record, declared)})
 
     return view
@@ -116,9 +114,7 @@ def pdf_view(kind, render, filename):
     @login_required
     @require_safe
     def view(request, pk):
-        record = kind.load(pk)
-        if not kind.permissions.can_view(request.user, record):
-            raise PermissionDenied
+        record = kind.load_for(request.user, pk)
         watermark = None if record.is_frozen else council_documents.WATERMARK
         response = HttpResponse(render(request, record, watermark), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{filename(record, public=False)}"'

@@ -17,15 +17,8 @@ from decisions.documents import record_context, record_queryset
 from decisions.models import Status, today
 from decisions.views.public import _council
 from decisions.workflow import Action
-from records.views import (
-    AlreadyDone,
-    RecordAction,
-    RecordKind,
-    SignOffAction,
-    every_field,
-    return_action,
-    withdraw_action,
-)
+from records.actions import return_action, withdraw_action
+from records.views import AlreadyDone, RecordAction, RecordKind, SignOffAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
 
 KIND = RecordKind(

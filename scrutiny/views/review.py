@@ -16,7 +16,8 @@ from django.views.decorators.http import require_safe
 from council import documents as council_documents
 from council.models import Department
 from records import forms as record_forms
-from records.views import RecordAction, RecordKind, SignOffAction, comment, every_field, return_action, withdraw_action
+from records.actions import confirm_action, return_action, withdraw_action
+from records.views import RecordAction, RecordKind, SignOffAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
 from scrutiny import documents, forms_review, permissions, rules, services, workflow
 from scrutiny.models import BriefingReport, ReportAppendix, Status, today
@@ -141,34 +142,24 @@ return_report = return_action(KIND, service=services.return_to_author, template=
 withdraw = withdraw_action(KIND, service=services.withdraw_report, template="scrutiny/record/withdraw.html")
 
 # The strategic director agrees, the cabinet member approves: a confirmation with an optional comment.
-agree = RecordAction.declare(
+agree = confirm_action(
     KIND,
     Action.AGREE,
     permission=permissions.can_agree,
-    context=lambda view: {"blockers": workflow.blockers(view.record, Action.AGREE)},
-    form=record_forms.OptionalCommentForm,
-    form_kwargs=lambda view: {"button": "Agree the report"},
     service=services.agree_report,
-    arguments=comment,
-    versioned=True,
+    button="Agree the report",
     template="scrutiny/record/agree.html",
     success="You have agreed the report. The lead member is asked to approve it",
 )
-
-approve = RecordAction.declare(
+approve = confirm_action(
     KIND,
     Action.APPROVE,
     permission=permissions.can_approve,
-    context=lambda view: {"blockers": workflow.blockers(view.record, Action.APPROVE)},
-    form=record_forms.OptionalCommentForm,
-    form_kwargs=lambda view: {"button": "Approve the report"},
     service=services.approve_report,
-    arguments=comment,
-    versioned=True,
+    button="Approve the report",
     template="scrutiny/record/approve.html",
     success="You have approved the report. Democratic Support will publish it",
 )
-
 
 record_approval = RecordAction.declare(
     KIND,
