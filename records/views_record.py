@@ -64,13 +64,18 @@ def buttons(kind, user, record, declared):
     return shown
 
 
+def status_colour(kind, status):
+    """The GOV.UK tag colour of a status of this kind ("" is the default blue)."""
+    return kind.tags.get(status, kind.tags.get(None, ""))
+
+
 def page_context(kind, request, record, declared):
     """What components/record_page.html shows of every kind of record."""
     may_retry = kind.permissions.can_retry_public_pdf(request.user, record)
     return {
         "record": record,
         "noun": kind.noun,
-        "status_colour": kind.tags.get(record.status, kind.tags.get(None, "")),
+        "status_colour": status_colour(kind, record.status),
         "actions": buttons(kind, request.user, record, declared),
         "events": history(kind, record),
         "retry_pdf_url": kind.url(record, "retry-pdf") if may_retry else "",
