@@ -8,8 +8,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.core.exceptions import ValidationError
 
-from decisions.models import ChairAgreement
-from records.forms import CommentForm, ConfirmForm, GovDateField, SignOffForm, apply_service_errors
+from records.forms import CommentForm, ConfirmForm, GivenOutsideForm, GovDateField, SignOffForm, apply_service_errors
 from records.forms import action_helper as _helper
 
 # The forms of actions every kind of record has (confirm, sign-off code, comment) are the shared ones.
@@ -56,9 +55,11 @@ class UrgencyForm(forms.Form):
         return cleaned
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(GivenOutsideForm):
     """12b: Democratic Support records an agreement the chair gave outside the system."""
 
+    who, verb, past, noun = "the chair", "agree", "agreed", "agreement"
+    field_order = ["kind", "agreed_on", "how", "evidence"]
     kind = forms.ChoiceField(
         label="Which agreement did the chair give?",
         widget=forms.RadioSelect,
@@ -70,18 +71,6 @@ class AgreementForm(forms.Form):
         required=True,
         label="Date the chair agreed",
         help_text="For example, 14 7 2021",
-    )
-    how = forms.ChoiceField(
-        label="How did the chair agree?",
-        choices=[(ChairAgreement.How.EMAIL, "By email"), (ChairAgreement.How.OTHER, "Another way, in writing")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the chair agreed"},
-    )
-    evidence = forms.CharField(
-        label="Evidence of the agreement",
-        help_text="For example, the date, sender and subject of the chair's email",
-        widget=forms.Textarea,
-        error_messages={"required": "Describe the evidence of the agreement, for example the email's date and subject"},
     )
 
     def __init__(self, *args, agreements, **kwargs):
@@ -100,12 +89,6 @@ class AgreementForm(forms.Form):
             Field.textarea("evidence", label_size="s", rows=4),
             button="Record the agreement",
         )
-
-    def clean_evidence(self):
-        evidence = self.cleaned_data["evidence"].strip()
-        if not evidence:
-            raise ValidationError(self.fields["evidence"].error_messages["required"], code="required")
-        return evidence
 
 
 class SignForm(forms.Form):

@@ -278,3 +278,47 @@ class CommentForm(forms.Form):
         if not comment:
             raise ValidationError(self.fields["comment"].error_messages["required"], code="required")
         return comment
+
+
+class OptionalCommentForm(forms.Form):
+    """A confirmation with an optional comment (an agreement, an approval) for the record's history."""
+
+    comment = forms.CharField(label="Comments (optional)", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, button, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = action_helper(Field.textarea("comment", rows=4), button=button)
+
+    def clean_comment(self):
+        return self.cleaned_data["comment"].strip()
+
+
+class GivenOutsideForm(forms.Form):
+    """Democratic Support records an agreement or approval given outside the system (an email, a letter).
+
+    A subclass adds its date field and layout, and says who gave it: `who` ("the chair"), `verb`
+    ("agree"), `past` ("agreed"), `noun` ("agreement"); `field_order` keeps the page's order.
+    """
+
+    who = verb = past = noun = ""
+    how = forms.ChoiceField(
+        choices=[("email", "By email"), ("other", "Another way, in writing")], widget=forms.RadioSelect
+    )
+    evidence = forms.CharField(widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        how, evidence = self.fields["how"], self.fields["evidence"]
+        how.label = f"How did {self.who} {self.verb}?"
+        how.error_messages["required"] = f"Select how {self.who} {self.past}"
+        evidence.label = f"Evidence of the {self.noun}"
+        evidence.help_text = f"For example, the date, sender and subject of {self.who}'s email"
+        evidence.error_messages["required"] = (
+            f"Describe the evidence of the {self.noun}, for example the email's date and subject"
+        )
+
+    def clean_evidence(self):
+        evidence = self.cleaned_data["evidence"].strip()
+        if not evidence:
+            raise ValidationError(self.fields["evidence"].error_messages["required"], code="required")
+        return evidence

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from records.urls import public_record_urls
 from scrutiny.views import public
 
 app_name = "committees"
@@ -11,7 +12,11 @@ urlpatterns = [
     path("<slug:slug>/", public.committee_detail, name="committee"),
     path("<slug:slug>/feed.atom", public.committee_feed, name="feed"),
     path("<slug:slug>/meetings/<int:pk>/", public.meeting_detail, name="meeting"),
-    path("<slug:slug>/reports/<int:pk>/", public.report_detail, name="report"),
-    path("<slug:slug>/reports/<int:pk>/pdf/", public.report_pdf, name="report-pdf"),
-    path("<slug:slug>/reports/<int:pk>/appendices/<str:ref>/", public.report_appendix, name="report-appendix"),
+    *public_record_urls(
+        "<slug:slug>/reports/<int:pk>/",
+        page=public.report_detail,
+        pdf=public.report_pdf,
+        appendix=public.report_appendix,
+        names=("report", "report-pdf", "report-appendix"),
+    ),
 ]
