@@ -22,22 +22,6 @@ def _blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-# — tasks of the authoring task list: slug, title, the form's sections ------------------------
-
-TASKS = [
-    ("details", "Decision details", "1 to 4b"),
-    ("reasons", "Reasons and alternative options", "5 and 6"),
-    ("finance", "Financial implications and key decision", "7, 8 and 8b"),
-    ("plan", "Council plan and environmental implications", "9 and 10"),
-    ("urgency", "Urgency", "11 and 12a"),
-    ("consultation", "Consultation", "13a to 15"),
-    ("sign-off", "Departments to sign off", "16"),
-    ("appendices", "Appendices and background papers", "17 and 19"),
-    ("exempt", "Confidential or exempt information", "18a and 18b"),
-]
-TASK_TITLES = dict((slug, title) for slug, title, _ in TASKS)
-
-
 def details(d):
     p = []
     if _blank(d.title):
@@ -328,14 +312,6 @@ def completeness(d):
         *consultation(d),
         *exempt(d),
     ]
-
-
-def task_problems(d):
-    """{task slug: [Problem]} for the task list's statuses."""
-    result = {slug: [] for slug, _, _ in TASKS}
-    for problem in completeness(d):
-        result[problem.task].append(problem)
-    return result
 
 
 # — sign-off ---------------------------------------------------------------------------------

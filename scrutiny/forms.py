@@ -381,16 +381,6 @@ class DecisionsForm(TaskForm):
         return [Field.textarea("references")]
 
 
-TASK_FORMS = {
-    "details": DetailsForm,
-    "summary": SummaryForm,
-    "implications": ImplicationsForm,
-    "confidentiality": ConfidentialityForm,
-    "sign-off": SignOffForm,
-    "decisions": DecisionsForm,
-}
-
-
 # — body sections ----------------------------------------------------------------------------------
 
 

@@ -60,20 +60,6 @@ def is_placeholder(text):
     return any(_normalise(p) in PLACEHOLDERS for p in re.split(r"\n\s*\n", text.strip()))
 
 
-# — tasks of the authoring task list: slug, title ------------------------------------------------
-
-TASKS = [
-    ("details", "Committee, meeting and report details"),
-    ("summary", "Purpose, recommendations and alternative options"),
-    ("implications", "Corporate Plan, financial and carbon implications"),
-    ("body", "Body of the report"),
-    ("appendices", "Appendices and background papers"),
-    ("confidentiality", "Confidentiality"),
-    ("sign-off", "Departments to sign off and the originating SLT member"),
-    ("decisions", "Decisions the report is about"),
-]
-TASK_TITLES = dict(TASKS)
-
 # field, what to ask for, task: the sections that are never published empty (PLACEHOLDER-1).
 REQUIRED_SECTIONS = [
     ("purpose", "Enter the purpose of the report", "summary"),
@@ -224,14 +210,6 @@ def sign_off_details(r):
 def completeness(r):
     """Everything the author must have answered before submitting, and that publishing re-checks."""
     return [*details(r), *sections(r), *confidentiality(r), *sign_off_details(r)]
-
-
-def task_problems(r):
-    """{task slug: [Problem]} for the task list's statuses."""
-    result = {slug: [] for slug, _ in TASKS}
-    for problem in completeness(r):
-        result[problem.task].append(problem)
-    return result
 
 
 # — sign-off ---------------------------------------------------------------------------------------
