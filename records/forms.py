@@ -149,6 +149,35 @@ def textarea(name, rows=6):
     return Field.textarea(name, rows=rows)
 
 
+# — task pages ------------------------------------------------------------------------------------
+
+
+class TaskForm(forms.ModelForm):
+    """A task page: its fields, what to call them in messages, and its crispy layout."""
+
+    what = {}  # field -> how messages name it ("the reasons")
+    long_text = ()  # fields that get the paragraphs-and-lists hint
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField):
+                field.validators.append(NoHTML(self.what.get(name, "your answer")))
+            if name in self.long_text:
+                field.help_text = LONG_TEXT_HINT
+        self.helper = helper(*self.layout_fields(), buttons())
+
+    def layout_fields(self):
+        return [Field(name) for name in self.fields]
+
+    def model_fields(self):
+        """The record's fields this form writes (for services.save_edits)."""
+        return [name for name in self._meta.fields if name in self.cleaned_data]
+
+    def m2m_values(self):
+        return {}
+
+
 # — exemptions, and what a form shows of a rule or a service's refusal ------------------------------
 
 

@@ -20,6 +20,7 @@ from decisions.forms import AppendixForm, BackgroundPaperForm, CabinetConsultati
 from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision
 from decisions.tasklist import TASKS
 from decisions.views import review
+from records import views_appendices as appendices
 from records import views_authoring as shared
 from records.forms import typed_into
 
@@ -121,6 +122,7 @@ KIND = shared.Authoring(
     record_url="record",
     submitted=lambda d: f"Decision record {d.reference} has been submitted for sign-off",
     check_context=_check_context,
+    pages={"appendices": appendices.appendices_page},
     extra={
         "appendices": lambda d: {
             "appendix_form": AppendixForm(decision=d),
@@ -141,10 +143,10 @@ KIND = shared.Authoring(
 task_list = shared.bind(KIND, shared.task_list)
 delete_draft = shared.bind(KIND, shared.delete_draft)
 task = shared.bind(KIND, shared.task)
-appendix_add = shared.bind(KIND, shared.appendix_add)
-appendix_remove = shared.bind(KIND, shared.appendix_remove)
-paper_add = shared.bind(KIND, shared.paper_add)
-paper_remove = shared.bind(KIND, shared.paper_remove)
+appendix_add = shared.bind(KIND, appendices.appendix_add)
+appendix_remove = shared.bind(KIND, appendices.appendix_remove)
+paper_add = shared.bind(KIND, appendices.paper_add)
+paper_remove = shared.bind(KIND, appendices.paper_remove)
 
 
 @login_required
@@ -191,7 +193,7 @@ def consultation_add(request, pk):
 @login_required
 @require_POST
 def consultation_remove(request, pk, child):
-    return shared.remove(request, KIND, pk, child, CabinetConsultation, "consultation", "consultations")
+    return appendices.remove(request, KIND, pk, child, CabinetConsultation, "consultation", "consultations")
 
 
 @require_safe

@@ -13,9 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from council import integrity
+from records import views_appendices as appendices
 from records import views_authoring as shared
 from scrutiny import documents, permissions, rules, services, workflow
-from scrutiny.forms import ReportAppendixForm, ReportBackgroundPaperForm, SectionForm, StartForm
+from scrutiny.forms import StartForm
+from scrutiny.forms_parts import ReportAppendixForm, ReportBackgroundPaperForm, SectionForm
 from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection, ReportSignOff
 from scrutiny.tasklist import ANSWER_GROUPS, TASKS
 from scrutiny.views import review
@@ -65,6 +67,7 @@ KIND = shared.Authoring(
     record_url="report",
     submitted=lambda r: "Your briefing report has been submitted for sign-off",
     check_context=_check_context,
+    pages={"appendices": appendices.appendices_page},
     extra={
         "appendices": lambda r: {
             "appendix_form": ReportAppendixForm(report=r),
@@ -77,10 +80,10 @@ KIND = shared.Authoring(
 task_list = shared.bind(KIND, shared.task_list)
 delete_draft = shared.bind(KIND, shared.delete_draft)
 task = shared.bind(KIND, shared.task)
-appendix_add = shared.bind(KIND, shared.appendix_add)
-appendix_remove = shared.bind(KIND, shared.appendix_remove)
-paper_add = shared.bind(KIND, shared.paper_add)
-paper_remove = shared.bind(KIND, shared.paper_remove)
+appendix_add = shared.bind(KIND, appendices.appendix_add)
+appendix_remove = shared.bind(KIND, appendices.appendix_remove)
+paper_add = shared.bind(KIND, appendices.paper_add)
+paper_remove = shared.bind(KIND, appendices.paper_remove)
 
 
 @login_required
