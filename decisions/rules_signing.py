@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from council.models import CouncilSettings, Department
 from decisions.models import ChairAgreement, clear_days_between
-from records.rules import Problem
+from records.rules import Problem, current_sign_offs
 
 # — sign-off ---------------------------------------------------------------------------------
 
@@ -23,15 +23,6 @@ def required_departments(d):
         for dep in Department.objects.filter(on_decision_form=True)
         if dep.mandatory_for_decisions or dep.pk in chosen
     ]
-
-
-def current_sign_offs(d):
-    """{department id: the current SignOff} for this version of the record."""
-    current = {}
-    for sign_off in d.sign_offs.all():
-        if sign_off.content_version == d.content_version and sign_off.department_id not in current:
-            current[sign_off.department_id] = sign_off
-    return current
 
 
 def required_agreements(d):

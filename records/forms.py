@@ -198,7 +198,15 @@ class ExemptionFormMixin:
         return data
 
 
-def paragraph_fields(prefix_label=None):
+def paragraph_fields(
+    prefix_label=None,
+    *,
+    paragraphs_help="Select a paragraph only if the document is not for publication. "
+    "Leave all clear if it can be published.",
+    review_label="Date to review the exemption",
+    review_help="For example, 1 4 2027.",
+):
+    """S12A-2's two fields: the Schedule 12A paragraphs that apply, and the date to review the exemption."""
     return {
         "exempt_paragraphs": forms.TypedMultipleChoiceField(
             choices=PARAGRAPH_CHOICES,
@@ -206,14 +214,13 @@ def paragraph_fields(prefix_label=None):
             widget=forms.CheckboxSelectMultiple,
             required=False,
             label=f"{prefix_label}. {PARAGRAPHS_LABEL}" if prefix_label else PARAGRAPHS_LABEL,
-            help_text="Select a paragraph only if the document is not for publication. "
-            "Leave all clear if it can be published.",
+            help_text=paragraphs_help,
         ),
         "exemption_review_on": GovDateField(
             what="the date to review the exemption",
             when="future",
-            label="Date to review the exemption",
-            help_text="For example, 1 4 2027.",
+            label=review_label,
+            help_text=review_help,
         ),
     }
 

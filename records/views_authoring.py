@@ -15,7 +15,7 @@ from types import ModuleType
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -71,6 +71,24 @@ class Authoring:
 
     def with_record(self, form_class, *args, record, **kwargs):
         return form_class(*args, **{self.name: record}, **kwargs)
+
+
+def views(kind, review):
+    """The shared pages bound to one kind's URLs, in the order its `views/authoring.py` names them:
+    task list, delete draft, task page, check answers, then appendix and background paper add and
+    remove. `review` is the kind's review views module: its `second_click` and `moved_on` answer a
+    second click on "Submit" as every other action's second click is answered."""
+    from records import views_appendices as appendices  # it builds on this module's task pages
+
+    @login_required
+    @require_http_methods(["GET", "HEAD", "POST"])
+    @review.second_click(kind.workflow.Action.SUBMIT)
+    def check(request, pk):
+        return check_answers(request, kind, pk, moved_on=review.moved_on)
+
+    pages = [bind(kind, view) for view in (task_list, delete_draft, task)]
+    parts = (appendices.appendix_add, appendices.appendix_remove, appendices.paper_add, appendices.paper_remove)
+    return (*pages, check, *(bind(kind, view) for view in parts))
 
 
 def bind(kind, view):
@@ -279,6 +297,25 @@ def child(kind, model, record, pk):
     return get_object_or_404(model, pk=pk if str(pk).isdigit() else 0, **kind.child_filter(record))
 
 
+def add_child(request, kind, pk, *, make_form, add, done, slug, anchor, form_name):
+    """An "add" button with a small form of its own (a cabinet member consulted, a body section):
+    check it, add the row through the kind's service, and go back to the task page; or show the
+    page again with the errors, keeping what was typed."""
+    record = editable(request, kind, pk)
+    form = make_form(request.POST, record)
+    if form.is_valid():
+        try:
+            added = add(record, actor=request.user, revision=revision(request), **form.cleaned_data)
+        except integrity.EditConflict as exc:
+            conflict(record, form, exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, done(added))
+            return to_task(kind, record, slug, anchor)
+    return render_task(request, kind, record, slug, **{form_name: form})
+
+
 def list_conflict(request, kind, record, slug, exc):
     """A remove or move button on a page older than the record: show the page as it is now, with why."""
     record.revision = exc.revision
@@ -288,8 +325,6 @@ def list_conflict(request, kind, record, slug, exc):
 # — check answers and submit -------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
 def check_answers(request, kind, pk, *, moved_on):
     record = editable(request, kind, pk, kind.check_queryset())
     submit = kind.workflow.Action.SUBMIT

@@ -19,13 +19,12 @@ from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Plan, User
 from decisions.models import Decision
 from records.forms import (
-    PARAGRAPH_CHOICES,
     PUBLIC_TITLE_HINT,
-    GovDateField,
     PersonChoiceField,
     TaskForm,
     YesNoField,
     helper,
+    paragraph_fields,
     textarea,
 )
 from scrutiny import rules
@@ -215,20 +214,10 @@ class ConfidentialityForm(TaskForm):
         help_text="Part II reports are considered in private: only their title and exemption paragraphs are published.",
         error_messages={"invalid_choice": "Choose whether the report is Part I or Part II"},
     )
-    exempt_paragraphs = forms.TypedMultipleChoiceField(
-        choices=PARAGRAPH_CHOICES,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label="Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972",
-        help_text="Part II only: select the paragraphs that make the report not for publication.",
-    )
-    exemption_review_on = GovDateField(
-        what="the date to review the exemption",
-        when="future",
-        label="Date to review the exemption",
-        help_text="Part II only. For example, 1 4 2027.",
-    )
+    exempt_paragraphs, exemption_review_on = paragraph_fields(
+        paragraphs_help="Part II only: select the paragraphs that make the report not for publication.",
+        review_help="Part II only. For example, 1 4 2027.",
+    ).values()
     what = {"part2_title": "the title", "public_interest_reasoning": "the public interest reasoning"}
 
     class Meta:

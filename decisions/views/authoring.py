@@ -140,20 +140,10 @@ KIND = shared.Authoring(
     buttons={"consultation": _consultation_buttons},
 )
 
-task_list = shared.bind(KIND, shared.task_list)
-delete_draft = shared.bind(KIND, shared.delete_draft)
-task = shared.bind(KIND, shared.task)
-appendix_add = shared.bind(KIND, appendices.appendix_add)
-appendix_remove = shared.bind(KIND, appendices.appendix_remove)
-paper_add = shared.bind(KIND, appendices.paper_add)
-paper_remove = shared.bind(KIND, appendices.paper_remove)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-@review.second_click(workflow.Action.SUBMIT)
-def check_answers(request, pk):
-    return shared.check_answers(request, KIND, pk, moved_on=review.moved_on)
+# The pages both kinds share (records.views_authoring, records.views_appendices), bound to decision records.
+task_list, delete_draft, task, check_answers, appendix_add, appendix_remove, paper_add, paper_remove = shared.views(
+    KIND, review
+)
 
 
 @login_required
@@ -173,21 +163,17 @@ def start(request):
 @login_required
 @require_POST
 def consultation_add(request, pk):
-    decision = shared.editable(request, KIND, pk)
-    form = CabinetConsultationForm(request.POST, decision=decision)
-    if form.is_valid():
-        try:
-            added = services.add_consultation(
-                decision, actor=request.user, revision=shared.revision(request), **form.cleaned_data
-            )
-        except integrity.EditConflict as exc:
-            shared.conflict(decision, form, exc)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, f"{added.member_name} added")
-            return shared.to_task(KIND, decision, "consultation", "consultations")
-    return shared.render_task(request, KIND, decision, "consultation", consultation_form=form)
+    return shared.add_child(
+        request,
+        KIND,
+        pk,
+        make_form=lambda data, decision: CabinetConsultationForm(data, decision=decision),
+        add=services.add_consultation,
+        done=lambda added: f"{added.member_name} added",
+        slug="consultation",
+        anchor="consultations",
+        form_name="consultation_form",
+    )
 
 
 @login_required

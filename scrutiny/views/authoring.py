@@ -77,20 +77,10 @@ KIND = shared.Authoring(
     },
 )
 
-task_list = shared.bind(KIND, shared.task_list)
-delete_draft = shared.bind(KIND, shared.delete_draft)
-task = shared.bind(KIND, shared.task)
-appendix_add = shared.bind(KIND, appendices.appendix_add)
-appendix_remove = shared.bind(KIND, appendices.appendix_remove)
-paper_add = shared.bind(KIND, appendices.paper_add)
-paper_remove = shared.bind(KIND, appendices.paper_remove)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-@review.second_click(workflow.Action.SUBMIT)
-def check_answers(request, pk):
-    return shared.check_answers(request, KIND, pk, moved_on=review.moved_on)
+# The pages both kinds share (records.views_authoring, records.views_appendices), bound to briefing reports.
+task_list, delete_draft, task, check_answers, appendix_add, appendix_remove, paper_add, paper_remove = shared.views(
+    KIND, review
+)
 
 
 @login_required
@@ -123,21 +113,17 @@ def _section(report, child):
 @login_required
 @require_POST
 def section_add(request, pk):
-    report = shared.editable(request, KIND, pk)
-    form = SectionForm(request.POST)
-    if form.is_valid():
-        try:
-            section = services.add_section(
-                report, actor=request.user, revision=shared.revision(request), **form.cleaned_data
-            )
-        except integrity.EditConflict as exc:
-            shared.conflict(report, form, exc)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, f"Section “{section.heading}” added")
-            return shared.to_task(KIND, report, "body", "sections")
-    return shared.render_task(request, KIND, report, "body", section_form=form)
+    return shared.add_child(
+        request,
+        KIND,
+        pk,
+        make_form=lambda data, report: SectionForm(data),
+        add=services.add_section,
+        done=lambda section: f"Section “{section.heading}” added",
+        slug="body",
+        anchor="sections",
+        form_name="section_form",
+    )
 
 
 @login_required

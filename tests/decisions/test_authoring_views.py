@@ -173,6 +173,18 @@ def test_task_list_shows_every_task_with_its_sections(author, draft):
     response = author.get(url("tasks", draft))
     html = response.content.decode()
     assert 'class="govuk-task-list"' in html
+    captions = [
+        "Sections 1 to 4b",
+        "Sections 5 and 6",
+        "Sections 7, 8 and 8b",
+        "Sections 9 and 10",
+        "Sections 11 and 12a",
+        "Sections 13a to 15",
+        "Section 16",
+        "Sections 17 and 19",
+        "Sections 18a and 18b",
+    ]
+    assert [task.caption for task in TASKS.tasks] == captions
     for task in TASKS.tasks:
         assert task.title in html and task.caption in html
     assert statuses(response)["Reasons and alternative options"] == "Not yet started"
