@@ -157,6 +157,30 @@ def problem_links(kind, record, problems):
     return links
 
 
+# — starting a record ----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def start(request, kind, *, form_class, begin, template, started=""):
+    """The start page: "Start now" creates the draft through the kind's service, with what the
+    start form asks (a briefing report's committee and meeting; nothing for a decision record),
+    and opens its task list."""
+    if not kind.permissions.can_create(request.user):
+        raise PermissionDenied
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = begin(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if started:
+                messages.success(request, started)
+            return redirect(f"{kind.namespace}:tasks", pk=record.pk)
+    return render(request, template, {"form": form, "error_links": error_links(kind, [form])})
+
+
 # — the task list and deleting a draft -----------------------------------------------------------
 
 

@@ -8,12 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST, require_safe
 
 from council import integrity
 from council.documents import attachment_content_type
-from council.forms import ConfirmForm
 from council.models import CouncilSettings, Department
 from decisions import documents, permissions, rules, sections, services, workflow
 from decisions.forms import AppendixForm, BackgroundPaperForm, CabinetConsultationForm
@@ -22,7 +21,7 @@ from decisions.tasklist import TASKS
 from decisions.views import review
 from records import views_appendices as appendices
 from records import views_authoring as shared
-from records.forms import typed_into
+from records.forms import ConfirmForm, typed_into
 
 
 def _records():
@@ -146,15 +145,15 @@ task_list, delete_draft, task, check_answers, appendix_add, appendix_remove, pap
 )
 
 
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
-    if not permissions.can_create(request.user):
-        raise PermissionDenied
-    if request.method == "POST":
-        decision = services.start_decision(actor=request.user)
-        return redirect("decisions:tasks", pk=decision.pk)
-    return render(request, "decisions/authoring/start.html", {"confirm": ConfirmForm()})
+    # Nothing to ask before the record exists: the author's details come from their profile.
+    return shared.start(
+        request,
+        KIND,
+        form_class=ConfirmForm,
+        begin=services.start_decision,
+        template="decisions/authoring/start.html",
+    )
 
 
 # — cabinet members consulted (13b, 13c), and an appendix's file ---------------------------------

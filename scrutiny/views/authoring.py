@@ -6,10 +6,10 @@ meeting) and the body's sections (add, change, remove, move).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from council import integrity
@@ -83,24 +83,15 @@ task_list, delete_draft, task, check_answers, appendix_add, appendix_remove, pap
 )
 
 
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
-    if not permissions.can_create(request.user):
-        raise PermissionDenied
-    form = StartForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.start_report(
-                actor=request.user, committee=form.cleaned_data["committee"], meeting=form.cleaned_data["meeting"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Your briefing report has been started")
-            return redirect("scrutiny:tasks", pk=report.pk)
-    context = {"form": form, "error_links": shared.error_links(KIND, [form])}
-    return render(request, "scrutiny/authoring/start.html", context)
+    return shared.start(
+        request,
+        KIND,
+        form_class=StartForm,
+        begin=services.start_report,
+        template="scrutiny/authoring/start.html",
+        started="Your briefing report has been started",
+    )
 
 
 # — body sections ------------------------------------------------------------------------------
