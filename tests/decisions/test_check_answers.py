@@ -32,7 +32,7 @@ def _record_cell(html, number):
 
 
 def _answer_cell(html, number):
-    return _element(html, f'id="answer-{number}"', '<dd class="govuk-summary-list__value">', "dd")
+    return _element(html, f'id="section-{number}"', '<dd class="govuk-summary-list__value">', "dd")
 
 
 def test_check_answers_shows_every_section_as_the_record_page_does(client):

@@ -15,7 +15,7 @@ def _text(html):
 
 
 def _answer_cell(html, part):
-    start = html.index('<dd class="govuk-summary-list__value">', html.index(f'id="answer-{part}"'))
+    start = html.index('<dd class="govuk-summary-list__value">', html.index(f'id="section-{part}"'))
     end = html.index('<dd class="govuk-summary-list__actions">', start)
     return _text(html[start:end])
 
