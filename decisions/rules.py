@@ -11,31 +11,31 @@ Ids: the statute's (OLGB-3, EXEC-4, EXEC-5, EXEC-10, CALL-2, S12A-2) and DESIGN.
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone
-
-from council.models import CouncilSettings, Department
-from decisions.models import ChairAgreement, SpendType, clear_days_between
+from council.models import CouncilSettings
+from decisions.models import SpendType
+from decisions.rules_signing import (
+    current_sign_offs,
+    dates_after_decision,
+    key_decision_notice,
+    required_agreements,
+    required_departments,
+    sign_off_gaps,
+)
 from records.rules import Problem
+
+# The sign-off and signing rules, asked for here as every rule is (`rules.sign_off_gaps`).
+__all__ = [
+    "current_sign_offs",
+    "dates_after_decision",
+    "key_decision_notice",
+    "required_agreements",
+    "required_departments",
+    "sign_off_gaps",
+]
 
 
 def _blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-# — tasks of the authoring task list: slug, title, the form's sections ------------------------
-
-TASKS = [
-    ("details", "Decision details", "1 to 4b"),
-    ("reasons", "Reasons and alternative options", "5 and 6"),
-    ("finance", "Financial implications and key decision", "7, 8 and 8b"),
-    ("plan", "Council plan and environmental implications", "9 and 10"),
-    ("urgency", "Urgency", "11 and 12a"),
-    ("consultation", "Consultation", "13a to 15"),
-    ("sign-off", "Departments to sign off", "16"),
-    ("appendices", "Appendices and background papers", "17 and 19"),
-    ("exempt", "Confidential or exempt information", "18a and 18b"),
-]
-TASK_TITLES = dict((slug, title) for slug, title, _ in TASKS)
 
 
 def details(d):
@@ -330,136 +330,7 @@ def completeness(d):
     ]
 
 
-def task_problems(d):
-    """{task slug: [Problem]} for the task list's statuses."""
-    result = {slug: [] for slug, _, _ in TASKS}
-    for problem in completeness(d):
-        result[problem.task].append(problem)
-    return result
-
-
-# — sign-off ---------------------------------------------------------------------------------
-
-
-def required_departments(d):
-    """Section 16: the mandatory departments and the "if applicable" ones the author chose."""
-    chosen = {dep.pk for dep in d.applicable_departments.all()}
-    return [
-        dep
-        for dep in Department.objects.filter(on_decision_form=True)
-        if dep.mandatory_for_decisions or dep.pk in chosen
-    ]
-
-
-def current_sign_offs(d):
-    """{department id: the current SignOff} for this version of the record."""
-    current = {}
-    for sign_off in d.sign_offs.all():
-        if sign_off.content_version == d.content_version and sign_off.department_id not in current:
-            current[sign_off.department_id] = sign_off
-    return current
-
-
-def required_agreements(d):
-    kinds = []
-    if d.is_urgent:
-        kinds.append(ChairAgreement.Kind.CALL_IN_WAIVER)
-    if d.is_key_decision and d.special_urgency:
-        kinds.append(ChairAgreement.Kind.SPECIAL_URGENCY)
-    return kinds
-
-
-def sign_off_gaps(d):
-    """SIGNOFF-1 and CALL-2: what still stops the record going to the decision maker."""
-    p = []
-    current = current_sign_offs(d)
-    stale_departments = {s.department_id for s in d.sign_offs.all()} - current.keys()
-    for dep in required_departments(d):
-        if dep.pk not in current:
-            state = "is out of date after an edit" if dep.pk in stale_departments else "has not been given"
-            p.append(Problem("SIGNOFF-1", "", f"The {dep.name} sign-off {state}"))
-    agreements = {a.kind: a for a in d.chair_agreements.all()}
-    for kind in required_agreements(d):
-        agreement = agreements.get(kind)
-        rule = "CALL-2" if kind == ChairAgreement.Kind.CALL_IN_WAIVER else "EXEC-7"
-        if agreement is None or not agreement.is_agreed:
-            p.append(Problem(rule, "", "The scrutiny chair has not agreed that the decision is urgent"))
-    return p
-
-
-# — signing ----------------------------------------------------------------------------------
-
-
-def dates_after_decision(d, decided_on: datetime.date):
-    """DATES-1: nothing is consulted, signed off or agreed after the date of decision."""
-    p = []
-    for c in d.consultations.all():
-        if c.consulted_on > decided_on:
-            p.append(
-                Problem(
-                    "DATES-1",
-                    "",
-                    f"{c.member_name or c.portfolio} was consulted on {c.consulted_on:%-d %B %Y}, "
-                    "after the date of decision",
-                )
-            )
-    if d.cmt_consulted_on and d.cmt_consulted_on > decided_on:
-        p.append(
-            Problem(
-                "DATES-1",
-                "",
-                f"The Corporate Management Team member was consulted on {d.cmt_consulted_on:%-d %B %Y}, "
-                "after the date of decision",
-            )
-        )
-    for a in d.chair_agreements.all():
-        if a.responded_on and a.responded_on > decided_on:
-            p.append(
-                Problem(
-                    "DATES-1",
-                    "",
-                    f"The scrutiny chair's agreement is dated {a.responded_on:%-d %B %Y}, after the date of decision",
-                )
-            )
-    for s in current_sign_offs(d).values():
-        # The council's calendar day, not UTC's: a sign-off at 00:30 BST is that day's.
-        issued = timezone.localdate(s.issued_at) if isinstance(s.issued_at, datetime.datetime) else s.issued_at
-        if issued > decided_on:
-            p.append(
-                Problem(
-                    "DATES-1",
-                    "",
-                    f"The {s.department} sign-off is dated {issued:%-d %B %Y}, after the date of decision",
-                )
-            )
-    return p
-
-
-def key_decision_notice(d, decided_on: datetime.date, council=None):
-    """EXEC-5: a key decision needs the Forward Plan notice 28 clear days before, or special urgency."""
-    if not d.is_key_decision or d.special_urgency:
-        return []
-    council = council or CouncilSettings.load()
-    if d.forward_plan_published_on is None:
-        return [
-            Problem(
-                "EXEC-5",
-                "forward_plan_published_on",
-                "A key decision needs a Forward Plan notice or the special urgency route",
-            )
-        ]
-    clear = clear_days_between(d.forward_plan_published_on, decided_on)
-    if clear < council.forward_plan_clear_days:
-        earliest = d.forward_plan_published_on + datetime.timedelta(days=council.forward_plan_clear_days + 1)
-        return [
-            Problem(
-                "EXEC-5",
-                "forward_plan_published_on",
-                f"The Forward Plan notice was published {clear} clear days before today; a key decision needs "
-                f"{council.forward_plan_clear_days}. It can be taken from {earliest:%-d %B %Y}, or by special urgency",
-            )
-        ]
-    return []
+# — signing: the sign-off and signing rules are in `decisions/rules_signing.py` -------------------
 
 
 def signing_blockers(d, decided_on: datetime.date):

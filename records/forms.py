@@ -149,6 +149,35 @@ def textarea(name, rows=6):
     return Field.textarea(name, rows=rows)
 
 
+# — task pages ------------------------------------------------------------------------------------
+
+
+class TaskForm(forms.ModelForm):
+    """A task page: its fields, what to call them in messages, and its crispy layout."""
+
+    what = {}  # field -> how messages name it ("the reasons")
+    long_text = ()  # fields that get the paragraphs-and-lists hint
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField):
+                field.validators.append(NoHTML(self.what.get(name, "your answer")))
+            if name in self.long_text:
+                field.help_text = LONG_TEXT_HINT
+        self.helper = helper(*self.layout_fields(), buttons())
+
+    def layout_fields(self):
+        return [Field(name) for name in self.fields]
+
+    def model_fields(self):
+        """The record's fields this form writes (for services.save_edits)."""
+        return [name for name in self._meta.fields if name in self.cleaned_data]
+
+    def m2m_values(self):
+        return {}
+
+
 # — exemptions, and what a form shows of a rule or a service's refusal ------------------------------
 
 
@@ -169,7 +198,15 @@ class ExemptionFormMixin:
         return data
 
 
-def paragraph_fields(prefix_label=None):
+def paragraph_fields(
+    prefix_label=None,
+    *,
+    paragraphs_help="Select a paragraph only if the document is not for publication. "
+    "Leave all clear if it can be published.",
+    review_label="Date to review the exemption",
+    review_help="For example, 1 4 2027.",
+):
+    """S12A-2's two fields: the Schedule 12A paragraphs that apply, and the date to review the exemption."""
     return {
         "exempt_paragraphs": forms.TypedMultipleChoiceField(
             choices=PARAGRAPH_CHOICES,
@@ -177,14 +214,13 @@ def paragraph_fields(prefix_label=None):
             widget=forms.CheckboxSelectMultiple,
             required=False,
             label=f"{prefix_label}. {PARAGRAPHS_LABEL}" if prefix_label else PARAGRAPHS_LABEL,
-            help_text="Select a paragraph only if the document is not for publication. "
-            "Leave all clear if it can be published.",
+            help_text=paragraphs_help,
         ),
         "exemption_review_on": GovDateField(
             what="the date to review the exemption",
             when="future",
-            label="Date to review the exemption",
-            help_text="For example, 1 4 2027.",
+            label=review_label,
+            help_text=review_help,
         ),
     }
 

@@ -16,3 +16,15 @@ class Problem:
 
     def __str__(self):
         return self.message
+
+
+def current_sign_offs(record):
+    """SIGNOFF-1: {department id: the current sign-off} for this version of any kind of record.
+
+    A sign-off counts only for the content version it was given on; the newest comes first
+    within a department (the sign-off models' ordering)."""
+    current = {}
+    for sign_off in record.sign_offs.all():
+        if sign_off.content_version == record.content_version and sign_off.department_id not in current:
+            current[sign_off.department_id] = sign_off
+    return current

@@ -2,8 +2,9 @@
 
 Field validation only. Whether the report is complete is `scrutiny.rules`' question: the views
 add its problems to these forms on "Save and continue" (PLACEHOLDER-1 included, on the field).
-The building blocks (plain-text checks, yes/no radios, GOV.UK dates, appendix uploads) are the
-shared ones every kind of record uses, from `records.forms`.
+The building blocks (`TaskForm`, plain-text checks, yes/no radios, GOV.UK dates) are the shared
+ones every kind of record uses, from `records.forms`; the forms of the report's lists (a body
+section, an appendix, a background paper) are in `scrutiny/forms_parts.py`.
 """
 
 import re
@@ -17,22 +18,17 @@ from council import roles
 from council.forms import ModelMultipleChoiceField
 from council.models import CabinetPortfolio, Committee, Plan, User
 from decisions.models import Decision
-from records import forms_appendices
 from records.forms import (
-    LONG_TEXT_HINT,
-    PARAGRAPH_CHOICES,
     PUBLIC_TITLE_HINT,
-    ExemptionFormMixin,
-    GovDateField,
-    NoHTML,
     PersonChoiceField,
+    TaskForm,
     YesNoField,
-    buttons,
     helper,
+    paragraph_fields,
     textarea,
 )
 from scrutiny import rules
-from scrutiny.models import BriefingReport, Confidentiality, Meeting, ReportAppendix, ReportBackgroundPaper, today
+from scrutiny.models import BriefingReport, Confidentiality, Meeting, today
 
 
 def _people(role):
@@ -78,32 +74,7 @@ class StartForm(forms.Form):
         return data
 
 
-# — task forms ------------------------------------------------------------------------------------
-
-
-class TaskForm(forms.ModelForm):
-    """A task page: its fields, what to call them in messages, and its crispy layout."""
-
-    what = {}
-    long_text = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if isinstance(field, forms.CharField):
-                field.validators.append(NoHTML(self.what.get(name, "your answer")))
-            if name in self.long_text:
-                field.help_text = LONG_TEXT_HINT
-        self.helper = helper(*self.layout_fields(), buttons())
-
-    def layout_fields(self):
-        return [Field(name) for name in self.fields]
-
-    def model_fields(self):
-        return [name for name in self._meta.fields if name in self.cleaned_data]
-
-    def m2m_values(self):
-        return {}
+# — task forms (`records.forms.TaskForm`) ------------------------------------------------------------
 
 
 class DetailsForm(TaskForm):
@@ -243,20 +214,10 @@ class ConfidentialityForm(TaskForm):
         help_text="Part II reports are considered in private: only their title and exemption paragraphs are published.",
         error_messages={"invalid_choice": "Choose whether the report is Part I or Part II"},
     )
-    exempt_paragraphs = forms.TypedMultipleChoiceField(
-        choices=PARAGRAPH_CHOICES,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label="Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972",
-        help_text="Part II only: select the paragraphs that make the report not for publication.",
-    )
-    exemption_review_on = GovDateField(
-        what="the date to review the exemption",
-        when="future",
-        label="Date to review the exemption",
-        help_text="Part II only. For example, 1 4 2027.",
-    )
+    exempt_paragraphs, exemption_review_on = paragraph_fields(
+        paragraphs_help="Part II only: select the paragraphs that make the report not for publication.",
+        review_help="Part II only. For example, 1 4 2027.",
+    ).values()
     what = {"part2_title": "the title", "public_interest_reasoning": "the public interest reasoning"}
 
     class Meta:
@@ -379,112 +340,3 @@ class DecisionsForm(TaskForm):
 
     def layout_fields(self):
         return [Field.textarea("references")]
-
-
-TASK_FORMS = {
-    "details": DetailsForm,
-    "summary": SummaryForm,
-    "implications": ImplicationsForm,
-    "confidentiality": ConfidentialityForm,
-    "sign-off": SignOffForm,
-    "decisions": DecisionsForm,
-}
-
-
-# — body sections ----------------------------------------------------------------------------------
-
-
-class SectionForm(forms.Form):
-    heading = forms.CharField(
-        label="Heading", max_length=300, error_messages={"required": "Enter a heading for the section"}
-    )
-    level = forms.TypedChoiceField(
-        choices=[(1, "Section"), (2, "Sub-section of the section before it")],
-        coerce=int,
-        initial=1,
-        widget=forms.RadioSelect,
-        label="Is it a section or a sub-section?",
-        error_messages={"required": "Select whether it is a section or a sub-section"},
-    )
-    body = forms.CharField(label="Text", required=False, widget=forms.Textarea, help_text=LONG_TEXT_HINT, strip=False)
-
-    def __init__(self, *args, button="Add section", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["heading"].validators.append(NoHTML("the heading"))
-        self.fields["body"].validators.append(NoHTML("the text"))
-        self.helper = helper(
-            Field.text("heading"),
-            Field.radios("level", small=True),
-            Field.textarea("body", rows=10),
-            Button("save", button),
-        )
-
-    def clean_heading(self):
-        heading = self.cleaned_data["heading"].strip()
-        if rules.is_placeholder(heading):
-            raise ValidationError("The heading still holds the template's placeholder text", code="PLACEHOLDER-1")
-        return heading
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if rules.is_placeholder(body):
-            raise ValidationError(
-                "The text still holds the template's placeholder text. Replace it with the real text",
-                code="PLACEHOLDER-1",
-            )
-        return body.strip("\n")
-
-
-# — appendices and background papers --------------------------------------------------------------
-
-
-class ReportAppendixForm(forms_appendices.AppendixForm):
-    """An appendix of the report; its file is optional."""
-
-    class Meta(forms_appendices.AppendixForm.Meta):
-        model = ReportAppendix
-        labels = {
-            "ref": "Appendix reference",
-            "title": "Title of appendix",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
-
-    def __init__(self, *args, report, **kwargs):
-        super().__init__(*args, record=report, **kwargs)
-        self.fields["file"].required = False
-        self.fields["file"].help_text = "Optional. " + self.fields["file"].help_text
-        self.fields[
-            "exempt_paragraphs"
-        ].label = "Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972"
-
-    def clean_file(self):
-        if not self.cleaned_data.get("file"):
-            return None
-        return super().clean_file()
-
-    def clean(self):
-        data = ExemptionFormMixin.clean(self)
-        if self.errors and self.files.get(self.add_prefix("file")) and "file" not in self.errors:
-            self.add_error("file", ValidationError("Select the appendix file again", code="reselect"))
-        return data
-
-    def save_values(self):
-        if self.cleaned_data.get("file"):
-            return super().save_values()
-        self.instance.file = None
-        return self.instance
-
-
-class ReportBackgroundPaperForm(forms_appendices.BackgroundPaperForm):
-    class Meta(forms_appendices.BackgroundPaperForm.Meta):
-        model = ReportBackgroundPaper
-        labels = {
-            "title": "Title of background paper",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
-
-    def __init__(self, *args, report, **kwargs):
-        super().__init__(*args, record=report, **kwargs)
-        self.fields[
-            "exempt_paragraphs"
-        ].label = "Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972"

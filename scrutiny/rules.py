@@ -12,9 +12,9 @@ department that applies has a current sign-off).
 import re
 
 from council.models import Department
-from records.rules import Problem
+from records.rules import Problem, current_sign_offs
 
-__all__ = ["Problem", "PLACEHOLDERS", "is_placeholder"]
+__all__ = ["Problem", "PLACEHOLDERS", "current_sign_offs", "is_placeholder"]
 
 # SIGNOFF-1: the departments marked `mandatory_for_reports` in the admin (Plymouth: Finance and
 # Legal, whose codes the seed shows) sign off every briefing report; the author chooses which of
@@ -59,20 +59,6 @@ def is_placeholder(text):
         return True
     return any(_normalise(p) in PLACEHOLDERS for p in re.split(r"\n\s*\n", text.strip()))
 
-
-# — tasks of the authoring task list: slug, title ------------------------------------------------
-
-TASKS = [
-    ("details", "Committee, meeting and report details"),
-    ("summary", "Purpose, recommendations and alternative options"),
-    ("implications", "Corporate Plan, financial and carbon implications"),
-    ("body", "Body of the report"),
-    ("appendices", "Appendices and background papers"),
-    ("confidentiality", "Confidentiality"),
-    ("sign-off", "Departments to sign off and the originating SLT member"),
-    ("decisions", "Decisions the report is about"),
-]
-TASK_TITLES = dict(TASKS)
 
 # field, what to ask for, task: the sections that are never published empty (PLACEHOLDER-1).
 REQUIRED_SECTIONS = [
@@ -226,14 +212,6 @@ def completeness(r):
     return [*details(r), *sections(r), *confidentiality(r), *sign_off_details(r)]
 
 
-def task_problems(r):
-    """{task slug: [Problem]} for the task list's statuses."""
-    result = {slug: [] for slug, _ in TASKS}
-    for problem in completeness(r):
-        result[problem.task].append(problem)
-    return result
-
-
 # — sign-off ---------------------------------------------------------------------------------------
 
 
@@ -246,15 +224,6 @@ def required_departments(r):
     """SIGNOFF-1: the mandatory departments, and the other departments on the report form the author chose."""
     chosen = {d.pk for d in r.applicable_departments.all()}
     return [d for d in Department.objects.filter(on_report_form=True) if d.mandatory_for_reports or d.pk in chosen]
-
-
-def current_sign_offs(r):
-    """{department id: the current ReportSignOff} for this version of the report."""
-    current = {}
-    for sign_off in r.sign_offs.all():
-        if sign_off.content_version == r.content_version and sign_off.department_id not in current:
-            current[sign_off.department_id] = sign_off
-    return current
 
 
 def sign_off_gaps(r):

@@ -11,7 +11,6 @@ from decisions.forms.consultation import CabinetConsultationForm, ConsultationFo
 from decisions.forms.tasks import DetailsForm, FinanceForm, PlanForm, ReasonsForm, UrgencyForm
 
 __all__ = [
-    "TASK_FORMS",
     "AppendixForm",
     "BackgroundPaperForm",
     "CabinetConsultationForm",
@@ -27,14 +26,3 @@ __all__ = [
     "UrgencyForm",
     "numbered",
 ]
-
-TASK_FORMS = {
-    "details": DetailsForm,
-    "reasons": ReasonsForm,
-    "finance": FinanceForm,
-    "plan": PlanForm,
-    "urgency": UrgencyForm,
-    "consultation": ConsultationForm,
-    "sign-off": SignOffForm,
-    "exempt": ExemptForm,
-}

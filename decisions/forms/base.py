@@ -1,18 +1,15 @@
-"""The parts every task page of a decision record is built from: section labels, money, `TaskForm`."""
+"""The parts every task page of a decision record is built from: section labels, money, and the shared
+`TaskForm` (`records.forms`)."""
 
 from decimal import Decimal, InvalidOperation
 
-from crispy_forms_gds.layout import Field
 from django import forms
 from django.core.exceptions import ValidationError
 
 from decisions.sections import LABELS
-from records.forms import (
-    LONG_TEXT_HINT,
-    NoHTML,
-    buttons,
-    helper,
-)
+from records.forms import TaskForm
+
+__all__ = ["MoneyField", "TaskForm", "numbered"]
 
 
 def numbered(section, text=None):
@@ -58,32 +55,3 @@ class MoneyField(forms.DecimalField):
         if number < 0:
             raise ValidationError("The amount must be £0 or more", code="negative")
         return number
-
-
-# — task forms ---------------------------------------------------------------------------------
-
-
-class TaskForm(forms.ModelForm):
-    """A task page: its fields, what to call them in messages, and its crispy layout."""
-
-    what = {}  # field -> how messages name it ("the reasons")
-    long_text = ()  # fields that get the paragraphs-and-lists hint
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if isinstance(field, forms.CharField):
-                field.validators.append(NoHTML(self.what.get(name, "your answer")))
-            if name in self.long_text:
-                field.help_text = LONG_TEXT_HINT
-        self.helper = helper(*self.layout_fields(), buttons())
-
-    def layout_fields(self):
-        return [Field(name) for name in self.fields]
-
-    def model_fields(self):
-        """The Decision fields this form writes (for services.save_edits)."""
-        return [name for name in self._meta.fields if name in self.cleaned_data]
-
-    def m2m_values(self):
-        return {}

@@ -10,12 +10,12 @@ from council.models import CabinetPortfolio, Department, User
 from decisions.forms.base import TaskForm, numbered
 from decisions.models import Decision
 from records.forms import (
-    PARAGRAPH_CHOICES,
     PUBLIC_TITLE_HINT,
     GovDateField,
     PersonChoiceField,
     YesNoField,
     helper,
+    paragraph_fields,
     people_with_role,
     textarea,
 )
@@ -156,20 +156,11 @@ class ExemptForm(TaskForm):
         message="Select yes if you need to include exempt information",
         help_text="If yes, prepare a second, confidential (Part II) briefing report.",
     )
-    part2_paragraphs = forms.TypedMultipleChoiceField(
-        choices=PARAGRAPH_CHOICES,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label="18b. Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972",
-        help_text="Select the paragraphs that make the briefing report not for publication.",
-    )
-    part2_review_on = GovDateField(
-        what="the date to review the exemption",
-        when="future",
-        label="18b. Date to review the exemption",
-        help_text="For example, 1 4 2027.",
-    )
+    part2_paragraphs, part2_review_on = paragraph_fields(
+        "18b",
+        paragraphs_help="Select the paragraphs that make the briefing report not for publication.",
+        review_label="18b. Date to review the exemption",
+    ).values()
     what = {
         "part2_title": "the title",
         "part2_summary": "the briefing report",

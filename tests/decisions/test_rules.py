@@ -18,6 +18,7 @@ from decisions.models import (
     Status,
     today,
 )
+from decisions.tasklist import TASKS
 from decisions.workflow import TransitionNotAllowed
 from records.models import FrozenRecord
 from tests.decisions.factories import DecisionFactory, advance
@@ -85,7 +86,8 @@ def test_other_portfolios_affected_needs_a_consultation_REQUIRED_1(db):
 
 def test_task_problems_group_by_task_list_page_REQUIRED_1(db):
     """REQUIRED-1: problems are filed under the task-list page where they are fixed."""
-    problems = rules.task_problems(DecisionFactory(title="", plan_link=""))
+    decision = DecisionFactory(title="", plan_link="")
+    problems = TASKS.problems_by_task(rules.completeness(decision))
     assert [p.field for p in problems["details"]] == ["title"]
     assert [p.field for p in problems["plan"]] == ["plan_link"]
     assert problems["reasons"] == []

@@ -27,8 +27,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.urls.converters import IntConverter, SlugConverter
 
-from decisions.rules import TASK_TITLES as DECISION_TASKS
-from scrutiny.rules import TASK_TITLES as REPORT_TASKS
+from decisions.tasklist import TASKS as DECISION_TASKS
+from scrutiny.tasklist import TASKS as REPORT_TASKS
 from tests.conftest import ROLE_PERSONAS
 from tests.test_smoke import ROUTES
 

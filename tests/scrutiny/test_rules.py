@@ -7,6 +7,7 @@ import pytest
 from council.models import Department
 from scrutiny import rules
 from scrutiny.models import Confidentiality, ReportAppendix, ReportBackgroundPaper, ReportSection, today
+from scrutiny.tasklist import TASKS
 from tests.scrutiny.factories import BriefingReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -190,7 +191,7 @@ def test_sign_off_gaps_name_each_missing_department_SIGNOFF_1():
 
 def test_task_problems_group_problems_by_task():
     report = BriefingReportFactory(title="", carbon_implications=SEED_PLACEHOLDER)
-    tasks = rules.task_problems(report)
+    tasks = TASKS.problems_by_task(rules.completeness(report))
     assert [p.field for p in tasks["details"]] == ["title"]
     assert [p.field for p in tasks["implications"]] == ["carbon_implications"]
-    assert set(tasks) == set(rules.TASK_TITLES)
+    assert set(tasks) == set(TASKS)
