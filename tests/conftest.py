@@ -21,6 +21,9 @@ PASSWORD = "correct horse battery staple"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_SOURCE = (Path(__file__).parent / "browser" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# resultTypes: axe still runs every rule on every element, but stops collecting the elements that
+# pass or do not apply, which about halves its time; violations are reported in full.
+AXE_RUN = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
 def pytest_configure(config):
@@ -30,6 +33,28 @@ def pytest_configure(config):
             "Tests need plain static files (manifest storage hides the CSS from axe under the live "
             "server). Run them with `make test`, or set DJANGO_PLAIN_STATIC=true."
         )
+
+
+# --- which tests the database engine can change ----------------------------------------------
+# CI runs every test on PostgreSQL, the engine that ships, then again on SQLite (the engine of
+# `make run`) only those whose outcome the engine can change: the tests that use the test database
+# and are not browser tests. A test without database access behaves the same in both runs, and a
+# browser test checks pages, axe and the journey through the live server, which do not depend on
+# the engine; they are marked here, from what each test uses, so no test has to remember to say it.
+# `make test` without PostgreSQL still runs everything on SQLite.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        uses_database = (
+            item.get_closest_marker("django_db")
+            or DATABASE_FIXTURES & set(item.fixturenames)
+            # request.getfixturevalue() may fetch a persona, and with it the database, at run time.
+            or "request" in getattr(getattr(item, "_fixtureinfo", None), "argnames", ())
+        )
+        if item.get_closest_marker("browser") or not uses_database:
+            item.add_marker(pytest.mark.engine_independent)
 
 
 # --- personas -------------------------------------------------------------------------------
@@ -130,9 +155,7 @@ class Axe:
         # evaluate() runs outside the page's CSP, so the strict policy stays on for the test.
         if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
             self.page.evaluate(AXE_SOURCE)
-        result = self.page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = self.page.evaluate(AXE_RUN, AXE_TAGS)
         violations = [
             {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]
