@@ -7,7 +7,7 @@ when pressing it could work.
 
 from council import roles
 from decisions.models import ChairAgreement, Status
-from decisions.workflow import Action, allowed_in_status
+from decisions.workflow import WORKFLOW, Action, allowed_in_status
 from records import permissions as records_permissions
 from records.permissions import is_democratic_support
 
@@ -108,14 +108,22 @@ def can_record_agreement(user, decision):
     return is_democratic_support(user) and allowed_in_status(decision.status, Action.RECORD_AGREEMENT)
 
 
+def _reviews(user, decision):
+    return bool(reviewer_departments(user, decision))
+
+
+# Who, besides Democratic Support, may return the record at each status it can be returned from
+# (the workflow says which: RETURN's sources).
+RETURNED_BY = {
+    Status.IN_SIGN_OFF: (_reviews, _is_chair_for),
+    Status.AWAITING_DECISION: (_is_decision_maker,),
+}
+
+
 def can_return(user, decision):
-    if decision.status == Status.IN_SIGN_OFF:
-        return (
-            bool(reviewer_departments(user, decision)) or is_democratic_support(user) or _is_chair_for(user, decision)
-        )
-    if decision.status == Status.AWAITING_DECISION:
-        return _is_decision_maker(user, decision) or is_democratic_support(user)
-    return False
+    return records_permissions.can_return(
+        user, decision, workflow=WORKFLOW, action=Action.RETURN, returned_by=RETURNED_BY
+    )
 
 
 def can_sign(user, decision):

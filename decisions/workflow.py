@@ -3,14 +3,17 @@
 draft -> in sign-off (reviewers, and the scrutiny chair when urgent, in parallel; any of them
 can return it) -> awaiting decision -> decided (signed; frozen) -> published. A record can be
 withdrawn before it is decided. Guards return the reasons an action is blocked ([] = allowed);
-who may act is `permissions.py`'s business, not this module's.
+who may act is `permissions.py`'s business, not this module's. The engine that reads this table
+is `records.workflow`.
 """
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from decisions import rules
 from decisions.models import Status
+from records.workflow import Transition, TransitionNotAllowed, Workflow
+
+__all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
 
 class Action(StrEnum):
@@ -44,13 +47,6 @@ ACTION_LABELS = {
     Action.PUBLISH: "Published",
     Action.WITHDRAW: "Withdrawn",
 }
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None  # None: the status does not change
-    guards: tuple = field(default_factory=tuple)
 
 
 def _complete(d, **_):
@@ -96,13 +92,6 @@ TRANSITIONS = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, action, reasons):
-        self.action = action
-        self.reasons = list(reasons)
-        super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
-
-
 # How the STATE problem names each action: "A record that is decided cannot be edited".
 STATE_PHRASES = {
     Action.CREATE: "created again",
@@ -121,26 +110,17 @@ STATE_PHRASES = {
 }
 
 
-def blockers(decision, action, **context):
-    """Why `action` cannot happen to `decision` now ([] if it can)."""
-    transition = TRANSITIONS[action]
-    if decision.status not in transition.sources:
-        label = Status(decision.status).label.lower()
-        return [rules.Problem("STATE", "", f"A record that is {label} cannot be {STATE_PHRASES[action]}")]
-    problems = []
-    for guard in transition.guards:
-        problems.extend(guard(decision, **context))
-    return problems
-
-
-def target(decision, action):
-    return TRANSITIONS[action].target or decision.status
-
-
-def allowed_in_status(status, action):
-    return status in TRANSITIONS[action].sources
-
-
-def available_actions(decision):
-    """The actions the record's status allows now (who may take them is permissions.py's question)."""
-    return [action for action in TRANSITIONS if decision.status in TRANSITIONS[action].sources]
+WORKFLOW = Workflow(
+    status=Status,
+    transitions=TRANSITIONS,
+    labels=ACTION_LABELS,
+    phrases=STATE_PHRASES,
+    noun="record",
+    # Once every sign-off is current and every agreement given, the record goes on by itself.
+    after_sign_offs=Action.SEND_TO_DECISION_MAKER,
+)
+blockers = WORKFLOW.blockers
+check = WORKFLOW.check
+target = WORKFLOW.target
+allowed_in_status = WORKFLOW.allowed_in_status
+available_actions = WORKFLOW.available_actions

@@ -19,3 +19,11 @@ def reviewer_departments(user):
         departments = [d for d in Department.objects.select_related("reviewer_group") if d.reviewer_group.name in held]
         user._reviewer_departments = departments
     return departments
+
+
+def can_return(user, record, *, workflow, action, returned_by):
+    """Send a record back to its author: where the workflow allows a return from the record's status,
+    Democratic Support, or whoever `returned_by[status]` names (the people it is waiting on there)."""
+    if not workflow.allowed_in_status(record.status, action):
+        return False
+    return is_democratic_support(user) or any(who(user, record) for who in returned_by.get(record.status, ()))

@@ -6,9 +6,10 @@ only when pressing it could work.
 """
 
 from council import roles
+from records import permissions as records_permissions
 from records.permissions import is_democratic_support, reviewer_departments
 from scrutiny.models import Status
-from scrutiny.workflow import Action, allowed_in_status
+from scrutiny.workflow import WORKFLOW, Action, allowed_in_status
 
 __all__ = ["is_democratic_support"]
 
@@ -104,16 +105,23 @@ def can_record_approval(user, report):
     return is_democratic_support(user) and allowed_in_status(report.status, Action.RECORD_APPROVAL)
 
 
+def _reviews(user, report):
+    return bool(report_reviewer_departments(user, report))
+
+
+# Who, besides Democratic Support, may return the report at each status it can be returned from
+# (the workflow says which: RETURN's sources). Once approved, only Democratic Support.
+RETURNED_BY = {
+    Status.IN_SIGN_OFF: (_reviews,),
+    Status.AWAITING_DIRECTOR: (_is_lead_director,),
+    Status.AWAITING_CABINET_MEMBER: (_is_lead_member,),
+}
+
+
 def can_return(user, report):
-    if report.status == Status.IN_SIGN_OFF:
-        return bool(report_reviewer_departments(user, report)) or is_democratic_support(user)
-    if report.status == Status.AWAITING_DIRECTOR:
-        return _is_lead_director(user, report) or is_democratic_support(user)
-    if report.status == Status.AWAITING_CABINET_MEMBER:
-        return _is_lead_member(user, report) or is_democratic_support(user)
-    if report.status == Status.APPROVED:
-        return is_democratic_support(user)
-    return False
+    return records_permissions.can_return(
+        user, report, workflow=WORKFLOW, action=Action.RETURN, returned_by=RETURNED_BY
+    )
 
 
 def can_publish(user, report):

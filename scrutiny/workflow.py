@@ -5,14 +5,17 @@ draft -> in sign-off (the departments that apply, in parallel) -> awaiting the s
 records an approval given outside it) -> approved -> published (Democratic Support publishes it to
 its meeting's agenda; frozen). Any step before publication can return the report to the author
 with comments; it can be withdrawn before publication. Guards return the reasons an action is
-blocked ([] = allowed); who may act is `permissions.py`'s business.
+blocked ([] = allowed); who may act is `permissions.py`'s business. The engine that reads this
+table is `records.workflow`.
 """
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
+from records.workflow import Transition, TransitionNotAllowed, Workflow
 from scrutiny import rules
 from scrutiny.models import Status
+
+__all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
 
 class Action(StrEnum):
@@ -42,13 +45,6 @@ ACTION_LABELS = {
     Action.PUBLISH: "Published on the meeting's agenda",
     Action.WITHDRAW: "Withdrawn",
 }
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None  # None: the status does not change
-    guards: tuple = field(default_factory=tuple)
 
 
 def _complete(r, **_):
@@ -92,13 +88,6 @@ TRANSITIONS = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, action, reasons):
-        self.action = action
-        self.reasons = list(reasons)
-        super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
-
-
 # How the STATE problem names each action: "A report that is published cannot be edited".
 STATE_PHRASES = {
     Action.CREATE: "created again",
@@ -115,26 +104,17 @@ STATE_PHRASES = {
 }
 
 
-def blockers(report, action, **context):
-    """Why `action` cannot happen to `report` now ([] if it can)."""
-    transition = TRANSITIONS[action]
-    if report.status not in transition.sources:
-        label = Status(report.status).label.lower()
-        return [rules.Problem("STATE", "", f"A report that is {label} cannot be {STATE_PHRASES[action]}")]
-    problems = []
-    for guard in transition.guards:
-        problems.extend(guard(report, **context))
-    return problems
-
-
-def target(report, action):
-    return TRANSITIONS[action].target or report.status
-
-
-def allowed_in_status(status, action):
-    return status in TRANSITIONS[action].sources
-
-
-def available_actions(report):
-    """The actions the report's status allows now (who may take them is permissions.py's question)."""
-    return [action for action in TRANSITIONS if report.status in TRANSITIONS[action].sources]
+WORKFLOW = Workflow(
+    status=Status,
+    transitions=TRANSITIONS,
+    labels=ACTION_LABELS,
+    phrases=STATE_PHRASES,
+    noun="report",
+    # Once every sign-off is current, the report goes on to the strategic director by itself.
+    after_sign_offs=Action.SEND_TO_DIRECTOR,
+)
+blockers = WORKFLOW.blockers
+check = WORKFLOW.check
+target = WORKFLOW.target
+allowed_in_status = WORKFLOW.allowed_in_status
+available_actions = WORKFLOW.available_actions
