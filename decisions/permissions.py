@@ -121,9 +121,7 @@ RETURNED_BY = {
 
 
 def can_return(user, decision):
-    return records_permissions.can_return(
-        user, decision, workflow=WORKFLOW, action=Action.RETURN, returned_by=RETURNED_BY
-    )
+    return records_permissions.can_return(user, decision, workflow=WORKFLOW, returned_by=RETURNED_BY)
 
 
 def can_sign(user, decision):

@@ -17,14 +17,11 @@ from django.utils.text import slugify
 
 from council import codes
 from council.models import CouncilSettings
-from decisions import documents, notifications, permissions, rules, workflow
+from decisions import notifications, permissions, rules, workflow
 from decisions.models import (
-    Appendix,
     CabinetConsultation,
     ChairAgreement,
     Decision,
-    Event,
-    SignOff,
     Status,
     today,
 )
@@ -53,19 +50,8 @@ def _after_edit(locked, *, actor):
 
 
 RECORDS = RecordServices(
-    model=Decision,
-    event_model=Event,
-    sign_off_model=SignOff,
-    appendix_model=Appendix,
-    parent="decision",
-    noun="record",
+    Decision,
     deleted_as="decision record",
-    workflow=workflow.WORKFLOW,
-    actions=Action,
-    permissions=permissions,
-    notifications=notifications,
-    documents=documents,
-    rules=rules,
     directorate=lambda locked: locked.directorate,
     ready_comment="Every sign-off is current and every agreement given",
     on_ready=lambda pk: notifications.decision_needed(pk),

@@ -1,6 +1,7 @@
 """Who holds the roles every kind of record asks about. Each app's permissions.py decides per record."""
 
 from council import roles
+from records.workflow import RETURN
 
 
 def is_democratic_support(user):
@@ -21,9 +22,9 @@ def reviewer_departments(user):
     return departments
 
 
-def can_return(user, record, *, workflow, action, returned_by):
+def can_return(user, record, *, workflow, returned_by):
     """Send a record back to its author: where the workflow allows a return from the record's status,
     Democratic Support, or whoever `returned_by[status]` names (the people it is waiting on there)."""
-    if not workflow.allowed_in_status(record.status, action):
+    if not workflow.allowed_in_status(record.status, RETURN):
         return False
     return is_democratic_support(user) or any(who(user, record) for who in returned_by.get(record.status, ()))

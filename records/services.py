@@ -9,6 +9,7 @@ transaction, and send email only after the transaction commits.
 """
 
 from functools import partial
+from importlib import import_module
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,7 +19,7 @@ from council import codes, integrity
 from council import documents as council_documents
 from council.models import DeletedDraft, Department
 from records.rules import Problem
-from records.workflow import TransitionNotAllowed
+from records.workflow import EDIT, ISSUE_SIGN_OFF, TransitionNotAllowed
 
 
 def require(allowed):
@@ -38,55 +39,63 @@ def _edited_labels(model, changed, m2m_changed):
 class RecordServices:
     """The shared operations for one kind of record.
 
-    `parent` names the foreign key from its events, sign-offs and children to the record
-    ("decision", "report"); `noun` is how messages name it; `deleted_as` is its kind in
-    `council.DeletedDraft`. `permissions`, `notifications`, `documents` and `rules` are the app's
-    modules, read when an operation runs. `directorate(record)` is the directorate a generated
-    sign-off code names; `ready_comment` and `on_ready(pk)` are what happens when the record moves
-    on by itself after its last sign-off; `after_edit(locked, actor)` is anything more an edit
-    changes; `edit_labels(model, changed, m2m_changed)` names the changed fields in the history.
+    A kind of record is an app with the house layout, and these operations find its parts there:
+    `model`'s app has `workflow.py` (its `WORKFLOW`), `permissions.py` (`can_edit`, `can_issue_sign_off`,
+    `can_delete_draft`, `can_retry_public_pdf`), `rules.py` (`current_sign_offs`), `notifications.py`
+    (`sign_off_needed`) and `documents.py` (the `render_public_pdf` task), looked up when an
+    operation runs. Its events, sign-offs and appendices are the models behind `model`'s `events`,
+    `sign_offs` and `appendices`, each with a foreign key to the record of one name (`decision`,
+    `report`).
+
+    `deleted_as` is its kind in `council.DeletedDraft`; `directorate(record)` is the directorate a
+    generated sign-off code names; `ready_comment` and `on_ready(pk)` are what happens when the
+    record moves on by itself after its last sign-off; `after_edit(locked, actor=)` is anything more
+    an edit changes; `edit_labels(model, changed, m2m_changed)` names the changed fields in the history.
     """
 
     def __init__(
-        self,
-        *,
-        model,
-        event_model,
-        sign_off_model,
-        appendix_model,
-        parent,
-        noun,
-        deleted_as,
-        workflow,
-        actions,
-        permissions,
-        notifications,
-        documents,
-        rules,
-        directorate,
-        ready_comment,
-        on_ready,
-        after_edit=None,
-        edit_labels=_edited_labels,
+        self, model, *, deleted_as, directorate, ready_comment, on_ready, after_edit=None, edit_labels=_edited_labels
     ):
         self.model = model
-        self.event_model = event_model
-        self.sign_off_model = sign_off_model
-        self.appendix_model = appendix_model
-        self.parent = parent
-        self.noun = noun
+        events = model._meta.get_field("events")
+        self.event_model = events.related_model
+        self.sign_off_model = model._meta.get_field("sign_offs").related_model
+        self.appendix_model = model._meta.get_field("appendices").related_model
+        self.parent = events.field.name  # the same foreign key name on every child
         self.deleted_as = deleted_as
-        self.workflow = workflow
-        self.actions = actions
-        self.permissions = permissions
-        self.notifications = notifications
-        self.documents = documents
-        self.rules = rules
         self.directorate = directorate
         self.ready_comment = ready_comment
         self.on_ready = on_ready
         self.after_edit = after_edit
         self.edit_labels = edit_labels
+
+    def _module(self, name):
+        # The module the app has already imported (a dictionary lookup), or imported now, once.
+        return import_module(f"{self.model._meta.app_label}.{name}")
+
+    @property
+    def workflow(self):
+        return self._module("workflow").WORKFLOW
+
+    @property
+    def noun(self):
+        return self.workflow.noun
+
+    @property
+    def permissions(self):
+        return self._module("permissions")
+
+    @property
+    def notifications(self):
+        return self._module("notifications")
+
+    @property
+    def documents(self):
+        return self._module("documents")
+
+    @property
+    def rules(self):
+        return self._module("rules")
 
     # — the pieces every operation is made of -------------------------------------------------
 
@@ -135,12 +144,11 @@ class RecordServices:
 
     def check_revision(self, locked, revision):
         """A form made on an older revision would undo the change since: refuse it (see council.integrity)."""
-        edit = self.actions.EDIT
         integrity.check_revision(
             locked,
             revision,
             noun=self.noun,
-            last_change=lambda: locked.events.filter(action=edit).order_by("-at", "-pk").first(),
+            last_change=lambda: locked.events.filter(action=EDIT).order_by("-at", "-pk").first(),
         )
 
     def check_version(self, locked, version, verb):
@@ -161,12 +169,12 @@ class RecordServices:
         locked.revision += 1
         if locked.submitted_at is not None:
             # SIGNOFF-1: sign-offs given on the old version go stale; their departments are asked again.
-            in_sign_off = self.workflow.allowed_in_status(locked.status, self.actions.ISSUE_SIGN_OFF)
+            in_sign_off = self.workflow.allowed_in_status(locked.status, ISSUE_SIGN_OFF)
             went_stale = list(self.rules.current_sign_offs(locked)) if in_sign_off else []
             locked.content_version += 1
             if went_stale:
                 transaction.on_commit(partial(self.notifications.sign_off_needed, locked.pk, went_stale))
-        self.record_event(locked, actor=actor, action=self.actions.EDIT, from_status=locked.status, comment=summary)
+        self.record_event(locked, actor=actor, action=EDIT, from_status=locked.status, comment=summary)
         if self.after_edit is not None:
             self.after_edit(locked, actor=actor)
         locked.save()
@@ -260,7 +268,7 @@ class RecordServices:
     def issue_sign_off_code(self, record, *, actor, department, typed_code="", version=None):
         """A department's reviewer signs off this version: a code typed from the department's own
         register (taken once, council.IssuedCode) or generated from its format."""
-        action = self.actions.ISSUE_SIGN_OFF
+        action = ISSUE_SIGN_OFF
         locked = self.lock(record)
         require(self.permissions.can_issue_sign_off(actor, locked, department))
         self.check_version(locked, version, "sign off")

@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 
 from records.rules import Problem
 
+# The actions the shared services and permissions take or ask about themselves: every kind of
+# record's `Action` has them, with these values.
+EDIT = "edit"
+ISSUE_SIGN_OFF = "issue_sign_off"
+RETURN = "return"
+PUBLISH = "publish"
+WITHDRAW = "withdraw"
+SHARED_ACTIONS = {EDIT, ISSUE_SIGN_OFF, RETURN, PUBLISH, WITHDRAW}
+
 
 @dataclass(frozen=True)
 class Transition:
@@ -39,6 +48,8 @@ class Workflow:
     def __init__(self, *, status, transitions, labels, phrases, noun, after_sign_offs=None):
         if set(labels) != set(transitions) or set(phrases) != set(transitions):
             raise ValueError("Every action needs a transition, a label and a phrase")
+        if missing := SHARED_ACTIONS - set(transitions):
+            raise ValueError(f"Every kind of record has the shared actions; missing: {', '.join(sorted(missing))}")
         self.status = status
         self.transitions = transitions
         self.labels = labels
@@ -71,3 +82,6 @@ class Workflow:
     def available_actions(self, record):
         """The actions the record's status allows now (who may take them is permissions.py's question)."""
         return [action for action, t in self.transitions.items() if record.status in t.sources]
+
+    def is_published(self, record):
+        return record.status == self.transitions[PUBLISH].target

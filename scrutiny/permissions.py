@@ -119,9 +119,7 @@ RETURNED_BY = {
 
 
 def can_return(user, report):
-    return records_permissions.can_return(
-        user, report, workflow=WORKFLOW, action=Action.RETURN, returned_by=RETURNED_BY
-    )
+    return records_permissions.can_return(user, report, workflow=WORKFLOW, returned_by=RETURNED_BY)
 
 
 def can_publish(user, report):

@@ -17,34 +17,20 @@ from django.db.models import Max
 from django.utils import timezone
 
 from records.services import RecordServices, require, require_comment
-from scrutiny import documents, notifications, permissions, rules, workflow
+from scrutiny import notifications, permissions, rules
 from scrutiny import services_meetings as meetings
 from scrutiny.models import (
     ApprovalHow,
     BriefingReport,
     Meeting,
-    ReportAppendix,
-    ReportEvent,
     ReportSection,
-    ReportSignOff,
     today,
 )
 from scrutiny.workflow import Action
 
 RECORDS = RecordServices(
-    model=BriefingReport,
-    event_model=ReportEvent,
-    sign_off_model=ReportSignOff,
-    appendix_model=ReportAppendix,
-    parent="report",
-    noun="report",
+    BriefingReport,
     deleted_as="briefing report",
-    workflow=workflow.WORKFLOW,
-    actions=Action,
-    permissions=permissions,
-    notifications=notifications,
-    documents=documents,
-    rules=rules,
     directorate=lambda locked: locked.author.directorate,
     ready_comment="Every sign-off is current",
     on_ready=lambda pk: notifications.director_agreement_needed(pk),

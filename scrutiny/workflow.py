@@ -104,17 +104,15 @@ STATE_PHRASES = {
 }
 
 
+# Once every sign-off is current, the report goes on to the strategic director by itself.
 WORKFLOW = Workflow(
     status=Status,
     transitions=TRANSITIONS,
     labels=ACTION_LABELS,
     phrases=STATE_PHRASES,
     noun="report",
-    # Once every sign-off is current, the report goes on to the strategic director by itself.
     after_sign_offs=Action.SEND_TO_DIRECTOR,
 )
-blockers = WORKFLOW.blockers
-check = WORKFLOW.check
-target = WORKFLOW.target
-allowed_in_status = WORKFLOW.allowed_in_status
-available_actions = WORKFLOW.available_actions
+# The engine's questions, asked of this module by services, permissions, views and tests.
+blockers, check, target = WORKFLOW.blockers, WORKFLOW.check, WORKFLOW.target
+allowed_in_status, available_actions = WORKFLOW.allowed_in_status, WORKFLOW.available_actions
