@@ -21,8 +21,8 @@ from scrutiny import services as report_services
 from scrutiny.models import BriefingReport
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import Cast, DecisionFactory
-from tests.test_html_validity import VALID_DATETIME
 from tests.scrutiny.factories import BriefingReportFactory
+from tests.test_html_validity import VALID_DATETIME
 
 FAILURE = OSError("cairo could not allocate the page")
 SHOWN = "The PDF could not be made: OSError: cairo could not allocate the page"
