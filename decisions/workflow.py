@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from decisions import rules
 from decisions.models import Status
-from records.workflow import Transition, TransitionNotAllowed, Workflow
+from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
 
 __all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
@@ -33,19 +33,15 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
+    **SHARED_LABELS,
     Action.CREATE: "Record started",
-    Action.EDIT: "Edited",
-    Action.SUBMIT: "Submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "Sign-off code issued",
     Action.REQUEST_AGREEMENT: "Scrutiny chair asked to agree urgency",
     Action.AGREE_URGENCY: "Scrutiny chair agreed urgency",
     Action.DECLINE_URGENCY: "Scrutiny chair declined urgency",
     Action.RECORD_AGREEMENT: "Chair's agreement recorded by Democratic Support",
     Action.SEND_TO_DECISION_MAKER: "Sent to the decision maker",
-    Action.RETURN: "Returned to the author",
     Action.SIGN: "Signed by the decision maker",
     Action.PUBLISH: "Published",
-    Action.WITHDRAW: "Withdrawn",
 }
 
 
@@ -92,21 +88,16 @@ TRANSITIONS = {
 }
 
 
-# How the STATE problem names each action: "A record that is decided cannot be edited".
+# How the STATE problem names each action (the shared ones: records.workflow), e.g.
+# "A record that is decided cannot be edited".
 STATE_PHRASES = {
-    Action.CREATE: "created again",
-    Action.EDIT: "edited",
-    Action.SUBMIT: "submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "given a sign-off code",
+    **SHARED_PHRASES,
     Action.REQUEST_AGREEMENT: "sent to the scrutiny chair for agreement",
     Action.AGREE_URGENCY: "agreed as urgent by the scrutiny chair",
     Action.DECLINE_URGENCY: "declined as urgent by the scrutiny chair",
     Action.RECORD_AGREEMENT: "given a recorded chair's agreement",
     Action.SEND_TO_DECISION_MAKER: "sent to the decision maker",
-    Action.RETURN: "returned to the author",
     Action.SIGN: "signed",
-    Action.PUBLISH: "published",
-    Action.WITHDRAW: "withdrawn",
 }
 
 

@@ -11,14 +11,35 @@ from dataclasses import dataclass, field
 
 from records.rules import Problem
 
-# The actions the shared services and permissions take or ask about themselves: every kind of
-# record's `Action` has them, with these values.
+# The actions every kind of record has, with these values in its `Action`: the shared services
+# and permissions take or ask about them by these names.
+CREATE = "create"
 EDIT = "edit"
+SUBMIT = "submit"
 ISSUE_SIGN_OFF = "issue_sign_off"
 RETURN = "return"
 PUBLISH = "publish"
 WITHDRAW = "withdraw"
-SHARED_ACTIONS = {EDIT, ISSUE_SIGN_OFF, RETURN, PUBLISH, WITHDRAW}
+SHARED_ACTIONS = {CREATE, EDIT, SUBMIT, ISSUE_SIGN_OFF, RETURN, PUBLISH, WITHDRAW}
+
+# Their words, the same for every kind: each kind's labels and phrases start from these.
+SHARED_LABELS = {
+    EDIT: "Edited",
+    SUBMIT: "Submitted for sign-off",
+    ISSUE_SIGN_OFF: "Sign-off code issued",
+    RETURN: "Returned to the author",
+    WITHDRAW: "Withdrawn",
+}
+# How the STATE problem names each: "A record that is decided cannot be edited".
+SHARED_PHRASES = {
+    CREATE: "created again",
+    EDIT: "edited",
+    SUBMIT: "submitted for sign-off",
+    ISSUE_SIGN_OFF: "given a sign-off code",
+    RETURN: "returned to the author",
+    PUBLISH: "published",
+    WITHDRAW: "withdrawn",
+}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ table is `records.workflow`.
 
 from enum import StrEnum
 
-from records.workflow import Transition, TransitionNotAllowed, Workflow
+from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
 from scrutiny import rules
 from scrutiny.models import Status
 
@@ -33,17 +33,13 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
+    **SHARED_LABELS,
     Action.CREATE: "Report started",
-    Action.EDIT: "Edited",
-    Action.SUBMIT: "Submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "Sign-off code issued",
     Action.SEND_TO_DIRECTOR: "Sent to the strategic director",
     Action.AGREE: "Agreed by the strategic director",
     Action.APPROVE: "Approved by the cabinet member",
     Action.RECORD_APPROVAL: "Cabinet member's approval recorded by Democratic Support",
-    Action.RETURN: "Returned to the author",
     Action.PUBLISH: "Published on the meeting's agenda",
-    Action.WITHDRAW: "Withdrawn",
 }
 
 
@@ -88,19 +84,14 @@ TRANSITIONS = {
 }
 
 
-# How the STATE problem names each action: "A report that is published cannot be edited".
+# How the STATE problem names each action (the shared ones: records.workflow), e.g.
+# "A report that is published cannot be edited".
 STATE_PHRASES = {
-    Action.CREATE: "created again",
-    Action.EDIT: "edited",
-    Action.SUBMIT: "submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "given a sign-off code",
+    **SHARED_PHRASES,
     Action.SEND_TO_DIRECTOR: "sent to the strategic director",
     Action.AGREE: "agreed by the strategic director",
     Action.APPROVE: "approved by the cabinet member",
     Action.RECORD_APPROVAL: "given a recorded cabinet member's approval",
-    Action.RETURN: "returned to the author",
-    Action.PUBLISH: "published",
-    Action.WITHDRAW: "withdrawn",
 }
 
 
