@@ -171,7 +171,7 @@ def render_decision_pdf(decision, *, public, watermark=None, council=None):
 
 
 def _record_failure(decision, *, error):
-    from decisions.services import record_public_pdf_failure  # services imports this module
+    from decisions.services import record_public_pdf_failure  # at run time: services reach this module too
 
     record_public_pdf_failure(decision, error=error)
 

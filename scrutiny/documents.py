@@ -135,7 +135,7 @@ def render_report_pdf(report, *, public, watermark=None, council=None):
 
 
 def _record_failure(report, *, error):
-    from scrutiny.services import record_public_pdf_failure  # services imports this module
+    from scrutiny.services import record_public_pdf_failure  # at run time: services reach this module too
 
     record_public_pdf_failure(report, error=error)
 
