@@ -68,6 +68,8 @@ save_background_paper = RECORDS.save_background_paper
 issue_sign_off_code = RECORDS.issue_sign_off_code
 record_public_pdf_failure = RECORDS.record_public_pdf_failure
 retry_public_pdf = RECORDS.retry_public_pdf
+return_to_author = RECORDS.return_to_author
+withdraw_decision = RECORDS.withdraw
 
 
 # — authoring --------------------------------------------------------------------------------
@@ -264,17 +266,7 @@ def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, v
     return agreement
 
 
-# — returning, deciding, publishing ----------------------------------------------------------
-
-
-@transaction.atomic
-def return_to_author(decision, *, actor, comment):
-    locked = RECORDS.lock(decision)
-    require(permissions.can_return(actor, locked))
-    require_comment(comment, "Enter your comments for the author, so they know what to change")
-    RECORDS.move(locked, actor=actor, action=Action.RETURN, comment=comment)
-    transaction.on_commit(partial(notifications.returned_to_author, locked.pk, comment))
-    return locked
+# — deciding and publishing (returning and withdrawing: records.services) -----------------
 
 
 @transaction.atomic
@@ -311,12 +303,3 @@ def publish_decision(decision, *, actor):
 
 def _published(locked):
     locked.published_at = timezone.now()
-
-
-@transaction.atomic
-def withdraw_decision(decision, *, actor, comment):
-    locked = RECORDS.lock(decision)
-    require(permissions.can_withdraw(actor, locked))
-    require_comment(comment, "Enter why the record is being withdrawn")
-    RECORDS.move(locked, actor=actor, action=Action.WITHDRAW, comment=comment)
-    return locked

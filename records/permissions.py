@@ -1,7 +1,23 @@
-"""Who holds the roles every kind of record asks about. Each app's permissions.py decides per record."""
+"""Who may do what to any kind of record, where the answer is the same for every kind.
+
+`can_<verb>(user, record) -> bool`, like each app's permissions.py, which re-exports these beside
+its own. Whether the record's state allows the action is its app's workflow's answer (found by
+the house layout: `<app>/workflow.py`'s `WORKFLOW`); these answer both, so a button is shown only
+when pressing it could work.
+"""
+
+from importlib import import_module
 
 from council import roles
-from records.workflow import RETURN
+from records.workflow import EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
+
+
+def _workflow(record):
+    return import_module(f"{record._meta.app_label}.workflow").WORKFLOW
+
+
+def _allows(record, action):
+    return _workflow(record).allowed_in_status(record.status, action)
 
 
 def is_democratic_support(user):
@@ -28,3 +44,40 @@ def can_return(user, record, *, workflow, returned_by):
     if not workflow.allowed_in_status(record.status, RETURN):
         return False
     return is_democratic_support(user) or any(who(user, record) for who in returned_by.get(record.status, ()))
+
+
+def is_admin(user):
+    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+
+
+def is_author(user, record):
+    return user.is_authenticated and record.author_id == user.pk
+
+
+def can_create(user):
+    return roles.has_role(user, roles.OFFICER)
+
+
+def can_view_public(user, record):
+    return _workflow(record).is_published(record)
+
+
+def can_edit(user, record):
+    return is_author(user, record) and _allows(record, EDIT)
+
+
+def can_submit(user, record):
+    return is_author(user, record) and _allows(record, SUBMIT)
+
+
+def can_publish(user, record):
+    return is_democratic_support(user) and _allows(record, PUBLISH)
+
+
+def can_retry_public_pdf(user, record):
+    """Democratic Support may ask again for a published record's PDF while none is stored."""
+    return is_democratic_support(user) and _workflow(record).is_published(record) and not record.public_pdf_sha256
+
+
+def can_withdraw(user, record):
+    return (is_author(user, record) or is_democratic_support(user)) and _allows(record, WITHDRAW)

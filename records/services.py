@@ -19,7 +19,7 @@ from council import codes, integrity
 from council import documents as council_documents
 from council.models import DeletedDraft, Department
 from records.rules import Problem
-from records.workflow import EDIT, ISSUE_SIGN_OFF, TransitionNotAllowed
+from records.workflow import EDIT, ISSUE_SIGN_OFF, RETURN, WITHDRAW, TransitionNotAllowed
 
 
 def require(allowed):
@@ -49,12 +49,22 @@ class RecordServices:
 
     `deleted_as` is its kind in `council.DeletedDraft`; `directorate(record)` is the directorate a
     generated sign-off code names; `ready_comment` and `on_ready(pk)` are what happens when the
-    record moves on by itself after its last sign-off; `after_edit(locked, actor=)` is anything more
+    record moves on by itself after its last sign-off; `on_return(locked)` is what else a return to
+    the author undoes; `after_edit(locked, actor=)` is anything more
     an edit changes; `edit_labels(model, changed, m2m_changed)` names the changed fields in the history.
     """
 
     def __init__(
-        self, model, *, deleted_as, directorate, ready_comment, on_ready, after_edit=None, edit_labels=_edited_labels
+        self,
+        model,
+        *,
+        deleted_as,
+        directorate,
+        ready_comment,
+        on_ready,
+        after_edit=None,
+        edit_labels=_edited_labels,
+        on_return=None,
     ):
         self.model = model
         events = model._meta.get_field("events")
@@ -67,6 +77,7 @@ class RecordServices:
         self.ready_comment = ready_comment
         self.on_ready = on_ready
         self.after_edit = after_edit
+        self.on_return = on_return
         self.edit_labels = edit_labels
 
     def _module(self, name):
@@ -290,6 +301,26 @@ class RecordServices:
         )
         self.advance_if_ready(locked, actor=actor)
         return sign_off
+
+    # — returning and withdrawing -------------------------------------------------------------------
+
+    @transaction.atomic
+    def return_to_author(self, record, *, actor, comment):
+        """Back to draft with comments, for the author to change and submit again."""
+        locked = self.lock(record)
+        require(self.permissions.can_return(actor, locked))
+        require_comment(comment, "Enter your comments for the author, so they know what to change")
+        self.move(locked, actor=actor, action=RETURN, comment=comment, then=self.on_return)
+        transaction.on_commit(partial(self.notifications.returned_to_author, locked.pk, comment))
+        return locked
+
+    @transaction.atomic
+    def withdraw(self, record, *, actor, comment):
+        locked = self.lock(record)
+        require(self.permissions.can_withdraw(actor, locked))
+        require_comment(comment, f"Enter why the {self.noun} is being withdrawn")
+        self.move(locked, actor=actor, action=WITHDRAW, comment=comment)
+        return locked
 
     # — the public PDF ------------------------------------------------------------------------------
 

@@ -7,15 +7,34 @@ only when pressing it could work.
 
 from council import roles
 from records import permissions as records_permissions
-from records.permissions import is_democratic_support, reviewer_departments
+from records.permissions import (
+    can_create,
+    can_edit,
+    can_publish,
+    can_retry_public_pdf,
+    can_submit,
+    can_view_public,
+    can_withdraw,
+    is_admin,
+    is_author,
+    is_democratic_support,
+    reviewer_departments,
+)
 from scrutiny.models import Status
 from scrutiny.workflow import WORKFLOW, Action, allowed_in_status
 
-__all__ = ["is_democratic_support"]
-
-
-def _is_admin(user):
-    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+# The same for every kind of record (records.permissions), asked of this module by views, templates
+# and services as this kind's own.
+__all__ = [
+    "can_create",
+    "can_edit",
+    "can_publish",
+    "can_retry_public_pdf",
+    "can_submit",
+    "can_view_public",
+    "can_withdraw",
+    "is_democratic_support",
+]
 
 
 def report_reviewer_departments(user, report):
@@ -24,10 +43,6 @@ def report_reviewer_departments(user, report):
 
     required = {d.pk for d in required_departments(report)}
     return [d for d in reviewer_departments(user) if d.pk in required]
-
-
-def _is_author(user, report):
-    return user.is_authenticated and report.author_id == user.pk
 
 
 def _is_lead_director(user, report):
@@ -42,20 +57,16 @@ def _chairs_committee(user, report):
     return user.is_authenticated and report.committee.chair_id == user.pk
 
 
-def can_create(user):
-    return roles.has_role(user, roles.OFFICER)
-
-
 def can_manage_meetings(user):
     """Democratic Support manage committees' meetings (and administrators, in the admin)."""
-    return is_democratic_support(user) or _is_admin(user)
+    return is_democratic_support(user) or is_admin(user)
 
 
 def can_view(user, report):
     """See the report in full, exempt parts included. The public sees only the public version."""
     if not user.is_authenticated:
         return False
-    if _is_admin(user) or is_democratic_support(user) or _is_author(user, report):
+    if is_admin(user) or is_democratic_support(user) or is_author(user, report):
         return True
     if report.status == Status.DRAFT and report.submitted_at is None:
         return False  # a first draft is the author's own
@@ -66,21 +77,9 @@ def can_view(user, report):
     return bool(report_reviewer_departments(user, report))
 
 
-def can_view_public(user, report):
-    return report.status == Status.PUBLISHED
-
-
-def can_edit(user, report):
-    return _is_author(user, report) and allowed_in_status(report.status, Action.EDIT)
-
-
 def can_delete_draft(user, report):
     """The author may delete a draft nobody else has seen: never once it has been submitted."""
-    return _is_author(user, report) and report.status == Status.DRAFT and report.submitted_at is None
-
-
-def can_submit(user, report):
-    return _is_author(user, report) and allowed_in_status(report.status, Action.SUBMIT)
+    return is_author(user, report) and report.status == Status.DRAFT and report.submitted_at is None
 
 
 def can_issue_sign_off(user, report, department):
@@ -120,21 +119,6 @@ RETURNED_BY = {
 
 def can_return(user, report):
     return records_permissions.can_return(user, report, workflow=WORKFLOW, returned_by=RETURNED_BY)
-
-
-def can_publish(user, report):
-    return is_democratic_support(user) and allowed_in_status(report.status, Action.PUBLISH)
-
-
-def can_retry_public_pdf(user, report):
-    """Democratic Support may ask again for a published report's PDF while none is stored."""
-    return is_democratic_support(user) and report.status == Status.PUBLISHED and not report.public_pdf_sha256
-
-
-def can_withdraw(user, report):
-    return (_is_author(user, report) or is_democratic_support(user)) and allowed_in_status(
-        report.status, Action.WITHDRAW
-    )
 
 
 def can_download_appendix(user, appendix):

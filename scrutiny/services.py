@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from records.services import RecordServices, require, require_comment
+from records.services import RecordServices, require
 from scrutiny import notifications, permissions, rules
 from scrutiny import services_meetings as meetings
 from scrutiny.models import (
@@ -28,12 +28,22 @@ from scrutiny.models import (
 )
 from scrutiny.workflow import Action
 
+
+def _approvals_cleared(locked):
+    """A report returned to its author must be agreed and approved again."""
+    locked.director_agreed_on = locked.director_agreed_by = None
+    locked.director_agreed_by_name = ""
+    locked.cabinet_approved_on = locked.cabinet_approved_by = locked.cabinet_approval_recorded_by = None
+    locked.cabinet_approver_name = locked.cabinet_approval_how = locked.cabinet_approval_evidence = ""
+
+
 RECORDS = RecordServices(
     BriefingReport,
     deleted_as="briefing report",
     directorate=lambda locked: locked.author.directorate,
     ready_comment="Every sign-off is current",
     on_ready=lambda pk: notifications.director_agreement_needed(pk),
+    on_return=_approvals_cleared,
 )
 
 # The shared operations, under the names views, the demo and tests call.
@@ -45,6 +55,8 @@ remove_child = RECORDS.remove_child  # an appendix or a background paper
 issue_sign_off_code = RECORDS.issue_sign_off_code
 record_public_pdf_failure = RECORDS.record_public_pdf_failure
 retry_public_pdf = RECORDS.retry_public_pdf
+return_to_author = RECORDS.return_to_author
+withdraw_report = RECORDS.withdraw
 # Democratic Support's committees and meetings.
 schedule_meeting = meetings.schedule_meeting
 save_committee = meetings.save_committee
@@ -256,25 +268,7 @@ def record_cabinet_approval(report, *, actor, approved_on, how, evidence, versio
     return locked
 
 
-# — returning, publishing, withdrawing --------------------------------------------------------------
-
-
-def _approvals_cleared(locked):
-    locked.director_agreed_on = locked.director_agreed_by = None
-    locked.director_agreed_by_name = ""
-    locked.cabinet_approved_on = locked.cabinet_approved_by = locked.cabinet_approval_recorded_by = None
-    locked.cabinet_approver_name = locked.cabinet_approval_how = locked.cabinet_approval_evidence = ""
-
-
-@transaction.atomic
-def return_to_author(report, *, actor, comment):
-    """Back to draft with comments. The director's agreement and the approval must be given again."""
-    locked = RECORDS.lock(report)
-    require(permissions.can_return(actor, locked))
-    require_comment(comment, "Enter your comments for the author, so they know what to change")
-    RECORDS.move(locked, actor=actor, action=Action.RETURN, comment=comment, then=_approvals_cleared)
-    transaction.on_commit(partial(notifications.returned_to_author, locked.pk, comment))
-    return locked
+# — publishing on the agenda (returning and withdrawing: records.services) ------------------------
 
 
 def _on_the_agenda(locked):
@@ -299,13 +293,4 @@ def publish_report(report, *, actor):
     )
     transaction.on_commit(partial(notifications.published, locked.pk))
     RECORDS.enqueue_public_pdf(locked)
-    return locked
-
-
-@transaction.atomic
-def withdraw_report(report, *, actor, comment):
-    locked = RECORDS.lock(report)
-    require(permissions.can_withdraw(actor, locked))
-    require_comment(comment, "Enter why the report is being withdrawn")
-    RECORDS.move(locked, actor=actor, action=Action.WITHDRAW, comment=comment)
     return locked
