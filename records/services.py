@@ -1,9 +1,9 @@
 """The operations every kind of record shares, written once: lock, move, history, edits, children,
 sign-off codes, deleting a draft and the public PDF's failures.
 
-Each app's services.py makes one `RecordServices` for its kind of record (its model, event model,
-workflow, permissions, notifications) and re-exports these operations under its own names, beside
-the operations that are its own. Every operation follows one pattern: lock the record (two clicks,
+Each app's services.py makes one `RecordServices` for its kind of record (its model and what only
+it does around these operations) and re-exports the operations under its own names, beside the
+operations that are its own. Every operation follows one pattern: lock the record (two clicks,
 one effect), check `permissions` and the workflow, write, append to the event history in the same
 transaction, and send email only after the transaction commits.
 """
@@ -14,6 +14,7 @@ from importlib import import_module
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from council import codes, integrity
 from council import documents as council_documents
@@ -50,8 +51,8 @@ class RecordServices:
     `deleted_as` is its kind in `council.DeletedDraft`; `directorate(record)` is the directorate a
     generated sign-off code names; `ready_comment` and `on_ready(pk)` are what happens when the
     record moves on by itself after its last sign-off; `on_return(locked)` is what else a return to
-    the author undoes; `after_edit(locked, actor=)` is anything more
-    an edit changes; `edit_labels(model, changed, m2m_changed)` names the changed fields in the history.
+    the author undoes; `after_edit(locked, actor=)` is anything more an edit changes;
+    `edit_labels(model, changed, m2m_changed)` names the changed fields in the history.
     """
 
     def __init__(
@@ -67,11 +68,6 @@ class RecordServices:
         on_return=None,
     ):
         self.model = model
-        events = model._meta.get_field("events")
-        self.event_model = events.related_model
-        self.sign_off_model = model._meta.get_field("sign_offs").related_model
-        self.appendix_model = model._meta.get_field("appendices").related_model
-        self.parent = events.field.name  # the same foreign key name on every child
         self.deleted_as = deleted_as
         self.directorate = directorate
         self.ready_comment = ready_comment
@@ -79,6 +75,25 @@ class RecordServices:
         self.after_edit = after_edit
         self.on_return = on_return
         self.edit_labels = edit_labels
+
+    # Read when first needed, not when the app's services.py is imported: reverse relations exist
+    # only once every app's models are loaded.
+    @cached_property
+    def event_model(self):
+        return self.model._meta.get_field("events").related_model
+
+    @cached_property
+    def sign_off_model(self):
+        return self.model._meta.get_field("sign_offs").related_model
+
+    @cached_property
+    def appendix_model(self):
+        return self.model._meta.get_field("appendices").related_model
+
+    @cached_property
+    def parent(self):
+        """The foreign key's name, the same on every child: "decision", "report"."""
+        return self.model._meta.get_field("events").field.name
 
     def _module(self, name):
         # The module the app has already imported (a dictionary lookup), or imported now, once.
