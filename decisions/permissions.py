@@ -9,31 +9,10 @@ from council import roles
 from decisions.models import ChairAgreement, Status
 from decisions.workflow import WORKFLOW, Action, allowed_in_status
 from records import permissions as records_permissions
-from records.permissions import (
-    can_create,
-    can_edit,
-    can_publish,
-    can_retry_public_pdf,
-    can_submit,
-    can_view_public,
-    can_withdraw,
-    is_admin,
-    is_author,
-    is_democratic_support,
-)
 
-# The same for every kind of record (records.permissions), asked of this module by views, templates
-# and services as this kind's own.
-__all__ = [
-    "can_create",
-    "can_edit",
-    "can_publish",
-    "can_retry_public_pdf",
-    "can_submit",
-    "can_view_public",
-    "can_withdraw",
-    "is_democratic_support",
-]
+# The who-may that is the same for every kind of record, asked of this module as this kind's own.
+from records.permissions import *  # noqa: F403 - records.permissions.__all__: can_create, can_edit, ...
+from records.permissions import is_admin, is_author, is_democratic_support
 
 
 def reviewer_departments(user, decision=None):

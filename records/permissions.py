@@ -11,6 +11,18 @@ from importlib import import_module
 from council import roles
 from records.workflow import EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
 
+# What each app's permissions.py takes as its own (`from records.permissions import *`).
+__all__ = [
+    "can_create",
+    "can_edit",
+    "can_publish",
+    "can_retry_public_pdf",
+    "can_submit",
+    "can_view_public",
+    "can_withdraw",
+    "is_democratic_support",
+]
+
 
 def _workflow(record):
     return import_module(f"{record._meta.app_label}.workflow").WORKFLOW

@@ -7,34 +7,12 @@ only when pressing it could work.
 
 from council import roles
 from records import permissions as records_permissions
-from records.permissions import (
-    can_create,
-    can_edit,
-    can_publish,
-    can_retry_public_pdf,
-    can_submit,
-    can_view_public,
-    can_withdraw,
-    is_admin,
-    is_author,
-    is_democratic_support,
-    reviewer_departments,
-)
+
+# The who-may that is the same for every kind of record, asked of this module as this kind's own.
+from records.permissions import *  # noqa: F403 - records.permissions.__all__: can_create, can_edit, ...
+from records.permissions import is_admin, is_author, is_democratic_support, reviewer_departments
 from scrutiny.models import Status
 from scrutiny.workflow import WORKFLOW, Action, allowed_in_status
-
-# The same for every kind of record (records.permissions), asked of this module by views, templates
-# and services as this kind's own.
-__all__ = [
-    "can_create",
-    "can_edit",
-    "can_publish",
-    "can_retry_public_pdf",
-    "can_submit",
-    "can_view_public",
-    "can_withdraw",
-    "is_democratic_support",
-]
 
 
 def report_reviewer_departments(user, report):
