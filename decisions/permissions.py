@@ -12,7 +12,7 @@ from records import permissions as records_permissions
 
 # The who-may that is the same for every kind of record, asked of this module as this kind's own.
 from records.permissions import *  # noqa: F403 - records.permissions.__all__: can_create, can_edit, ...
-from records.permissions import is_admin, is_author, is_democratic_support
+from records.permissions import is_author, is_democratic_support
 
 
 def reviewer_departments(user, decision=None):
@@ -40,19 +40,17 @@ def _is_consulted_member(user, decision):
     return user.is_authenticated and any(c.portfolio.member_id == user.pk for c in decision.consultations.all())
 
 
-def can_view(user, decision):
-    """See the record in full, exempt parts included. The public sees only the public version."""
-    if not user.is_authenticated:
-        return False
-    if is_admin(user) or is_democratic_support(user) or is_author(user, decision):
-        return True
-    if decision.status == Status.DRAFT and decision.submitted_at is None:
-        return False  # a first draft is the author's own
+def _sees_submitted(user, decision):
     if _is_decision_maker(user, decision) or _is_chair_for(user, decision) or _is_consulted_member(user, decision):
         return True
     if decision.conflict_of_interest and roles.has_role(user, "Monitoring Officer"):
         return True
     return bool(reviewer_departments(user, decision))
+
+
+def can_view(user, decision):
+    """See the record in full: see records.permissions.can_view, then these people once it is submitted."""
+    return records_permissions.can_view(user, decision, once_submitted=_sees_submitted)
 
 
 def can_delete_draft(user, decision):

@@ -9,7 +9,7 @@ when pressing it could work.
 from importlib import import_module
 
 from council import roles
-from records.workflow import EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
+from records.workflow import CREATE, EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
 
 # What each app's permissions.py takes as its own (`from records.permissions import *`).
 __all__ = [
@@ -64,6 +64,21 @@ def is_admin(user):
 
 def is_author(user, record):
     return user.is_authenticated and record.author_id == user.pk
+
+
+def can_view(user, record, *, once_submitted):
+    """See the record in full, exempt parts included (the public sees only the public version).
+
+    Administrators, Democratic Support and the author always; nobody else a first draft, which is
+    the author's own; after that, whoever `once_submitted(user, record)` names (the kind's own people).
+    """
+    if not user.is_authenticated:
+        return False
+    if is_admin(user) or is_democratic_support(user) or is_author(user, record):
+        return True
+    if record.submitted_at is None and record.status == _workflow(record).transitions[CREATE].target:
+        return False
+    return once_submitted(user, record)
 
 
 def can_create(user):

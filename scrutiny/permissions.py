@@ -40,19 +40,17 @@ def can_manage_meetings(user):
     return is_democratic_support(user) or is_admin(user)
 
 
-def can_view(user, report):
-    """See the report in full, exempt parts included. The public sees only the public version."""
-    if not user.is_authenticated:
-        return False
-    if is_admin(user) or is_democratic_support(user) or is_author(user, report):
-        return True
-    if report.status == Status.DRAFT and report.submitted_at is None:
-        return False  # a first draft is the author's own
+def _sees_submitted(user, report):
     if report.originating_slt_member_id == user.pk:
         return True
     if _is_lead_director(user, report) or _is_lead_member(user, report) or _chairs_committee(user, report):
         return True
     return bool(report_reviewer_departments(user, report))
+
+
+def can_view(user, report):
+    """See the report in full: see records.permissions.can_view, then these people once it is submitted."""
+    return records_permissions.can_view(user, report, once_submitted=_sees_submitted)
 
 
 def can_delete_draft(user, report):
