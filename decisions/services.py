@@ -92,9 +92,7 @@ def start_decision(*, actor):
 
 @transaction.atomic
 def add_consultation(decision, *, actor, portfolio, consulted_on, revision=None):
-    locked = RECORDS.lock(decision)
-    require(permissions.can_edit(actor, locked))
-    RECORDS.check_revision(locked, revision)
+    locked = RECORDS.lock_for_edit(decision, actor=actor, revision=revision)
     if consulted_on > today():
         raise ValidationError({"consulted_on": "The date consulted must be today or in the past"})
     if locked.consultations.filter(portfolio=portfolio).exists():

@@ -181,7 +181,9 @@ class RecordServices:
         """SIGNOFF-1: an approval given on a page showing an older version is refused (see council.integrity)."""
         integrity.check_version(locked, version, noun=self.noun, verb=verb)
 
-    def _editable(self, record, actor, revision):
+    def lock_for_edit(self, record, *, actor, revision):
+        """The record locked for an edit by `actor`: its author, in a state that allows edits, on the
+        revision the edit was made on."""
         locked = self.lock(record)
         require(self.permissions.can_edit(actor, locked))
         self.check_revision(locked, revision)
@@ -213,7 +215,7 @@ class RecordServices:
 
         Only the author's fields: a workflow field (status, versions, snapshots) is never an edit.
         """
-        locked = self._editable(record, actor, revision)
+        locked = self.lock_for_edit(record, actor=actor, revision=revision)
         editable = {f.name for f in self.model._meta.get_fields() if getattr(f, "editable", False)}
         if refused := set(fields) - editable:
             raise ValueError(f"Not editable by the author: {', '.join(sorted(refused))}")
@@ -236,7 +238,7 @@ class RecordServices:
 
     @transaction.atomic
     def save_appendix(self, record, appendix, *, actor, revision=None):
-        locked = self._editable(record, actor, revision)
+        locked = self.lock_for_edit(record, actor=actor, revision=revision)
         setattr(appendix, self.parent, locked)
         creating = appendix.pk is None
         appendix.save()
@@ -245,7 +247,7 @@ class RecordServices:
 
     @transaction.atomic
     def save_background_paper(self, record, paper, *, actor, revision=None):
-        locked = self._editable(record, actor, revision)
+        locked = self.lock_for_edit(record, actor=actor, revision=revision)
         setattr(paper, self.parent, locked)
         creating = paper.pk is None
         paper.save()
@@ -255,7 +257,7 @@ class RecordServices:
     @transaction.atomic
     def remove_child(self, record, child, *, actor, revision=None):
         """Remove a child of the record (an appendix, a background paper, a consultation)."""
-        locked = self._editable(record, actor, revision)
+        locked = self.lock_for_edit(record, actor=actor, revision=revision)
         if getattr(child, f"{self.parent}_id") != locked.pk:
             raise PermissionDenied
         label = str(child)

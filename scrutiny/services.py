@@ -86,13 +86,6 @@ def start_report(*, actor, committee, meeting=None):
 # — body sections: add, change, remove, reorder; `order` stays dense (1, 2, 3 ...) -------------------
 
 
-def _editable(report, actor, revision):
-    locked = RECORDS.lock(report)
-    require(permissions.can_edit(actor, locked))
-    RECORDS.check_revision(locked, revision)
-    return locked
-
-
 def _heading(heading):
     if not (heading or "").strip():
         raise ValidationError({"heading": "Enter a heading for the section"})
@@ -101,7 +94,7 @@ def _heading(heading):
 
 @transaction.atomic
 def add_section(report, *, actor, heading, body="", level=1, revision=None):
-    locked = _editable(report, actor, revision)
+    locked = RECORDS.lock_for_edit(report, actor=actor, revision=revision)
     heading = _heading(heading)
     last = locked.sections.aggregate(last=Max("order"))["last"] or 0
     section = ReportSection.objects.create(report=locked, order=last + 1, heading=heading, body=body, level=level)
@@ -111,7 +104,7 @@ def add_section(report, *, actor, heading, body="", level=1, revision=None):
 
 @transaction.atomic
 def change_section(section, *, actor, heading, body, level=None, revision=None):
-    locked = _editable(section.report, actor, revision)
+    locked = RECORDS.lock_for_edit(section.report, actor=actor, revision=revision)
     heading = _heading(heading)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     stored.heading, stored.body = heading, body
@@ -124,7 +117,7 @@ def change_section(section, *, actor, heading, body, level=None, revision=None):
 
 @transaction.atomic
 def remove_section(section, *, actor, revision=None):
-    locked = _editable(section.report, actor, revision)
+    locked = RECORDS.lock_for_edit(section.report, actor=actor, revision=revision)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     heading, order = stored.heading, stored.order
     stored.delete()
@@ -139,7 +132,7 @@ def move_section(section, *, actor, direction, revision=None):
     """Swap a section with its neighbour ("up" or "down"). At the top or bottom, nothing changes."""
     if direction not in {"up", "down"}:
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-    locked = _editable(section.report, actor, revision)
+    locked = RECORDS.lock_for_edit(section.report, actor=actor, revision=revision)
     stored = ReportSection.objects.get(pk=section.pk, report=locked)
     neighbour_order = stored.order - 1 if direction == "up" else stored.order + 1
     neighbour = locked.sections.filter(order=neighbour_order).first()
