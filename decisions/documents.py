@@ -6,19 +6,17 @@ the public page and the PDF alike, so the HTML and the PDF can never disagree. W
 
 Publishing a record enqueues `render_public_pdf`, which renders the public version once and
 keeps it with its SHA-256 and size: a published record's stored PDF never changes (A11Y-4,
-EXEC-14). The rendering itself is `council.documents`, shared with the scrutiny reports.
+EXEC-14): `records.documents.PublicPdf` does it for every kind of record; the rendering itself is
+`council.documents`.
 """
 
-import logging
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.tasks import task
-from django.utils import timezone
 
-from council import documents, pagecache
+from council import documents
 from council.models import CouncilSettings, Department
-from council.tasks import enqueue_retry
 from decisions import rules, sections
 from decisions.models import (
     CabinetConsultation,
@@ -28,14 +26,11 @@ from decisions.models import (
     SignOff,
     Status,
 )
-from records.models import SCHEDULE_12A
-
-logger = logging.getLogger(__name__)
+from records.documents import PARAGRAPHS, PublicPdf, paragraph_grid
 
 TEMPLATE = "documents/decision.html"
 SUBJECT = "Executive decision made by a council officer"
 WATERMARK = documents.WATERMARK
-PARAGRAPHS = list(SCHEDULE_12A)
 # Sections whose text can run long: their rows may break across pages; the others stay whole.
 FLOWING_SECTIONS = {"4a", "5", "6", "7", "9", "10", "12a", "14", "18b"}
 # 17 and 19 stay whole on a page unless their table is longer than this many rows.
@@ -69,11 +64,6 @@ def _pounds(amount):
         millions = amount / Decimal(1_000_000)
         return f"{millions.normalize():f} million"
     return f"{amount:,.0f}"
-
-
-def _paragraph_grid(paragraphs):
-    chosen = set(paragraphs or [])
-    return [{"number": n, "ticked": n in chosen} for n in PARAGRAPHS]
 
 
 def _sign_off_rows(decision, departments, *, public):
@@ -133,8 +123,8 @@ def record_context(decision, *, public, council=None):
         "sign_off_rows": _sign_off_rows(decision, departments, public=public),
         "appendices": appendices,
         "papers": papers,
-        "paper_grids": [(paper, _paragraph_grid(paper.exempt_paragraphs)) for paper in papers],
-        "part2_grid": _paragraph_grid(decision.part2_paragraphs),
+        "paper_grids": [(paper, paragraph_grid(paper.exempt_paragraphs)) for paper in papers],
+        "part2_grid": paragraph_grid(decision.part2_paragraphs),
         "paragraph_numbers": PARAGRAPHS,
         "declaration": decision.declaration or _declaration(),
         "exempt_from_call_in": decision.exempt_from_call_in,
@@ -180,47 +170,25 @@ def render_decision_pdf(decision, *, public, watermark=None, council=None):
     )
 
 
-def store_public_pdf(decision):
-    """Render and store the public PDF of a published record, once. Returns the record, refreshed.
+def _record_failure(decision, *, error):
+    from decisions.services import record_public_pdf_failure  # at run time: services reach this module too
 
-    A record that already has a stored PDF is left alone. Two renders racing: the first to
-    record its hash wins and the other's file is deleted.
-    """
-    decision = Decision.objects.get(pk=decision.pk)
-    if decision.public_pdf_sha256 or decision.status != Status.PUBLISHED:
-        return decision
-    data = render_decision_pdf(decision, public=True)
-    name, digest, size = documents.store_pdf(data, f"decisions/{pdf_filename(decision)}")
-    updated = Decision.objects.filter(pk=decision.pk, public_pdf_sha256="").update(
-        public_pdf=name,
-        public_pdf_sha256=digest,
-        public_pdf_size=size,
-        public_pdf_rendered_at=timezone.now(),
-        public_pdf_error="",
-        public_pdf_failed_at=None,
-    )
-    if not updated:
-        documents.delete_stored(name)
-    else:
-        pagecache.bump()  # the public page shows the stored PDF's size and hash
-    return Decision.objects.get(pk=decision.pk)
+    record_public_pdf_failure(decision, error=error)
+
+
+PUBLIC_PDF = PublicPdf(
+    queryset=Decision.objects.all,
+    render=lambda decision: render_decision_pdf(decision, public=True),
+    filename=pdf_filename,
+    folder="decisions",
+    published=Status.PUBLISHED,
+    noun="decision",
+    record_failure=_record_failure,
+)
+store_public_pdf = PUBLIC_PDF.store
 
 
 @task
 def render_public_pdf(decision_id, attempt=1):
     """After publication: the public PDF, rendered and stored once (retried by the worker if it fails)."""
-    decision = Decision.objects.filter(pk=decision_id).first()
-    if decision is None:
-        logger.warning("No decision %s to render", decision_id)
-        return None
-    try:
-        return store_public_pdf(decision).public_pdf_sha256
-    except Exception as exc:
-        # Not just logged and forgotten: kept on the record, where Democratic Support sees it
-        # and can try again; re-raised so the task backend marks the task failed.
-        logger.exception("The public PDF of decision %s could not be made", decision_id)
-        from decisions.services import record_public_pdf_failure
-
-        record_public_pdf_failure(decision, error=documents.failure_text(exc))
-        enqueue_retry(render_public_pdf, decision_id, attempt=attempt)
-        raise
+    return PUBLIC_PDF.run(render_public_pdf, decision_id, attempt=attempt)

@@ -1,26 +1,14 @@
 """Emails about decision records. Called only after the transaction commits (see services)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 
-from council.models import CouncilSettings, Department, User
 from decisions.models import ChairAgreement, Decision
+from records import notifications
+from records.notifications import send as _send
 
 
 def _link(decision):
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    return f"{base}{reverse('decisions:record', kwargs={'pk': decision.pk})}"
-
-
-def _send(subject, body, recipients):
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return 0
-    council = CouncilSettings.load()
-    return send_mail(
-        subject, f"{body}\n\n{council.name}\nDecisions and scrutiny", settings.DEFAULT_FROM_EMAIL, recipients
-    )
+    return notifications.link(reverse("decisions:record", kwargs={"pk": decision.pk}))
 
 
 def _name(decision):
@@ -29,14 +17,9 @@ def _name(decision):
 
 def sign_off_needed(decision_pk, department_pks):
     decision = Decision.objects.get(pk=decision_pk)
-    for department in Department.objects.filter(pk__in=department_pks).select_related("reviewer_group"):
-        emails = User.objects.filter(groups=department.reviewer_group, is_active=True).values_list("email", flat=True)
-        _send(
-            f"Sign-off needed: {_name(decision)}",
-            f"{decision.author_name} has submitted a decision record for {department.name} sign-off.\n\n"
-            f"Open it: {_link(decision)}",
-            emails,
-        )
+    notifications.sign_off_needed(
+        decision, department_pks, name=_name(decision), what="a decision record", url=_link(decision)
+    )
 
 
 def chair_agreement_needed(decision_pk):
@@ -62,10 +45,8 @@ def decision_needed(decision_pk):
 
 def returned_to_author(decision_pk, comment):
     decision = Decision.objects.select_related("author").get(pk=decision_pk)
-    _send(
-        f"Returned to you: {_name(decision)}",
-        f"Your decision record has been returned with these comments:\n\n{comment}\n\nOpen it: {_link(decision)}",
-        [decision.author.email],
+    notifications.returned_to_author(
+        decision, comment, name=_name(decision), what="decision record", url=_link(decision)
     )
 
 

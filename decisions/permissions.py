@@ -7,15 +7,12 @@ when pressing it could work.
 
 from council import roles
 from decisions.models import ChairAgreement, Status
-from decisions.workflow import Action, allowed_in_status
+from decisions.workflow import WORKFLOW, Action, allowed_in_status
 from records import permissions as records_permissions
-from records.permissions import is_democratic_support
 
-__all__ = ["is_democratic_support"]  # asked of decisions.permissions by views and templates
-
-
-def _is_admin(user):
-    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+# The who-may that is the same for every kind of record, asked of this module as this kind's own.
+from records.permissions import *  # noqa: F403 - records.permissions.__all__: can_create, can_edit, ...
+from records.permissions import is_author, is_democratic_support
 
 
 def reviewer_departments(user, decision=None):
@@ -27,10 +24,6 @@ def reviewer_departments(user, decision=None):
         required = {d.pk for d in required_departments(decision)}
         departments = [d for d in departments if d.pk in required]
     return departments
-
-
-def _is_author(user, decision):
-    return user.is_authenticated and decision.author_id == user.pk
 
 
 def _is_decision_maker(user, decision):
@@ -47,18 +40,7 @@ def _is_consulted_member(user, decision):
     return user.is_authenticated and any(c.portfolio.member_id == user.pk for c in decision.consultations.all())
 
 
-def can_create(user):
-    return roles.has_role(user, roles.OFFICER)
-
-
-def can_view(user, decision):
-    """See the record in full, exempt parts included. The public sees only the public version."""
-    if not user.is_authenticated:
-        return False
-    if _is_admin(user) or is_democratic_support(user) or _is_author(user, decision):
-        return True
-    if decision.status == Status.DRAFT and decision.submitted_at is None:
-        return False  # a first draft is the author's own
+def _sees_submitted(user, decision):
     if _is_decision_maker(user, decision) or _is_chair_for(user, decision) or _is_consulted_member(user, decision):
         return True
     if decision.conflict_of_interest and roles.has_role(user, "Monitoring Officer"):
@@ -66,26 +48,19 @@ def can_view(user, decision):
     return bool(reviewer_departments(user, decision))
 
 
-def can_view_public(user, decision):
-    return decision.status == Status.PUBLISHED
-
-
-def can_edit(user, decision):
-    return _is_author(user, decision) and allowed_in_status(decision.status, Action.EDIT)
+def can_view(user, decision):
+    """See the record in full: see records.permissions.can_view, then these people once it is submitted."""
+    return records_permissions.can_view(user, decision, once_submitted=_sees_submitted)
 
 
 def can_delete_draft(user, decision):
     """The author may delete a draft nobody else has seen: never once submitted (it has a reference)."""
     return (
-        _is_author(user, decision)
+        is_author(user, decision)
         and decision.status == Status.DRAFT
         and decision.submitted_at is None
         and not decision.reference
     )
-
-
-def can_submit(user, decision):
-    return _is_author(user, decision) and allowed_in_status(decision.status, Action.SUBMIT)
 
 
 def can_issue_sign_off(user, decision, department):
@@ -108,33 +83,24 @@ def can_record_agreement(user, decision):
     return is_democratic_support(user) and allowed_in_status(decision.status, Action.RECORD_AGREEMENT)
 
 
+def _reviews(user, decision):
+    return bool(reviewer_departments(user, decision))
+
+
+# Who, besides Democratic Support, may return the record at each status it can be returned from
+# (the workflow says which: RETURN's sources).
+RETURNED_BY = {
+    Status.IN_SIGN_OFF: (_reviews, _is_chair_for),
+    Status.AWAITING_DECISION: (_is_decision_maker,),
+}
+
+
 def can_return(user, decision):
-    if decision.status == Status.IN_SIGN_OFF:
-        return (
-            bool(reviewer_departments(user, decision)) or is_democratic_support(user) or _is_chair_for(user, decision)
-        )
-    if decision.status == Status.AWAITING_DECISION:
-        return _is_decision_maker(user, decision) or is_democratic_support(user)
-    return False
+    return records_permissions.can_return(user, decision, workflow=WORKFLOW, returned_by=RETURNED_BY)
 
 
 def can_sign(user, decision):
     return _is_decision_maker(user, decision) and allowed_in_status(decision.status, Action.SIGN)
-
-
-def can_publish(user, decision):
-    return is_democratic_support(user) and allowed_in_status(decision.status, Action.PUBLISH)
-
-
-def can_retry_public_pdf(user, decision):
-    """Democratic Support may ask again for a published record's PDF while none is stored."""
-    return is_democratic_support(user) and decision.status == Status.PUBLISHED and not decision.public_pdf_sha256
-
-
-def can_withdraw(user, decision):
-    return (_is_author(user, decision) or is_democratic_support(user)) and allowed_in_status(
-        decision.status, Action.WITHDRAW
-    )
 
 
 def can_download_appendix(user, appendix):

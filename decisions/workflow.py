@@ -3,14 +3,17 @@
 draft -> in sign-off (reviewers, and the scrutiny chair when urgent, in parallel; any of them
 can return it) -> awaiting decision -> decided (signed; frozen) -> published. A record can be
 withdrawn before it is decided. Guards return the reasons an action is blocked ([] = allowed);
-who may act is `permissions.py`'s business, not this module's.
+who may act is `permissions.py`'s business, not this module's. The engine that reads this table
+is `records.workflow`.
 """
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from decisions import rules
 from decisions.models import Status
+from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
+
+__all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
 
 class Action(StrEnum):
@@ -30,27 +33,16 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
+    **SHARED_LABELS,
     Action.CREATE: "Record started",
-    Action.EDIT: "Edited",
-    Action.SUBMIT: "Submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "Sign-off code issued",
     Action.REQUEST_AGREEMENT: "Scrutiny chair asked to agree urgency",
     Action.AGREE_URGENCY: "Scrutiny chair agreed urgency",
     Action.DECLINE_URGENCY: "Scrutiny chair declined urgency",
     Action.RECORD_AGREEMENT: "Chair's agreement recorded by Democratic Support",
     Action.SEND_TO_DECISION_MAKER: "Sent to the decision maker",
-    Action.RETURN: "Returned to the author",
     Action.SIGN: "Signed by the decision maker",
     Action.PUBLISH: "Published",
-    Action.WITHDRAW: "Withdrawn",
 }
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None  # None: the status does not change
-    guards: tuple = field(default_factory=tuple)
 
 
 def _complete(d, **_):
@@ -96,51 +88,28 @@ TRANSITIONS = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, action, reasons):
-        self.action = action
-        self.reasons = list(reasons)
-        super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
-
-
-# How the STATE problem names each action: "A record that is decided cannot be edited".
+# How the STATE problem names each action (the shared ones: records.workflow), e.g.
+# "A record that is decided cannot be edited".
 STATE_PHRASES = {
-    Action.CREATE: "created again",
-    Action.EDIT: "edited",
-    Action.SUBMIT: "submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "given a sign-off code",
+    **SHARED_PHRASES,
     Action.REQUEST_AGREEMENT: "sent to the scrutiny chair for agreement",
     Action.AGREE_URGENCY: "agreed as urgent by the scrutiny chair",
     Action.DECLINE_URGENCY: "declined as urgent by the scrutiny chair",
     Action.RECORD_AGREEMENT: "given a recorded chair's agreement",
     Action.SEND_TO_DECISION_MAKER: "sent to the decision maker",
-    Action.RETURN: "returned to the author",
     Action.SIGN: "signed",
-    Action.PUBLISH: "published",
-    Action.WITHDRAW: "withdrawn",
 }
 
 
-def blockers(decision, action, **context):
-    """Why `action` cannot happen to `decision` now ([] if it can)."""
-    transition = TRANSITIONS[action]
-    if decision.status not in transition.sources:
-        label = Status(decision.status).label.lower()
-        return [rules.Problem("STATE", "", f"A record that is {label} cannot be {STATE_PHRASES[action]}")]
-    problems = []
-    for guard in transition.guards:
-        problems.extend(guard(decision, **context))
-    return problems
-
-
-def target(decision, action):
-    return TRANSITIONS[action].target or decision.status
-
-
-def allowed_in_status(status, action):
-    return status in TRANSITIONS[action].sources
-
-
-def available_actions(decision):
-    """The actions the record's status allows now (who may take them is permissions.py's question)."""
-    return [action for action in TRANSITIONS if decision.status in TRANSITIONS[action].sources]
+# Once every sign-off is current and every agreement given, the record goes on by itself.
+WORKFLOW = Workflow(
+    status=Status,
+    transitions=TRANSITIONS,
+    labels=ACTION_LABELS,
+    phrases=STATE_PHRASES,
+    noun="record",
+    after_sign_offs=Action.SEND_TO_DECISION_MAKER,
+)
+# The engine's questions, asked of this module by services, permissions, views and tests.
+blockers, check, target = WORKFLOW.blockers, WORKFLOW.check, WORKFLOW.target
+allowed_in_status, available_actions = WORKFLOW.allowed_in_status, WORKFLOW.available_actions

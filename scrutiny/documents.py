@@ -6,29 +6,23 @@ every exempt part is replaced by its "Not for publication" text, and a Part II r
 its title and the exemption paragraph text.
 
 Publishing a report enqueues `render_public_pdf`, which renders the public version once and keeps
-it with its SHA-256 and size. The rendering and storage are `council.documents`, shared with the
-decision records (`decisions.documents` is the pattern this module mirrors).
+it with its SHA-256 and size (`records.documents.PublicPdf`, shared with the decision records); the
+rendering and storage are `council.documents`.
 """
 
-import logging
 import re
 
 from django.db.models import Prefetch
 from django.tasks import task
-from django.utils import timezone
 
-from council import documents, pagecache
+from council import documents
 from council.models import CouncilSettings, Department
-from council.tasks import enqueue_retry
-from records.models import SCHEDULE_12A
+from records.documents import PARAGRAPHS, PublicPdf, paragraph_grid
 from scrutiny import rules
 from scrutiny.models import BriefingReport, ReportSignOff, Status
 
-logger = logging.getLogger(__name__)
-
 TEMPLATE = "documents/report.html"
 SUBJECT = "Briefing report to an overview and scrutiny committee"
-PARAGRAPHS = list(SCHEDULE_12A)
 
 # The fixed sections of the council's briefing-report template, in its order: (field, heading).
 FIXED_SECTIONS = [
@@ -64,11 +58,6 @@ def report_queryset():
         "applicable_departments",
         Prefetch("sign_offs", ReportSignOff.objects.select_related("department")),
     )
-
-
-def _paragraph_grid(paragraphs):
-    chosen = set(paragraphs or [])
-    return [{"number": n, "ticked": n in chosen} for n in PARAGRAPHS]
 
 
 def _sign_off_row(report, departments):
@@ -109,9 +98,9 @@ def report_context(report, *, public, council=None):
     context.update(
         fixed_sections=[(heading, getattr(report, field), field) for field, heading in FIXED_SECTIONS],
         body_sections=list(report.sections.all()),
-        appendix_grids=[(a, _paragraph_grid(a.exempt_paragraphs)) for a in appendices],
-        paper_grids=[(p, _paragraph_grid(p.exempt_paragraphs)) for p in papers],
-        part2_grid=_paragraph_grid(report.exempt_paragraphs),
+        appendix_grids=[(a, paragraph_grid(a.exempt_paragraphs)) for a in appendices],
+        paper_grids=[(p, paragraph_grid(p.exempt_paragraphs)) for p in papers],
+        part2_grid=paragraph_grid(report.exempt_paragraphs),
         sign_off_row=_sign_off_row(report, departments),
         exemption_guidance=EXEMPTION_GUIDANCE,
         background_papers_guidance=BACKGROUND_PAPERS_GUIDANCE,
@@ -145,47 +134,25 @@ def render_report_pdf(report, *, public, watermark=None, council=None):
     )
 
 
-def store_public_pdf(report):
-    """Render and store the public PDF of a published report, once. Returns the report, refreshed.
+def _record_failure(report, *, error):
+    from scrutiny.services import record_public_pdf_failure  # at run time: services reach this module too
 
-    A report that already has a stored PDF is left alone. Two renders racing: the first to record
-    its hash wins and the other's file is deleted.
-    """
-    report = BriefingReport.objects.select_related("meeting", "committee").get(pk=report.pk)
-    if report.public_pdf_sha256 or report.status != Status.PUBLISHED:
-        return report
-    data = render_report_pdf(report, public=True)
-    name, digest, size = documents.store_pdf(data, f"scrutiny/{pdf_filename(report)}")
-    updated = BriefingReport.objects.filter(pk=report.pk, public_pdf_sha256="").update(
-        public_pdf=name,
-        public_pdf_sha256=digest,
-        public_pdf_size=size,
-        public_pdf_rendered_at=timezone.now(),
-        public_pdf_error="",
-        public_pdf_failed_at=None,
-    )
-    if not updated:
-        documents.delete_stored(name)
-    else:
-        pagecache.bump()  # the public page shows the stored PDF's size and hash
-    return BriefingReport.objects.select_related("meeting", "committee").get(pk=report.pk)
+    record_public_pdf_failure(report, error=error)
+
+
+PUBLIC_PDF = PublicPdf(
+    queryset=lambda: BriefingReport.objects.select_related("meeting", "committee"),
+    render=lambda report: render_report_pdf(report, public=True),
+    filename=pdf_filename,
+    folder="scrutiny",
+    published=Status.PUBLISHED,
+    noun="report",
+    record_failure=_record_failure,
+)
+store_public_pdf = PUBLIC_PDF.store
 
 
 @task
 def render_public_pdf(report_id, attempt=1):
     """After publication: the public PDF, rendered and stored once (retried by the worker if it fails)."""
-    report = BriefingReport.objects.filter(pk=report_id).first()
-    if report is None:
-        logger.warning("No briefing report %s to render", report_id)
-        return None
-    try:
-        return store_public_pdf(report).public_pdf_sha256
-    except Exception as exc:
-        # Not just logged and forgotten: kept on the record, where Democratic Support sees it
-        # and can try again; re-raised so the task backend marks the task failed.
-        logger.exception("The public PDF of report %s could not be made", report_id)
-        from scrutiny.services import record_public_pdf_failure
-
-        record_public_pdf_failure(report, error=documents.failure_text(exc))
-        enqueue_retry(render_public_pdf, report_id, attempt=attempt)
-        raise
+    return PUBLIC_PDF.run(render_public_pdf, report_id, attempt=attempt)

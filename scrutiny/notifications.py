@@ -1,26 +1,14 @@
 """Emails about briefing reports. Called only after the transaction commits (see services)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-
 from council import roles
-from council.models import CouncilSettings, Department, User
+from council.models import User
+from records import notifications
+from records.notifications import send as _send
 from scrutiny.models import BriefingReport
 
 
 def _link(report):
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    return f"{base}{report.get_absolute_url()}"
-
-
-def _send(subject, body, recipients):
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return 0
-    council = CouncilSettings.load()
-    return send_mail(
-        subject, f"{body}\n\n{council.name}\nDecisions and scrutiny", settings.DEFAULT_FROM_EMAIL, recipients
-    )
+    return notifications.link(report.get_absolute_url())
 
 
 def _name(report):
@@ -33,14 +21,9 @@ def _report(pk):
 
 def sign_off_needed(report_pk, department_pks):
     report = _report(report_pk)
-    for department in Department.objects.filter(pk__in=department_pks).select_related("reviewer_group"):
-        emails = User.objects.filter(groups=department.reviewer_group, is_active=True).values_list("email", flat=True)
-        _send(
-            f"Sign-off needed: {_name(report)}",
-            f"{report.author_name} has submitted a briefing report for {department.name} sign-off.\n\n"
-            f"Open it: {_link(report)}",
-            emails,
-        )
+    notifications.sign_off_needed(
+        report, department_pks, name=_name(report), what="a briefing report", url=_link(report)
+    )
 
 
 def director_agreement_needed(report_pk):
@@ -78,11 +61,7 @@ def ready_to_publish(report_pk):
 
 def returned_to_author(report_pk, comment):
     report = _report(report_pk)
-    _send(
-        f"Returned to you: {_name(report)}",
-        f"Your briefing report has been returned with these comments:\n\n{comment}\n\nOpen it: {_link(report)}",
-        [report.author.email],
-    )
+    notifications.returned_to_author(report, comment, name=_name(report), what="briefing report", url=_link(report))
 
 
 def published(report_pk):

@@ -6,15 +6,13 @@ only when pressing it could work.
 """
 
 from council import roles
-from records.permissions import is_democratic_support, reviewer_departments
+from records import permissions as records_permissions
+
+# The who-may that is the same for every kind of record, asked of this module as this kind's own.
+from records.permissions import *  # noqa: F403 - records.permissions.__all__: can_create, can_edit, ...
+from records.permissions import is_admin, is_author, is_democratic_support, reviewer_departments
 from scrutiny.models import Status
-from scrutiny.workflow import Action, allowed_in_status
-
-__all__ = ["is_democratic_support"]
-
-
-def _is_admin(user):
-    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR))
+from scrutiny.workflow import WORKFLOW, Action, allowed_in_status
 
 
 def report_reviewer_departments(user, report):
@@ -23,10 +21,6 @@ def report_reviewer_departments(user, report):
 
     required = {d.pk for d in required_departments(report)}
     return [d for d in reviewer_departments(user) if d.pk in required]
-
-
-def _is_author(user, report):
-    return user.is_authenticated and report.author_id == user.pk
 
 
 def _is_lead_director(user, report):
@@ -41,23 +35,12 @@ def _chairs_committee(user, report):
     return user.is_authenticated and report.committee.chair_id == user.pk
 
 
-def can_create(user):
-    return roles.has_role(user, roles.OFFICER)
-
-
 def can_manage_meetings(user):
     """Democratic Support manage committees' meetings (and administrators, in the admin)."""
-    return is_democratic_support(user) or _is_admin(user)
+    return is_democratic_support(user) or is_admin(user)
 
 
-def can_view(user, report):
-    """See the report in full, exempt parts included. The public sees only the public version."""
-    if not user.is_authenticated:
-        return False
-    if _is_admin(user) or is_democratic_support(user) or _is_author(user, report):
-        return True
-    if report.status == Status.DRAFT and report.submitted_at is None:
-        return False  # a first draft is the author's own
+def _sees_submitted(user, report):
     if report.originating_slt_member_id == user.pk:
         return True
     if _is_lead_director(user, report) or _is_lead_member(user, report) or _chairs_committee(user, report):
@@ -65,21 +48,14 @@ def can_view(user, report):
     return bool(report_reviewer_departments(user, report))
 
 
-def can_view_public(user, report):
-    return report.status == Status.PUBLISHED
-
-
-def can_edit(user, report):
-    return _is_author(user, report) and allowed_in_status(report.status, Action.EDIT)
+def can_view(user, report):
+    """See the report in full: see records.permissions.can_view, then these people once it is submitted."""
+    return records_permissions.can_view(user, report, once_submitted=_sees_submitted)
 
 
 def can_delete_draft(user, report):
     """The author may delete a draft nobody else has seen: never once it has been submitted."""
-    return _is_author(user, report) and report.status == Status.DRAFT and report.submitted_at is None
-
-
-def can_submit(user, report):
-    return _is_author(user, report) and allowed_in_status(report.status, Action.SUBMIT)
+    return is_author(user, report) and report.status == Status.DRAFT and report.submitted_at is None
 
 
 def can_issue_sign_off(user, report, department):
@@ -104,31 +80,21 @@ def can_record_approval(user, report):
     return is_democratic_support(user) and allowed_in_status(report.status, Action.RECORD_APPROVAL)
 
 
+def _reviews(user, report):
+    return bool(report_reviewer_departments(user, report))
+
+
+# Who, besides Democratic Support, may return the report at each status it can be returned from
+# (the workflow says which: RETURN's sources). Once approved, only Democratic Support.
+RETURNED_BY = {
+    Status.IN_SIGN_OFF: (_reviews,),
+    Status.AWAITING_DIRECTOR: (_is_lead_director,),
+    Status.AWAITING_CABINET_MEMBER: (_is_lead_member,),
+}
+
+
 def can_return(user, report):
-    if report.status == Status.IN_SIGN_OFF:
-        return bool(report_reviewer_departments(user, report)) or is_democratic_support(user)
-    if report.status == Status.AWAITING_DIRECTOR:
-        return _is_lead_director(user, report) or is_democratic_support(user)
-    if report.status == Status.AWAITING_CABINET_MEMBER:
-        return _is_lead_member(user, report) or is_democratic_support(user)
-    if report.status == Status.APPROVED:
-        return is_democratic_support(user)
-    return False
-
-
-def can_publish(user, report):
-    return is_democratic_support(user) and allowed_in_status(report.status, Action.PUBLISH)
-
-
-def can_retry_public_pdf(user, report):
-    """Democratic Support may ask again for a published report's PDF while none is stored."""
-    return is_democratic_support(user) and report.status == Status.PUBLISHED and not report.public_pdf_sha256
-
-
-def can_withdraw(user, report):
-    return (_is_author(user, report) or is_democratic_support(user)) and allowed_in_status(
-        report.status, Action.WITHDRAW
-    )
+    return records_permissions.can_return(user, report, workflow=WORKFLOW, returned_by=RETURNED_BY)
 
 
 def can_download_appendix(user, appendix):

@@ -5,14 +5,17 @@ draft -> in sign-off (the departments that apply, in parallel) -> awaiting the s
 records an approval given outside it) -> approved -> published (Democratic Support publishes it to
 its meeting's agenda; frozen). Any step before publication can return the report to the author
 with comments; it can be withdrawn before publication. Guards return the reasons an action is
-blocked ([] = allowed); who may act is `permissions.py`'s business.
+blocked ([] = allowed); who may act is `permissions.py`'s business. The engine that reads this
+table is `records.workflow`.
 """
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
+from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
 from scrutiny import rules
 from scrutiny.models import Status
+
+__all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
 
 class Action(StrEnum):
@@ -30,25 +33,14 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
+    **SHARED_LABELS,
     Action.CREATE: "Report started",
-    Action.EDIT: "Edited",
-    Action.SUBMIT: "Submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "Sign-off code issued",
     Action.SEND_TO_DIRECTOR: "Sent to the strategic director",
     Action.AGREE: "Agreed by the strategic director",
     Action.APPROVE: "Approved by the cabinet member",
     Action.RECORD_APPROVAL: "Cabinet member's approval recorded by Democratic Support",
-    Action.RETURN: "Returned to the author",
     Action.PUBLISH: "Published on the meeting's agenda",
-    Action.WITHDRAW: "Withdrawn",
 }
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset
-    target: str | None  # None: the status does not change
-    guards: tuple = field(default_factory=tuple)
 
 
 def _complete(r, **_):
@@ -92,49 +84,26 @@ TRANSITIONS = {
 }
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, action, reasons):
-        self.action = action
-        self.reasons = list(reasons)
-        super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
-
-
-# How the STATE problem names each action: "A report that is published cannot be edited".
+# How the STATE problem names each action (the shared ones: records.workflow), e.g.
+# "A report that is published cannot be edited".
 STATE_PHRASES = {
-    Action.CREATE: "created again",
-    Action.EDIT: "edited",
-    Action.SUBMIT: "submitted for sign-off",
-    Action.ISSUE_SIGN_OFF: "given a sign-off code",
+    **SHARED_PHRASES,
     Action.SEND_TO_DIRECTOR: "sent to the strategic director",
     Action.AGREE: "agreed by the strategic director",
     Action.APPROVE: "approved by the cabinet member",
     Action.RECORD_APPROVAL: "given a recorded cabinet member's approval",
-    Action.RETURN: "returned to the author",
-    Action.PUBLISH: "published",
-    Action.WITHDRAW: "withdrawn",
 }
 
 
-def blockers(report, action, **context):
-    """Why `action` cannot happen to `report` now ([] if it can)."""
-    transition = TRANSITIONS[action]
-    if report.status not in transition.sources:
-        label = Status(report.status).label.lower()
-        return [rules.Problem("STATE", "", f"A report that is {label} cannot be {STATE_PHRASES[action]}")]
-    problems = []
-    for guard in transition.guards:
-        problems.extend(guard(report, **context))
-    return problems
-
-
-def target(report, action):
-    return TRANSITIONS[action].target or report.status
-
-
-def allowed_in_status(status, action):
-    return status in TRANSITIONS[action].sources
-
-
-def available_actions(report):
-    """The actions the report's status allows now (who may take them is permissions.py's question)."""
-    return [action for action in TRANSITIONS if report.status in TRANSITIONS[action].sources]
+# Once every sign-off is current, the report goes on to the strategic director by itself.
+WORKFLOW = Workflow(
+    status=Status,
+    transitions=TRANSITIONS,
+    labels=ACTION_LABELS,
+    phrases=STATE_PHRASES,
+    noun="report",
+    after_sign_offs=Action.SEND_TO_DIRECTOR,
+)
+# The engine's questions, asked of this module by services, permissions, views and tests.
+blockers, check, target = WORKFLOW.blockers, WORKFLOW.check, WORKFLOW.target
+allowed_in_status, available_actions = WORKFLOW.allowed_in_status, WORKFLOW.available_actions

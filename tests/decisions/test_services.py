@@ -69,6 +69,16 @@ def test_save_edits_without_a_change_records_nothing(officer):
     assert not decision.events.exists()
 
 
+def test_save_edits_refuses_workflow_fields(officer):
+    decision = DecisionFactory(author=officer)
+    decision.status = Status.PUBLISHED
+    decision.reference = "COD99 21/22"
+    with pytest.raises(ValueError, match="Not editable by the author: reference, status"):
+        services.save_edits(decision, actor=officer, fields=["status", "reference"])
+    decision.refresh_from_db()
+    assert decision.status == Status.DRAFT and decision.reference == ""
+
+
 def test_save_edits_refused_for_someone_else(officer, other_officer):
     decision = DecisionFactory(author=officer)
     decision.title = "Mine now"
