@@ -11,8 +11,6 @@ record shares are the abstract bases in `records.models`; this module declares w
 decision record's own.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -326,8 +324,3 @@ class Event(RecordEvent):
 
 def today():
     return timezone.localdate()
-
-
-def clear_days_between(earlier: datetime.date, later: datetime.date) -> int:
-    """EXEC-5: clear days exclude the day of publication and the day of the decision."""
-    return (later - earlier).days - 1

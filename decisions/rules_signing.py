@@ -8,8 +8,9 @@ import datetime
 
 from django.utils import timezone
 
+from council import calendar
 from council.models import CouncilSettings, Department
-from decisions.models import ChairAgreement, clear_days_between
+from decisions.models import ChairAgreement
 from records.rules import Problem, current_sign_offs
 
 # — sign-off ---------------------------------------------------------------------------------
@@ -113,9 +114,11 @@ def key_decision_notice(d, decided_on: datetime.date, council=None):
                 "A key decision needs a Forward Plan notice or the special urgency route",
             )
         ]
-    clear = clear_days_between(d.forward_plan_published_on, decided_on)
-    if clear < council.forward_plan_clear_days:
-        earliest = d.forward_plan_published_on + datetime.timedelta(days=council.forward_plan_clear_days + 1)
+    # The council's calendar (calendar or working days, bank holidays, closure days) counts them.
+    days = calendar.Calendar.for_council(council)
+    earliest = days.first_lawful_date(d.forward_plan_published_on, council.forward_plan_clear_days)
+    if decided_on < earliest:
+        clear = days.clear_days_between(d.forward_plan_published_on, decided_on)
         return [
             Problem(
                 "EXEC-5",

@@ -171,11 +171,12 @@ def test_key_decision_trait_is_complete_EXEC_4(db):
 # — EXEC-5 / EXEC-7 ----------------------------------------------------------------------------
 
 
-def test_clear_days_exclude_publication_and_decision_days_EXEC_5():
-    """EXEC-5: published 1 June, decided 30 June: 28 clear days between them."""
-    from decisions.models import clear_days_between
+def test_clear_days_exclude_publication_and_decision_days_EXEC_5(db):
+    """EXEC-5: published 1 June, decided 30 June: 28 clear days between them (the one calendar)."""
+    from council.calendar import clear_days_between
 
-    assert clear_days_between(datetime.date(2021, 6, 1), datetime.date(2021, 6, 30)) == 28
+    council = CouncilSettings.load()
+    assert clear_days_between(datetime.date(2021, 6, 1), datetime.date(2021, 6, 30), council=council) == 28
 
 
 def test_notice_published_28_days_before_is_not_enough_EXEC_5(db):
@@ -203,6 +204,23 @@ def test_notice_period_is_the_councils_setting_EXEC_5(db):
     decided_on = datetime.date(2021, 7, 30)
     decision = DecisionFactory(key=True, forward_plan_published_on=decided_on - datetime.timedelta(days=29))
     assert [p.rule for p in rules.key_decision_notice(decision, decided_on)] == ["EXEC-5"]
+
+
+def test_working_days_council_counts_the_notice_over_a_bank_holiday_EXEC_5(db):
+    """EXEC-5 on a council that counts working days (council.calendar). Notice on Friday 21 August
+    2026; the clear working days are 24-28 Aug (5), 1-4 Sep (4: Monday 31 August is a bank
+    holiday), 7-25 Sep (15), 28-30 Sep (3) = 27 by Wednesday 30 September, the 28th is Thursday 1
+    October: a decision that day has 27 clear days, one on Friday 2 October has 28. Calendar days
+    would have allowed 19 September."""
+    council = CouncilSettings.load()
+    council.clear_days_basis = "working"
+    council.save()
+    decision = DecisionFactory(key=True, forward_plan_published_on=datetime.date(2026, 8, 21))
+
+    problems = rules.key_decision_notice(decision, datetime.date(2026, 10, 1))
+    assert [p.rule for p in problems] == ["EXEC-5"]
+    assert "27 clear days" in problems[0].message and "2 October 2026" in problems[0].message
+    assert rules.key_decision_notice(decision, datetime.date(2026, 10, 2)) == []
 
 
 def test_key_decision_needs_a_notice_or_special_urgency_EXEC_5(db):
