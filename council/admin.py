@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from council import models
-from council.readonly_admin import ViewOnly
 
 admin.site.site_header = "Decisions and scrutiny administration"
 admin.site.site_title = "Decisions and scrutiny"
@@ -63,16 +62,6 @@ class DepartmentAdmin(admin.ModelAdmin):
 class CabinetPortfolioAdmin(admin.ModelAdmin):
     list_display = ["title", "member", "order"]
     list_select_related = ["member"]
-
-
-@admin.register(models.Committee)
-class CommitteeAdmin(ViewOnly, admin.ModelAdmin):
-    """Read-only: Democratic Support change a committee's chair, vice-chair, members and lead officers
-    on their own page (/scrutiny/manage/), through `scrutiny.services.save_committee`, which leaves a
-    CommitteeEvent; a form here would leave none."""
-
-    list_display = ["name", "chair", "vice_chair"]
-    list_select_related = ["chair", "vice_chair"]
 
 
 @admin.register(models.User)

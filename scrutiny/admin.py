@@ -5,9 +5,10 @@ their own pages through `scrutiny.services.save_meeting` and `schedule_meeting`,
 
 from django.contrib import admin
 
+from council.models import Committee
 from council.readonly_admin import ViewOnly, ViewOnlyRecord
 from records.admin import AppendixInline, BackgroundPaperInline, EventInline, SignOffInline
-from scrutiny import models
+from scrutiny import models, services
 
 
 class SectionInline(ViewOnly, admin.StackedInline):
@@ -26,6 +27,27 @@ class AgendaInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    """A committee's name, address, remit and order: added and changed here, through
+    `scrutiny.services.save_committee_details`, which leaves a CommitteeEvent. Its chair, vice-chair,
+    members and lead officers change on Democratic Support's page (/scrutiny/manage/), through
+    `save_committee`. A committee is never deleted: its meetings, reports and history stay."""
+
+    fields = list(services.meetings.COMMITTEE_DETAILS)
+    prepopulated_fields = {"slug": ["name"]}
+    list_display = ["name", "chair", "vice_chair"]
+    list_select_related = ["chair", "vice_chair"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        details = {field: form.cleaned_data[field] for field in self.fields}
+        saved = services.save_committee_details(obj if change else Committee(), actor=request.user, **details)
+        obj.pk = saved.pk
 
 
 @admin.register(models.Meeting)

@@ -341,6 +341,7 @@ class CommitteeEvent(AppendOnlyEvent):
     """The append-only history of Democratic Support's changes to a committee and its meetings."""
 
     class Action(models.TextChoices):
+        COMMITTEE_ADDED = "committee_added", "Added the committee"
         COMMITTEE_CHANGED = "committee_changed", "Changed the committee"
         MEETING_SCHEDULED = "meeting_scheduled", "Added a meeting"
         MEETING_CHANGED = "meeting_changed", "Changed a meeting"

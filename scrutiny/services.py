@@ -60,6 +60,7 @@ withdraw_report = RECORDS.withdraw
 # Democratic Support's committees and meetings.
 schedule_meeting = meetings.schedule_meeting
 save_committee = meetings.save_committee
+save_committee_details = meetings.save_committee_details
 save_meeting = meetings.save_meeting
 
 

@@ -70,6 +70,31 @@ def save_committee(committee, *, actor, chair, vice_chair, members, lead_officer
     return locked
 
 
+COMMITTEE_DETAILS = ("name", "slug", "remit", "order")
+
+
+@transaction.atomic
+def save_committee_details(committee, *, actor, name, slug, remit="", order=0):
+    """Add a committee, or change its name, address, remit or place in lists (administrators and
+    Democratic Support, in the admin); its people change through `save_committee`."""
+    require(permissions.can_manage_meetings(actor))
+    values = {"name": name, "slug": slug, "remit": remit, "order": order}
+    if committee.pk is None:
+        added = Committee.objects.create(**values)
+        _committee_event(added, actor=actor, action=CommitteeEvent.Action.COMMITTEE_ADDED, summary=f"Added {name}")
+        return added
+    locked = Committee.objects.select_for_update().get(pk=committee.pk)
+    before = {field: getattr(locked, field) for field in COMMITTEE_DETAILS}
+    for field, value in values.items():
+        setattr(locked, field, value)
+    locked.save(update_fields=list(COMMITTEE_DETAILS))
+    if changed := _changed_labels(Committee, before, values):
+        _committee_event(
+            locked, actor=actor, action=CommitteeEvent.Action.COMMITTEE_CHANGED, summary=f"Changed {changed}"
+        )
+    return locked
+
+
 @transaction.atomic
 def save_meeting(meeting, *, actor, date, venue=""):
     """Democratic Support change a meeting's date or venue (its date is fixed once its agenda is public)."""

@@ -1,6 +1,7 @@
-"""Every write to a committee goes through a service and leaves an event: the admin shows committees
-but cannot add, change or delete them (Democratic Support change their people on their own page,
-through `scrutiny.services.save_committee`). Through the admin's real URLs, as a superuser."""
+"""Every write to a committee goes through a service and leaves an event: the admin adds committees
+and changes their details through `scrutiny.services.save_committee_details`, never deletes them,
+and Democratic Support change their people on their own page (`save_committee`). Meetings are
+view-only in the admin. Through the admin's real URLs, as a superuser."""
 
 import pytest
 from django.urls import reverse
@@ -24,34 +25,52 @@ def committee():
     return Committee.objects.get(slug=EDUCATION_COMMITTEE)
 
 
-def test_committee_admin_shows_a_committee_without_a_save_button(admin_client, committee):
-    page = admin_client.get(reverse("admin:council_committee_change", args=[committee.pk]))
-
-    assert page.status_code == 200
-    body = page.content.decode()
-    assert committee.name in body and 'name="_save"' not in body
-
-
-def test_committee_admin_change_is_refused_and_changes_nothing(admin_client, committee, officer):
+def test_committee_admin_changes_the_name_through_the_service_and_leaves_an_event(admin_client, committee, officer):
+    """The admin's form has the committee's details only; its save is `save_committee_details`."""
     chair_before = committee.chair_id
     posted = admin_client.post(
         reverse("admin:council_committee_change", args=[committee.pk]),
-        {"name": "The admin's own name", "slug": committee.slug, "chair": officer.pk, "order": 0},
+        {"name": "Education Scrutiny", "slug": committee.slug, "remit": "Schools.", "order": 3, "chair": officer.pk},
     )
 
-    assert posted.status_code == 403
+    assert posted.status_code == 302
     committee.refresh_from_db()
-    assert committee.name != "The admin's own name" and committee.chair_id == chair_before
+    assert (committee.name, committee.remit, committee.order) == ("Education Scrutiny", "Schools.", 3)
+    assert committee.chair_id == chair_before  # people change on Democratic Support's page only
+    event = CommitteeEvent.objects.get(committee=committee)
+    assert event.action == CommitteeEvent.Action.COMMITTEE_CHANGED and event.actor.is_superuser
+    assert event.summary == "Changed the name, remit and order"
+
+
+def test_committee_admin_adds_a_committee_through_the_service_and_leaves_an_event(admin_client):
+    posted = admin_client.post(
+        reverse("admin:council_committee_add"),
+        {"name": "Climate Scrutiny Committee", "slug": "climate", "remit": "", "order": 9},
+    )
+
+    assert posted.status_code == 302
+    added = Committee.objects.get(slug="climate")
+    event = CommitteeEvent.objects.get(committee=added)
+    assert event.action == CommitteeEvent.Action.COMMITTEE_ADDED and event.summary == "Added Climate Scrutiny Committee"
+
+
+def test_committee_admin_refuses_a_duplicate_name_on_the_field_and_changes_nothing(admin_client, committee):
+    other = Committee.objects.exclude(pk=committee.pk).first()
+    page = admin_client.post(
+        reverse("admin:council_committee_change", args=[committee.pk]),
+        {"name": other.name, "slug": committee.slug, "remit": "", "order": 0},
+    )
+
+    assert page.status_code == 200 and "Committee with this Name already exists." in page.content.decode()
     assert not CommitteeEvent.objects.filter(committee=committee).exists()
 
 
-def test_committee_admin_add_is_refused(admin_client):
-    address = reverse("admin:council_committee_add")
-    count = Committee.objects.count()
-
-    assert admin_client.get(address).status_code == 403
-    assert admin_client.post(address, {"name": "New committee", "slug": "new-committee"}).status_code == 403
-    assert Committee.objects.count() == count
+def test_committee_admin_saved_with_nothing_changed_leaves_no_event(admin_client, committee):
+    admin_client.post(
+        reverse("admin:council_committee_change", args=[committee.pk]),
+        {"name": committee.name, "slug": committee.slug, "remit": committee.remit, "order": committee.order},
+    )
+    assert not CommitteeEvent.objects.filter(committee=committee).exists()
 
 
 def test_committee_admin_delete_is_refused(admin_client, committee):
