@@ -278,22 +278,6 @@ class SignOffAction(RecordAction):
     form = SignOffForm
     form_kwargs = staticmethod(lambda view: {"department": view.department})
 
-    @property
-    def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
-        return import_module(f"{self.app}.permissions")
-
-    @property
-    def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
-        return import_module(f"{self.app}.rules")
-
-    @property
-    def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
-        return import_module(f"{self.app}.workflow")
-
-    @property
-    def status(self):
-        return import_module(f"{self.app}.models").Status
-
     def load(self, pk):
         super().load(pk)
         self.department = get_object_or_404(self.departments, slug=self.kwargs["department"])
