@@ -236,23 +236,21 @@ class RecordServices:
         record.revision = locked.revision
         return locked
 
-    @transaction.atomic
     def save_appendix(self, record, appendix, *, actor, revision=None):
-        locked = self.lock_for_edit(record, actor=actor, revision=revision)
-        setattr(appendix, self.parent, locked)
-        creating = appendix.pk is None
-        appendix.save()
-        self.touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} {appendix}")
-        return appendix
+        return self._save_child(record, appendix, actor=actor, revision=revision, noun="")
+
+    def save_background_paper(self, record, paper, *, actor, revision=None):
+        return self._save_child(record, paper, actor=actor, revision=revision, noun="background paper ")
 
     @transaction.atomic
-    def save_background_paper(self, record, paper, *, actor, revision=None):
+    def _save_child(self, record, child, *, actor, revision, noun):
+        """Add or change a child of the record (an appendix, a background paper) under its lock."""
         locked = self.lock_for_edit(record, actor=actor, revision=revision)
-        setattr(paper, self.parent, locked)
-        creating = paper.pk is None
-        paper.save()
-        self.touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} background paper {paper}")
-        return paper
+        setattr(child, self.parent, locked)
+        creating = child.pk is None
+        child.save()
+        self.touch(locked, actor=actor, summary=f"{'Added' if creating else 'Changed'} {noun}{child}")
+        return child
 
     @transaction.atomic
     def remove_child(self, record, child, *, actor, revision=None):
