@@ -12,19 +12,22 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
+from api import openapi_forwardplan
 from api import urls as api_urls
 from api.http import ALLOWED_METHODS, CACHE_SECONDS, DEFAULT_PAGE_SIZE, LICENCE, MAX_PAGE_SIZE
 from api.openapi_paths import HEADERS, operations
 from api.openapi_schemas import _schema_name, schemas  # noqa: F401 - _schema_name: the tests name schemas by it
 from council.models import Committee
 from decisions.models import Decision
+from forwardplan.models import PlanItem
 from scrutiny.models import BriefingReport, Meeting, Status
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
 DESCRIPTION = f"""\
 Open data about the council's executive decisions and its overview and scrutiny committees: \
-published decision records, committees, meetings and the briefing reports on their agendas.
+published decision records, committees, meetings and the briefing reports on their agendas, and \
+the Forward Plan of key decisions the council expects to take.
 
 - Read-only and open: no sign-in, only {", ".join(ALLOWED_METHODS)}; any other method is answered 405.
 - Only what the public pages show: exempt (Part II) information is never in the API. A Part II \
@@ -39,7 +42,8 @@ A parameter given empty is 400 (leave it out instead), except the search `q`.
 - Errors are JSON: `status`, `message` and, when parameters are at fault, `errors` with each \
 parameter's messages.
 - Stable identifiers: a decision's reference as it appears in its address (`cod02-21-22`), a \
-committee's slug, and numbers for meetings and reports. Dates are ISO 8601 and amounts are pounds.
+committee's slug, a Forward Plan item's reference as in its address (`fp-2026-003`), and numbers \
+for meetings and reports. Dates are ISO 8601 and amounts are pounds.
 """
 
 
@@ -53,7 +57,7 @@ def build():
     prefix = reverse("api:docs")
     names = {f"{api_urls.app_name}:{p.name}": url_path(p, prefix) for p in api_urls.urlpatterns if p.name}
     paths = {}
-    for name, operation in operations().items():
+    for name, operation in {**operations(), **openapi_forwardplan.operations()}.items():
         paths[names[name]] = {"get": operation}
     return {
         "openapi": OPENAPI_VERSION,
@@ -70,10 +74,11 @@ def build():
             {"name": "Committees", "description": "Overview and scrutiny committees."},
             {"name": "Meetings", "description": "Committee meetings and their agendas."},
             {"name": "Briefing reports", "description": "Reports published on meetings' agendas."},
+            openapi_forwardplan.TAG,
             {"name": "About", "description": "The API itself."},
         ],
         "paths": paths,
-        "components": {"schemas": schemas(), "headers": HEADERS},
+        "components": {"schemas": {**schemas(), **openapi_forwardplan.schemas()}, "headers": HEADERS},
     }
 
 
@@ -92,7 +97,10 @@ def examples():
         .first()
     )
     committee = committee or "education-and-childrens-social-care"
-    return {
+    plan_item = (
+        PlanItem.objects.public().order_by("-first_published_at").values_list("reference_slug", flat=True).first()
+    )
+    result = {
         "api:docs": reverse("api:docs"),
         "api:index": reverse("api:index"),
         "api:openapi": reverse("api:openapi"),
@@ -104,7 +112,11 @@ def examples():
         "api:meeting": reverse("api:meeting", kwargs={"id": meeting or 1}),
         "api:reports": reverse("api:reports") + f"?committee={committee}",
         "api:report": reverse("api:report", kwargs={"id": report or 1}),
+        "api:forward-plan": reverse("api:forward-plan") + "?decision_maker_type=cabinet_member",
     }
+    if plan_item:  # an item's example only when one is public: every example shown must answer
+        result["api:forward-plan-item"] = reverse("api:forward-plan-item", kwargs={"id": plan_item})
+    return result
 
 
 def _type_text(schema):

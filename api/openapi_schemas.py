@@ -167,6 +167,7 @@ def schemas():
                         ("committees", "Overview and scrutiny committees."),
                         ("meetings", "Committee meetings and their agendas."),
                         ("reports", "Published briefing reports."),
+                        ("forward_plan", "Forward Plan items: key decisions the council expects to take."),
                         ("openapi", "This description."),
                         ("documentation", "The documentation page."),
                     ]

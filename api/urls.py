@@ -6,7 +6,7 @@ that is not, and for a parameter a view reads that the document does not give.
 
 from django.urls import path
 
-from api import views
+from api import views, views_forwardplan
 
 app_name = "api"
 
@@ -22,4 +22,6 @@ urlpatterns = [
     path("v1/meetings/<int:id>/", views.meeting_detail, name="meeting"),
     path("v1/reports/", views.report_list, name="reports"),
     path("v1/reports/<int:id>/", views.report_detail, name="report"),
+    path("v1/forward-plan/", views_forwardplan.plan_item_list, name="forward-plan"),
+    path("v1/forward-plan/<slug:id>/", views_forwardplan.plan_item_detail, name="forward-plan-item"),
 ]

@@ -61,6 +61,7 @@ def index(request):
             "committees": absolute(reverse("api:committees")),
             "meetings": absolute(reverse("api:meetings")),
             "reports": absolute(reverse("api:reports")),
+            "forward_plan": absolute(reverse("api:forward-plan")),
             "openapi": absolute(reverse("api:openapi")),
             "documentation": absolute(reverse("api:docs")),
             "licence": LICENCE,

@@ -1,6 +1,7 @@
 """sitemap.xml and robots.txt: every public page a search engine should find, nothing else.
 
-Published decisions, committees, meetings with a published agenda and published reports; never a
+Published decisions, committees, meetings with a published agenda, published reports and the
+Forward Plan's public items (withdrawn ones too: their pages stay, with the reason); never a
 draft or a staff page (robots.txt asks crawlers to keep out of those too). Each section is paged
 at 50,000 addresses (the sitemaps protocol's limit) from a sitemap index, so the number of
 queries stays constant however many records there are.
@@ -15,12 +16,13 @@ from django.views.decorators.http import require_safe
 from council.models import Committee
 from council.pagecache import public_page
 from decisions.models import Decision
+from forwardplan.models import PlanItem
 from scrutiny.models import BriefingReport, Meeting
 
 
 class PagesSitemap(Sitemap):
     def items(self):
-        return ["home", "decisions:list", "committees:list", "accessibility"]
+        return ["home", "decisions:list", "forwardplan_public:plan", "committees:list", "accessibility"]
 
     def location(self, item):
         return reverse(item)
@@ -37,6 +39,19 @@ class DecisionsSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.published_at
+
+
+class ForwardPlanSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return PlanItem.objects.public().only("reference_slug", "updated_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("forwardplan_public:item", kwargs={"reference_slug": item.reference_slug})
+
+    def lastmod(self, item):
+        return item.updated_at
 
 
 class CommitteesSitemap(Sitemap):
@@ -86,13 +101,22 @@ class ReportsSitemap(Sitemap):
 SITEMAPS = {
     "pages": PagesSitemap,
     "decisions": DecisionsSitemap,
+    "forward-plan": ForwardPlanSitemap,
     "committees": CommitteesSitemap,
     "meetings": MeetingsSitemap,
     "reports": ReportsSitemap,
 }
 
 # Staff and sign-in pages: nothing there is public, and crawlers have no business asking.
-DISALLOWED = ["/admin/", "/decisions/records/", "/scrutiny/", "/your-work/", "/sign-in/", "/sign-out/"]
+DISALLOWED = [
+    "/admin/",
+    "/decisions/records/",
+    "/scrutiny/",
+    "/forward-plan/manage/",
+    "/your-work/",
+    "/sign-in/",
+    "/sign-out/",
+]
 
 
 @public_page

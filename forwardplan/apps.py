@@ -7,3 +7,10 @@ class ForwardPlanConfig(AppConfig):
     name = "forwardplan"
     label = "forwardplan"
     verbose_name = "Forward Plan"
+
+    def ready(self):
+        from council import pagecache
+        from forwardplan.models import PUBLIC_STATUSES, PlanItem
+
+        # Publishing, changing, deferring or withdrawing an item empties the public page cache.
+        pagecache.watch(PlanItem, public_statuses=PUBLIC_STATUSES)

@@ -3,6 +3,7 @@
 from decisions.models import Status
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import DecisionFactory
+from tests.forwardplan.public_items import plan_item
 from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory
 
 
@@ -22,6 +23,10 @@ def _report(request):
     return {"id": BriefingReportFactory(state=ReportStatus.PUBLISHED).pk}
 
 
+def _plan_item(request):
+    return {"id": plan_item().reference_slug}
+
+
 ROUTES = {
     "api:docs": (None, None, "get"),
     "api:index": (None, None, "get"),
@@ -34,4 +39,6 @@ ROUTES = {
     "api:meeting": (None, _meeting, "get"),
     "api:reports": (None, None, "get"),
     "api:report": (None, _report, "get"),
+    "api:forward-plan": (None, None, "get"),
+    "api:forward-plan-item": (None, _plan_item, "get"),
 }

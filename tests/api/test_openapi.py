@@ -92,6 +92,8 @@ INVALID = {
     "amount_max": "-5",
     "committee": "no-such-committee",
     "meeting": "x",
+    "status": "draft",
+    "decision_maker_type": "the mayor",
     "page": "0",
     "page_size": "1000",
 }
