@@ -62,14 +62,14 @@ def history(item, action, from_status, to_status, *, comment="", at=None):
     )
 
 
-def hidden_items():
+def hidden_items(marker=MARKER):
     """A draft and a submitted item, every text field marked: neither may reach any public output."""
     marked = {
-        "title": f"{MARKER} draft matter",
-        "summary": MARKER,
-        "documents": MARKER,
-        "documents_how": MARKER,
-        "other_documents": MARKER,
-        "contact_name": MARKER,
+        "title": f"{marker} draft matter",
+        "summary": marker,
+        "documents": marker,
+        "documents_how": marker,
+        "other_documents": marker,
+        "contact_name": marker,
     }
     return [plan_item(status=Status.DRAFT, **marked), plan_item(status=Status.SUBMITTED, **marked)]
