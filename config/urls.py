@@ -16,7 +16,8 @@ urlpatterns = [
     path("scrutiny/manage/", include("scrutiny.urls_manage")),
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),
-    # The public plan after the staff pages under /forward-plan/manage/ (forwardplan.urls), if mounted.
+    path("forward-plan/manage/", include("forwardplan.urls")),
+    # The public plan after the staff pages, so /forward-plan/manage/ is never read as an item.
     path("forward-plan/", include("forwardplan.urls_public")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),

@@ -99,6 +99,7 @@ for _module in (
     "tests.scrutiny.smoke_routes_staff",
     "tests.scrutiny.smoke_routes_public",
     "tests.api.smoke_routes",
+    "tests.forwardplan.smoke_routes_staff",
     "tests.forwardplan.smoke_routes_public",
 ):
     try:
