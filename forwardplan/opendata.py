@@ -61,16 +61,6 @@ FIELDS = {
     "status_reason": ("string", "Why the item was deferred or withdrawn, or empty."),
 }
 
-# How the public history names each action (values of forwardplan.workflow.Action).
-CHANGE_LABELS = {
-    "publish": "Published",
-    "edit": "Changed",
-    "defer": "Deferred",
-    "republish": "Back on the plan",
-    "withdraw": "Withdrawn",
-}
-assert set(CHANGE_LABELS) == set(PUBLIC_EVENT_ACTIONS), "name every public action of the history"
-
 
 def public_items():
     """Every item the public may see (published, deferred, withdrawn; never a draft or one waiting
@@ -114,7 +104,7 @@ def history(item):
     Only events from the first publication on count: what happened before was not public.
     """
     return [
-        {"at": event.at, "what": CHANGE_LABELS[event.action], "details": event.comment}
+        {"at": event.at, "what": event.action_label, "details": event.comment}
         for event in getattr(item, "public_history", [])
         if item.first_published_at and event.at >= item.first_published_at
     ]
@@ -156,8 +146,8 @@ def item_data(item: PlanItem):
 # The detail's lists (the API's single item and the JSON download), described for OpenAPI.
 CHANGE_FIELDS = {
     "at": ("date-time", "When."),
-    "what": ("string", "Published, Changed, Deferred, Back on the plan or Withdrawn."),
-    "details": ("string", "What changed, or the reason."),
+    "what": ("string", "What happened: published, changed, deferred, back on the plan, withdrawn."),
+    "details": ("string", "The reference, what changed, or the reason and the new date."),
 }
 
 

@@ -72,7 +72,7 @@ def test_detail_gives_reg_9_fields_and_the_public_changes(api):
     assert body["expected_from"] == "2031-04-01" and body["expected_to"] == "2031-05-01"
     assert body["first_published_on"] == item.first_published_on.isoformat()
     assert body["decision_maker"] == item.decision_maker.name_and_title
-    assert [c["what"] for c in body["changes"]] == ["Published", "Changed"]
+    assert [c["what"] for c in body["changes"]] == ["Published on the Forward Plan", "Changed"]
     assert body["changes"][1]["details"] == "Changed: documents"
     assert MARKER not in "".join(api.bodies)
 

@@ -80,7 +80,7 @@ def test_json_has_the_licence_and_each_item_with_its_changes(client):
     [entry] = data["items"]
     assert list(entry) == [*opendata.FIELDS, "changes"]
     assert entry["status"] == "deferred" and entry["status_reason"] == "Awaiting the audit"
-    assert [c["what"] for c in entry["changes"]] == ["Published", "Deferred"]
+    assert [c["what"] for c in entry["changes"]] == ["Published on the Forward Plan", "Deferred"]
     datetime.datetime.fromisoformat(entry["first_published_at"])
 
 

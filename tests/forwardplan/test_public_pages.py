@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import CabinetPortfolio
+from forwardplan import services
 from forwardplan.models import DecisionMakerType, PlanItem, Status
 from records.models import SCHEDULE_12A
+from tests.forwardplan.factories import draft_item
 from tests.forwardplan.public_items import MARKER, hidden_items, history, plan_item
 
 pytestmark = pytest.mark.django_db
@@ -238,7 +240,7 @@ def test_item_changes_are_the_public_history_only(client):
     history(item, "edit", Status.PUBLISHED, Status.PUBLISHED, comment="Changed: expected date of decision")
     body = text(client.get(item_url(item)))
     assert "Changes to this item" in body
-    assert "Published" in body and "Changed" in body
+    assert "Published on the Forward Plan" in body and "Changed" in body
     assert "Changed: expected date of decision" in body
     assert MARKER not in body
 
@@ -273,3 +275,33 @@ def test_item_page_queries_do_not_grow_with_history(client):
     for n in range(8):
         history(busy, "edit", Status.PUBLISHED, Status.PUBLISHED, comment=f"Changed {n}")
     assert queries(client, item_url(busy)) == queries(client, item_url(quiet))
+
+
+def test_the_public_plan_follows_each_service_with_no_stale_page_EXEC_5(client, officer, democratic_support):
+    """Through the services as people use them: each public change shows at once, though the plan
+    and the item's page were cached a moment before (council.pagecache)."""
+    draft = draft_item(officer, title="Award of the school meals contract", expected_from=datetime.date(2031, 3, 1))
+    submitted = services.submit(draft, actor=officer)
+    assert "school meals" not in text(client.get(PLAN))  # waiting for Democratic Support: not public
+    item = services.publish(submitted, actor=democratic_support)
+    url = item_url(item)
+    assert "school meals" in text(client.get(PLAN)) and client.get(PLAN)["X-Page-Cache"] == "hit"
+    assert "Published on the Forward Plan" in text(client.get(url))
+
+    item = services.save_edits(item, actor=democratic_support, data={"documents": "The revised business case"})
+    assert "The revised business case" in text(client.get(url))
+    assert "Changed documents to be submitted to the decision maker" in text(client.get(url))
+
+    item = services.defer(
+        item, actor=democratic_support, reason="Awaiting the audit", expected_from=datetime.date(2031, 6, 9)
+    )
+    body = text(client.get(url))
+    assert "it is now expected 9 June 2031" in body and "Awaiting the audit" in body
+    assert "Deferred" in text(client.get(PLAN))
+
+    services.withdraw(item, actor=democratic_support, reason="The contract is no longer needed")
+    assert "school meals" not in text(client.get(PLAN))
+    body = text(client.get(url))
+    assert "This item has been withdrawn" in body and "The contract is no longer needed" in body
+    first = PlanItem.objects.get(pk=item.pk).first_published_on
+    assert f"{first:%-d %B %Y}" in body  # the first publication never moves
