@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from council.opendata import LICENCE_URL
@@ -19,6 +19,7 @@ from forwardplan.models import DecisionMakerType, Status
 from records.models import SCHEDULE_12A
 from tests.decisions.test_register import ATOM, _atom_problems
 from tests.forwardplan.public_items import MARKER, hidden_items, history, plan_item
+from tests.hostile.test_fuzz import QUERY_VALUES, check
 from tests.test_public_outputs import MARKER as CRAWL_MARKER
 from tests.test_public_outputs import SECRET_WORD, cast, crawl, planted  # noqa: F401 - fixtures: the register's records
 
@@ -159,3 +160,24 @@ def test_the_public_crawl_reaches_every_forward_plan_output_and_no_hidden_or_exe
     body = client.get(f"/forward-plan/{exempt.reference_slug}/").content.decode()
     assert SCHEDULE_12A[5] in body
     assert not any(SCHEDULE_12A[n] in body for n in SCHEDULE_12A if n != 5)
+
+
+@pytest.mark.parametrize(
+    "name", ["forwardplan_public:plan", "forwardplan_public:csv", "forwardplan_public:json", "api:forward-plan"]
+)
+def test_hostile_query_parameters_are_never_a_server_error(client, name):
+    """The fuzz of tests/hostile/test_fuzz.py over the plan's own parameters: never a 5xx, never
+    reflected unescaped, whether one at a time or all at once."""
+    plan_item()
+    url = reverse(name)
+    parameters = ["show", "decision_maker_type", "month", "page"]
+    if name.startswith("api:"):
+        parameters = list(resolve(url).func.query_parameters)
+    for parameter in parameters:
+        for value in QUERY_VALUES:
+            response = client.get(url, {parameter: value})
+            check(response, f"GET {url}?{parameter}={value[:20]!r}")
+            if response.status_code == 200:
+                content(response)  # errors while streaming are 500s too
+    everything = {parameter: QUERY_VALUES[i % len(QUERY_VALUES)] for i, parameter in enumerate(parameters)}
+    check(client.get(url, everything), f"GET {url} with every parameter hostile")
