@@ -4,12 +4,16 @@ decisions/opendata.py and scrutiny/opendata.py give each record's public fields,
 `name -> (type, description)` in one convention: "string", "integer", "number", "boolean", "date",
 "date-time", "time", a nested object's name or "list of ...", and "?" at the end when null is
 allowed (api/openapi_schemas.py builds the OpenAPI schemas from them). The downloads, feeds and the
-API (api/) take the licence and links from here.
+API (api/) take the licence and links from here, and the downloads their streamed CSV and JSON.
 """
+
+import csv
+import json
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.utils import feedgenerator
+from django.http import StreamingHttpResponse
+from django.utils import feedgenerator, timezone
 
 from council.models import CouncilSettings
 
@@ -59,3 +63,53 @@ class PublicFeed(Feed):
 
     def item_updateddate(self, item):
         return item.published_at
+
+
+# — streamed downloads ------------------------------------------------------------------------------
+
+
+class _Echo:
+    """A file whose write() hands back the line: csv.writer then makes rows to stream."""
+
+    def write(self, value):
+        return value
+
+
+def streamed_csv(fields, rows, *, cell):
+    """A CSV download: a header of `fields`, then each of `rows` (dicts) with `cell(value)` per field
+    (None is empty), streamed so a large file never sits in memory; UTF-8 with a BOM, which
+    spreadsheet programs need to read it as UTF-8."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"
+        yield writer.writerow(list(fields))
+        for row in rows:
+            yield writer.writerow(["" if row[name] is None else cell(row[name]) for name in fields])
+
+    return StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+
+
+def streamed_json(request, *, publisher, key, items):
+    """A JSON download: the licence, the publisher, the address it came from and when, and `key`
+    holding `items` (dicts), streamed."""
+    header = {
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "publisher": publisher,
+        "source": absolute(request.get_full_path()),
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+    def chunks():
+        yield json.dumps(header)[:-1] + f', "{key}": ['
+        for n, item in enumerate(items):
+            yield ("," if n else "") + json.dumps(item)
+        yield "]}"
+
+    return StreamingHttpResponse(chunks(), content_type="application/json")
+
+
+def download(response, stem, extension):
+    """`response` as a download named for today, e.g. forward-plan-2026-11-30.csv, with its licence."""
+    response["Content-Disposition"] = f'attachment; filename="{stem}-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    return with_licence(response)

@@ -8,18 +8,14 @@ its page, with the reason. What the downloads and the feed say of an item is
 a change to a public item empties (`council.pagecache.watch` in forwardplan/apps.py).
 """
 
-import csv
-import json
-
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from council.models import CouncilSettings
-from council.opendata import LICENCE_NAME, LICENCE_URL, PublicFeed, absolute, with_licence
+from council.opendata import PublicFeed, download, streamed_csv, streamed_json
 from council.pagecache import public_page
 from council.pagination import page_links
 from decisions.opendata import csv_cell
@@ -69,6 +65,9 @@ def plan(request):
         {
             "query": query,
             "form": query.form,
+            "error_links": [
+                (f"#{query.form[name].auto_id}", error) for name in query.errors for error in query.errors[name]
+            ],
             "page": page,
             "groups": _groups(page.object_list),
             "pages": page_links(page, query_string),
@@ -112,21 +111,9 @@ def _export(request):
     return query.filtered(opendata.public_items()), None
 
 
-def _download(response, extension):
-    response["Content-Disposition"] = f'attachment; filename="forward-plan-{timezone.localdate():%Y-%m-%d}.{extension}"'
-    return with_licence(response)
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _csv_value(value):
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return csv_cell(value)  # no cell a spreadsheet would run as a formula
@@ -138,16 +125,8 @@ def download_csv(request):
     items, error = _export(request)
     if error:
         return error
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-        yield writer.writerow(list(opendata.FIELDS))
-        for plan_item in items.iterator(chunk_size=EXPORT_CHUNK):
-            data = opendata.item_data(plan_item)
-            yield writer.writerow(["" if data[k] is None else _csv_value(data[k]) for k in opendata.FIELDS])
-
-    return _download(StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8"), "csv")
+    rows = (opendata.item_data(item) for item in items.iterator(chunk_size=EXPORT_CHUNK))
+    return download(streamed_csv(opendata.FIELDS, rows, cell=_csv_value), "forward-plan", "csv")
 
 
 @require_safe
@@ -156,21 +135,9 @@ def download_json(request):
     items, error = _export(request)
     if error:
         return error
-    header = {
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "publisher": _council(request).name,
-        "source": absolute(request.get_full_path()),
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
-    }
-    items = opendata.with_history(items)
-
-    def chunks():
-        yield json.dumps(header)[:-1] + ', "items": ['
-        for n, plan_item in enumerate(items.iterator(chunk_size=EXPORT_CHUNK)):
-            yield ("," if n else "") + json.dumps(opendata.item_detail(plan_item))
-        yield "]}"
-
-    return _download(StreamingHttpResponse(chunks(), content_type="application/json"), "json")
+    details = (opendata.item_detail(item) for item in opendata.with_history(items).iterator(chunk_size=EXPORT_CHUNK))
+    response = streamed_json(request, publisher=_council(request).name, key="items", items=details)
+    return download(response, "forward-plan", "json")
 
 
 class ForwardPlanFeed(PublicFeed):
