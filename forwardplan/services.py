@@ -147,17 +147,24 @@ def publish(item, *, actor):
     return locked
 
 
-def _new_date(expected_from, expected_to):
+def _redate(locked, *, actor, action, expected_from, expected_to, reason, said):
+    """Move the item to a new expected date or period (a deferral, a return to the plan); the
+    workflow checks the date (`rules.new_expected_date`) before anything changes."""
+
     def then(locked):
         locked.expected_from, locked.expected_to = expected_from, expected_to
+        locked.status_reason = reason
 
-    return then
-
-
-def _when(expected_from, expected_to):
-    if expected_to and expected_to != expected_from:
-        return f"between {expected_from:%-d %B %Y} and {expected_to:%-d %B %Y}"
-    return f"{expected_from:%-d %B %Y}"
+    RECORDS.move(
+        locked,
+        actor=actor,
+        action=action,
+        then=then,
+        comment=lambda r: f"{said}{r.expected_display}",
+        expected_from=expected_from,
+        expected_to=expected_to,
+    )
+    return locked
 
 
 @transaction.atomic
@@ -166,22 +173,16 @@ def defer(item, *, actor, reason, expected_from, expected_to=None):
     locked = RECORDS.lock(item)
     require(permissions.can_defer(actor, locked))
     require_comment(reason, "Enter why the decision has been deferred")
-    set_date = _new_date(expected_from, expected_to)
-
-    def deferred(locked):
-        set_date(locked)
-        locked.status_reason = reason.strip()
-
-    RECORDS.move(
+    reason = reason.strip()
+    return _redate(
         locked,
         actor=actor,
         action=Action.DEFER,
-        then=deferred,
-        comment=lambda r: f"{r.status_reason}\nNow expected {_when(r.expected_from, r.expected_to)}",
         expected_from=expected_from,
         expected_to=expected_to,
+        reason=reason,
+        said=f"{reason}\nNow expected: ",
     )
-    return locked
 
 
 @transaction.atomic
@@ -189,22 +190,15 @@ def republish(item, *, actor, expected_from, expected_to=None):
     """Democratic Support puts a deferred item back on the plan with its date."""
     locked = RECORDS.lock(item)
     require(permissions.can_republish(actor, locked))
-    set_date = _new_date(expected_from, expected_to)
-
-    def back(locked):
-        set_date(locked)
-        locked.status_reason = ""
-
-    RECORDS.move(
+    return _redate(
         locked,
         actor=actor,
         action=Action.REPUBLISH,
-        then=back,
-        comment=lambda r: f"Expected {_when(r.expected_from, r.expected_to)}",
         expected_from=expected_from,
         expected_to=expected_to,
+        reason="",
+        said="Expected: ",
     )
-    return locked
 
 
 @transaction.atomic
