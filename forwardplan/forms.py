@@ -153,9 +153,13 @@ class PlanItemForm(forms.ModelForm):
 class NewDateForm(forms.Form):
     """The new date, or period, when the decision is expected."""
 
-    expected_from = GovDateField(what="the new expected date", label="New expected date of decision")
+    expected_from = GovDateField(
+        what="the new expected date", label="New expected date of decision", help_text="For example, 1 6 2027."
+    )
     expected_to = GovDateField(
-        what="the end of the period", label="End of the period (optional)", help_text="Only for a period."
+        what="the end of the period",
+        label="End of the period (optional)",
+        help_text="Only if the decision is expected within a period. For example, 30 6 2027.",
     )
     fields_before = ()
 

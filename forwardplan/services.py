@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from council import codes
 from council.models import CouncilSettings
 from forwardplan import notifications, permissions, rules
-from forwardplan.models import PlanItem, Status, today
+from forwardplan.models import DecisionMakerType, PlanItem, Status, today
 from forwardplan.workflow import Action
 from records.services import RecordServices, require, require_comment
 
@@ -75,6 +75,20 @@ def _only_editable(fields):
         raise ValueError(f"Not a field of the notice: {', '.join(sorted(refused))}")
 
 
+def _tidy(data):
+    """Drop answers the other answers make irrelevant (an officer named for a Cabinet decision,
+    paragraphs of an item not expected to be exempt), so the notice never says them."""
+    kind = data.get("decision_maker_type")
+    if kind is not None:
+        if kind != DecisionMakerType.OFFICER:
+            data["decision_maker"] = None
+        if kind != DecisionMakerType.CABINET_MEMBER:
+            data["portfolio"] = None
+    if data.get("expected_exempt") is False:
+        data["exempt_paragraphs"] = []
+    return data
+
+
 # — proposing --------------------------------------------------------------------------------------
 
 
@@ -83,6 +97,7 @@ def create_item(*, actor, **fields):
     """An officer starts a Forward Plan item: a draft, theirs until they propose it."""
     require(permissions.can_create(actor))
     _only_editable(fields)
+    _tidy(fields)
     item = PlanItem(author=actor, author_name=actor.display_name, author_job_title=actor.job_title, **fields)
     if problems := rules.consistency(item):
         raise _problems_error(problems)
@@ -97,6 +112,7 @@ def save_edits(item, *, actor, data, revision=None):
     Support's proposed or public item. An edit of a public item is a "Changed" event naming the
     fields, on the public history; the first publication stays as it was (EXEC-5)."""
     _only_editable(data)
+    data = _tidy(dict(data))
     for name, value in data.items():
         setattr(item, name, value)
     return RECORDS.save_edits(item, actor=actor, fields=list(data), revision=revision)
