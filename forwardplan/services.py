@@ -155,10 +155,12 @@ def _first_publication(locked):
 
 
 @transaction.atomic
-def publish(item, *, actor):
-    """Democratic Support puts a proposed item on the public plan."""
+def publish(item, *, actor, version=None):
+    """Democratic Support puts a proposed item on the public plan: the version their page showed
+    (`version`, SIGNOFF-1's check), not one changed since."""
     locked = RECORDS.lock(item)
     require(permissions.can_publish(actor, locked))
+    RECORDS.check_version(locked, version, "publish it")
     RECORDS.move(locked, actor=actor, action=Action.PUBLISH, then=_first_publication, comment=lambda r: r.reference)
     return locked
 
