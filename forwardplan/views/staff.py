@@ -155,6 +155,7 @@ publish = RecordAction.declare(
     form=ConfirmForm,
     form_kwargs=lambda view: {"button": "Publish on the Forward Plan"},
     service=services.publish,
+    versioned=True,
     template="forwardplan/manage/publish.html",
     success="{result.reference} is published on the Forward Plan",
 )
