@@ -39,6 +39,7 @@ from decisions.models import (
     CabinetConsultation,
     ChairAgreement,
     Decision,
+    KeyDecisionRoute,
     SignOff,
     SpendType,
     Status,
@@ -198,10 +199,10 @@ class Writer:
             key_capital=key_capital,
             key_revenue=key_revenue,
             key_wards=key_wards,
-            forward_plan_published_on=(
-                anchor - datetime.timedelta(days=rng.randint(30, 90)) if is_key and not special_urgency else None
+            # 8b: the route; bulk records have no Forward Plan items of their own.
+            key_decision_route=(
+                KeyDecisionRoute.SPECIAL_URGENCY if special_urgency else KeyDecisionRoute.FORWARD_PLAN if is_key else ""
             ),
-            special_urgency=special_urgency,
             priority=priority,
             plan_link=words.fill(rng.choice(text.PLAN_LINKS).replace("{priority}", priority.name)),
             environmental_implications=words.fill(rng.choice(text.ENVIRONMENT)),

@@ -72,7 +72,7 @@ def test_seed_record_sections_7_to_10(loaded):
     assert (loaded.amount, loaded.spend_type) == (Decimal("491000"), SpendType.REVENUE)
     assert loaded.funding_source == "Covid Outbreak Management Fund"
     assert loaded.is_key_decision is False and not (loaded.key_capital or loaded.key_revenue or loaded.key_wards)
-    assert loaded.forward_plan_published_on is None  # 8b: N/A
+    assert loaded.plan_item is None and loaded.key_decision_route == ""  # 8b: N/A
     assert loaded.priority.short_name == "Caring"
     assert loaded.plan_link.startswith("This decision aligns with the Corporate Plan priority of Caring")
     assert loaded.environmental_implications == "There are no environmental impacts of the decision."
