@@ -16,6 +16,7 @@ urlpatterns = [
     path("scrutiny/manage/", include("scrutiny.urls_manage")),
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),
+    path("notices/", include("notices.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
