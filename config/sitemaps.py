@@ -15,12 +15,13 @@ from django.views.decorators.http import require_safe
 from council.models import Committee
 from council.pagecache import public_page
 from decisions.models import Decision
+from notices.models import Notice
 from scrutiny.models import BriefingReport, Meeting
 
 
 class PagesSitemap(Sitemap):
     def items(self):
-        return ["home", "decisions:list", "committees:list", "accessibility"]
+        return ["home", "decisions:list", "committees:list", "notices:list", "accessibility"]
 
     def location(self, item):
         return reverse(item)
@@ -83,12 +84,26 @@ class ReportsSitemap(Sitemap):
         return item.published_at
 
 
+class NoticesSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return Notice.objects.public().only("pk", "published_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("notices:detail", kwargs={"pk": item.pk})
+
+    def lastmod(self, item):
+        return item.published_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "decisions": DecisionsSitemap,
     "committees": CommitteesSitemap,
     "meetings": MeetingsSitemap,
     "reports": ReportsSitemap,
+    "notices": NoticesSitemap,
 }
 
 # Staff and sign-in pages: nothing there is public, and crawlers have no business asking.

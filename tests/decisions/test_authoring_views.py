@@ -83,6 +83,7 @@ def valid_answers(slug, decision_maker, yesterday):
             "funding_source": "Covid Outbreak Management Fund",
             "is_key_decision": "False",
         },
+        "forward-plan": {},  # not a key decision: no route (8b)
         "plan": {
             "priority": Priority.objects.get(short_name="Caring").pk,
             "plan_link": "Caring for people.",
@@ -176,7 +177,8 @@ def test_task_list_shows_every_task_with_its_sections(author, draft):
     captions = [
         "Sections 1 to 4b",
         "Sections 5 and 6",
-        "Sections 7, 8 and 8b",
+        "Sections 7 and 8",
+        "Section 8b",
         "Sections 9 and 10",
         "Sections 11 and 12a",
         "Sections 13a to 15",
