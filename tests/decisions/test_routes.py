@@ -169,7 +169,12 @@ def test_general_exception_route_without_the_notice_is_refused_EXEC_6(db):
 
 
 def test_special_urgency_route_needs_the_chairs_agreement_not_a_notice_period_EXEC_7(db):
-    decision = DecisionFactory(key=True, plan_item=None, key_decision_route=KeyDecisionRoute.SPECIAL_URGENCY)
+    decision = DecisionFactory(
+        key=True,
+        plan_item=None,
+        key_decision_route=KeyDecisionRoute.SPECIAL_URGENCY,
+        scrutiny_committee=education_committee(Cast()),
+    )
     assert rules.key_decision_notice(decision, today()) == []
     decision = advance(decision, to=Status.IN_SIGN_OFF)
     assert "EXEC-7" in [p.rule for p in rules.sign_off_gaps(decision)]

@@ -6,13 +6,8 @@ from tests.decisions.factories import Cast, DecisionFactory, education_committee
 
 def general_exception_decision(**values):
     """A complete key decision on the general exception route, its scrutiny committee's chair recorded."""
-    return DecisionFactory(
-        key=True,
-        plan_item=None,
-        key_decision_route=KeyDecisionRoute.GENERAL_EXCEPTION,
-        scrutiny_committee=education_committee(Cast()),
-        **values,
-    )
+    values.setdefault("scrutiny_committee", education_committee(Cast()))
+    return DecisionFactory(key=True, plan_item=None, key_decision_route=KeyDecisionRoute.GENERAL_EXCEPTION, **values)
 
 
 def special_urgency_decision(**values):

@@ -64,7 +64,7 @@ def test_general_exception_notice_needs_a_chair_to_tell_EXEC_6(democratic_suppor
 
 def test_general_exception_notice_comes_before_the_decision_EXEC_6(democratic_support):
     decision = advance(general_exception_decision(), to=Status.IN_SIGN_OFF)
-    decision.__class__.objects.filter(pk=decision.pk).update(status=Status.DECIDED)
+    decision.__class__.objects.filter(pk=decision.pk).update(status=Status.DECIDED, decided_on=decision.created_at)
     with pytest.raises(ValidationError, match="before the decision is taken"):
         services.give_general_exception_notice(decision, actor=democratic_support, reasons=REASONS)
 
