@@ -19,19 +19,30 @@ def _given(decision, kind):
     return any(n.kind == kind for n in decision.notices.all())
 
 
-def _route(decision, route, rule, words):
+def _blockers(decision, *, rule, statuses, when, route, words, kind, given):
+    """What stops any notice: the record's state, its route, and a notice of this kind given already."""
+    if decision.status not in statuses:
+        return [Problem(rule, "", when)]
+    problems = []
     if not decision.is_key_decision or decision.key_decision_route != route:
-        return [Problem(rule, "", f"The record is not a key decision taken by {words}")]
-    return []
+        problems.append(Problem(rule, "", f"The record is not a key decision taken by {words}"))
+    if _given(decision, kind):
+        problems.append(Problem(rule, "", given))
+    return problems
 
 
 def general_exception_blockers(decision):
     """EXEC-6: why Democratic Support cannot give the general exception notice about this decision now."""
-    if decision.status not in BEFORE_DECISION:
-        return [Problem("EXEC-6", "", "A general exception notice is given before the decision is taken")]
-    problems = _route(decision, KeyDecisionRoute.GENERAL_EXCEPTION, "EXEC-6", "the general exception route")
-    if _given(decision, Kind.GENERAL_EXCEPTION):
-        problems.append(Problem("EXEC-6", "", "The general exception notice has already been given"))
+    problems = _blockers(
+        decision,
+        rule="EXEC-6",
+        statuses=BEFORE_DECISION,
+        when="A general exception notice is given before the decision is taken",
+        route=KeyDecisionRoute.GENERAL_EXCEPTION,
+        words="the general exception route",
+        kind=Kind.GENERAL_EXCEPTION,
+        given="The general exception notice has already been given",
+    )
     committee = decision.scrutiny_committee
     if committee is None or committee.chair_id is None:
         problems.append(
@@ -54,11 +65,16 @@ def special_urgency_agreement(decision):
 
 def special_urgency_blockers(decision):
     """EXEC-7: why Democratic Support cannot publish the special urgency notice about this decision now."""
-    if decision.status not in AFTER_AGREEMENT:
-        return [Problem("EXEC-7", "", "A special urgency notice follows the chair's agreement to a submitted record")]
-    problems = _route(decision, KeyDecisionRoute.SPECIAL_URGENCY, "EXEC-7", "special urgency")
-    if _given(decision, Kind.SPECIAL_URGENCY):
-        problems.append(Problem("EXEC-7", "", "The special urgency notice has already been published"))
+    problems = _blockers(
+        decision,
+        rule="EXEC-7",
+        statuses=AFTER_AGREEMENT,
+        when="A special urgency notice follows the chair's agreement to a submitted record",
+        route=KeyDecisionRoute.SPECIAL_URGENCY,
+        words="special urgency",
+        kind=Kind.SPECIAL_URGENCY,
+        given="The special urgency notice has already been published",
+    )
     if special_urgency_agreement(decision) is None:
         problems.append(
             Problem("EXEC-7", "", "The chair has not agreed that the decision cannot reasonably be deferred")

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_safe
 from council.pagecache import public_page
 from council.pagination import page_links
 from decisions.views.review import KIND as DECISIONS
-from notices import forms, permissions, rules, services
+from notices import permissions, rules, services
 from notices.models import Kind, Notice
+from records.forms import CommentForm
 from records.permissions import is_democratic_support
 from records.views import AlreadyDone, RecordAction
 
@@ -50,7 +51,8 @@ class NoticeAction(RecordAction):
 
 
 def _reasons(data, view):
-    return {"reasons": data["reasons"]}
+    # The page's one textarea (records.forms.CommentForm) holds the reasons.
+    return {"reasons": data["comment"]}
 
 
 general_exception = NoticeAction.declare(
@@ -58,7 +60,7 @@ general_exception = NoticeAction.declare(
     "general_exception_notice",
     permission=permissions.can_give_general_exception_notice,
     context=lambda view: {"chair": view.record.scrutiny_committee.chair, "committee": view.record.scrutiny_committee},
-    form=forms.ReasonsForm,
+    form=CommentForm,
     form_kwargs=lambda view: dict(
         label="Why is 28 clear days' notice in the Forward Plan impracticable?",
         hint="The chair is sent these reasons in writing. They are published later, in the notice of reasons.",
@@ -88,9 +90,9 @@ publish_reasons = NoticeAction.declare(
     "publish_reasons",
     permission=permissions.can_publish_reasons,
     context=_waiting,
-    form=forms.ReasonsForm,
+    form=CommentForm,
     form_kwargs=lambda view: dict(
-        initial={"reasons": view.extra["notice"].reasons if view.extra["notice"] else ""},
+        initial={"comment": view.extra["notice"].reasons if view.extra["notice"] else ""},
         label="Why was 28 clear days' notice impracticable?",
         hint="Published on the notice's public page, for anyone to read. Leave out anything exempt.",
         required_message="Enter why 28 clear days' notice was impracticable",
@@ -113,9 +115,9 @@ special_urgency = NoticeAction.declare(
     "special_urgency_notice",
     permission=permissions.can_publish_special_urgency_notice,
     context=lambda view: {"agreement": rules.special_urgency_agreement(view.record)},
-    form=forms.ReasonsForm,
+    form=CommentForm,
     form_kwargs=lambda view: dict(
-        initial={"reasons": _special_urgency_reasons(view)},
+        initial={"comment": _special_urgency_reasons(view)},
         label="Why can the decision not reasonably be deferred?",
         hint="Published on the notice's public page, for anyone to read. Leave out anything exempt.",
         required_message="Enter why the decision cannot reasonably be deferred",
