@@ -17,6 +17,7 @@ urlpatterns = [
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),
     path("notices/", include("notices.urls")),
+    path("forward-plan/manage/", include("forwardplan.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),

@@ -164,7 +164,7 @@ class PlanItem(Record):
     @property
     def decision_maker_display(self):
         if self.decision_maker_type == DecisionMakerType.OFFICER and self.decision_maker_id:
-            return self.decision_maker.name_and_title()
+            return self.decision_maker.name_and_title
         if self.decision_maker_type == DecisionMakerType.CABINET_MEMBER and self.portfolio_id:
             return self.portfolio.member_and_title
         if self.decision_maker_type == DecisionMakerType.CABINET:

@@ -177,7 +177,7 @@ def defer(item, *, actor, reason, expected_from, expected_to=None):
         actor=actor,
         action=Action.DEFER,
         then=deferred,
-        comment=f"{reason.strip()}\nNow expected {_when(expected_from, expected_to)}",
+        comment=lambda r: f"{r.status_reason}\nNow expected {_when(r.expected_from, r.expected_to)}",
         expected_from=expected_from,
         expected_to=expected_to,
     )
@@ -200,7 +200,7 @@ def republish(item, *, actor, expected_from, expected_to=None):
         actor=actor,
         action=Action.REPUBLISH,
         then=back,
-        comment=f"Expected {_when(expected_from, expected_to)}",
+        comment=lambda r: f"Expected {_when(r.expected_from, r.expected_to)}",
         expected_from=expected_from,
         expected_to=expected_to,
     )

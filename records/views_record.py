@@ -79,7 +79,8 @@ def page_context(kind, request, record, declared):
         "actions": buttons(kind, request.user, record, declared),
         "events": history(kind, record),
         "retry_pdf_url": kind.url(record, "retry-pdf") if may_retry else "",
-        "gaps": kind.rules.sign_off_gaps(record) if record.status == kind.status.IN_SIGN_OFF else [],
+        # A kind without sign-off (a Forward Plan item) has no IN_SIGN_OFF status.
+        "gaps": kind.rules.sign_off_gaps(record) if record.status == getattr(kind.status, "IN_SIGN_OFF", None) else [],
     }
 
 

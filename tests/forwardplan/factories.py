@@ -1,6 +1,7 @@
 """Forward Plan items for tests, made through the services as people make them."""
 
 import datetime
+from unittest import mock
 
 from forwardplan import services
 from forwardplan.models import DecisionMakerType
@@ -36,3 +37,8 @@ def submitted_item(author, **overrides):
 
 def published_item(author, democratic_support, **overrides):
     return services.publish(submitted_item(author, **overrides), actor=democratic_support)
+
+
+def clock(moment):
+    """Stop the clock (an aware datetime) for everything that reads django.utils.timezone.now."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)

@@ -1,0 +1,198 @@
+"""Staff pages of a Forward Plan item: proposing one, changing it, its page, and its actions.
+
+The item page and the action pages are the record core's (`records.views_record.page_view`,
+`records.views.RecordAction`): load, check who may, confirm or ask for a reason, check the
+version seen, call one service, put its refusal on the form.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from council import calendar, integrity
+from council.models import CouncilSettings
+from forwardplan import permissions, services, workflow
+from forwardplan.forms import DeferForm, NewDateForm, PlanItemForm, WithdrawForm
+from forwardplan.models import PlanItem, Status
+from forwardplan.workflow import Action
+from records.actions import return_action
+from records.forms import ConfirmForm, apply_service_errors
+from records.views import RecordAction, RecordKind, every_field
+from records.views_record import Button, page_view
+
+
+def _queryset():
+    return PlanItem.objects.select_related(
+        "author", "directorate", "decision_maker", "portfolio__member"
+    ).prefetch_related("events")
+
+
+KIND = RecordKind(
+    app="forwardplan",
+    name="item",
+    noun="Forward Plan item",
+    queryset=_queryset,
+    page="forwardplan:item",
+    caption="forwardplan/manage/_caption.html",
+    tags={
+        Status.DRAFT: "grey",
+        Status.SUBMITTED: "yellow",
+        Status.PUBLISHED: "green",
+        Status.DEFERRED: "orange",
+        Status.WITHDRAWN: "red",
+    },
+)
+FORM_TEMPLATE = "forwardplan/manage/form.html"
+
+
+# — proposing and changing -----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def new(request):
+    """An officer's "Propose a Forward Plan item": the reg 9 questions on one page, saved as a draft."""
+    if not permissions.can_create(request.user):
+        raise PermissionDenied
+    form = PlanItemForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.create_item(actor=request.user, **form.changes())
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Your Forward Plan item is saved as a draft. Propose it when it is ready")
+            return redirect(KIND.url(item))
+    return render(request, FORM_TEMPLATE, {"form": form, "item": None})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit(request, pk):
+    """The author changes their draft; Democratic Support a proposed or public item (a "Changed" event)."""
+    item = KIND.load(pk)
+    if not permissions.can_edit(request.user, item):
+        if permissions.can_view(request.user, item) and not workflow.allowed_in_status(item.status, Action.EDIT):
+            return KIND.moved_on(request, item, Action.EDIT)
+        raise PermissionDenied
+    form = PlanItemForm(request.POST if request.method == "POST" else None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_edits(
+                item, actor=request.user, data=form.changes(), revision=integrity.seen_revision(request.POST)
+            )
+        except ValidationError as exc:
+            if isinstance(exc, integrity.EditConflict):
+                item.revision = exc.revision  # saving again is deliberate
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "Your changes are saved")
+            return redirect(KIND.url(item))
+    return render(request, FORM_TEMPLATE, {"form": form, "item": item})
+
+
+# — the item's page --------------------------------------------------------------------------------
+
+BUTTONS = [
+    Button("Change the item", "edit", "secondary", permissions.can_edit),
+    Button("Propose for the Forward Plan", "submit", "primary", permissions.can_submit),
+    Button("Publish on the Forward Plan", "publish", "primary", permissions.can_publish),
+    Button("Put back on the plan", "republish", "primary", permissions.can_republish),
+    Button("Defer the decision", "defer", "secondary", permissions.can_defer),
+    Button("Return to the author", "return", "secondary", permissions.can_return),
+    Button("Withdraw from the plan", "withdraw", "warning", permissions.can_withdraw),
+]
+
+
+def first_lawful_date(item):
+    """EXEC-5: the first day a key decision on this notice may be taken (None before publication)."""
+    if not item.first_published_on:
+        return None
+    return calendar.forward_plan_first_lawful_date(item.first_published_on, council=CouncilSettings.load())
+
+
+def _item_context(request, item):
+    complete = item.status in (Status.DRAFT, Status.SUBMITTED)
+    return {
+        "item": item,
+        "problems": workflow.blockers(item, Action.SUBMIT if item.status == Status.DRAFT else Action.PUBLISH)
+        if complete
+        else [],
+        "first_lawful_date": first_lawful_date(item),
+        "returned": item.last_return(),
+    }
+
+
+item = page_view(KIND, "forwardplan/manage/item.html", BUTTONS, _item_context)
+
+
+# — the actions: each a declaration of records.views.RecordAction ----------------------------------
+
+
+def _blockers(action):
+    return lambda view: {"blockers": workflow.blockers(view.record, action)}
+
+
+submit = RecordAction.declare(
+    KIND,
+    Action.SUBMIT,
+    permission=permissions.can_submit,
+    context=_blockers(Action.SUBMIT),
+    form=ConfirmForm,
+    form_kwargs=lambda view: {"button": "Propose the item"},
+    service=services.submit,
+    template="forwardplan/manage/submit.html",
+    success="Your item is proposed. Democratic Support will check and publish it",
+)
+
+publish = RecordAction.declare(
+    KIND,
+    Action.PUBLISH,
+    permission=permissions.can_publish,
+    context=_blockers(Action.PUBLISH),
+    form=ConfirmForm,
+    form_kwargs=lambda view: {"button": "Publish on the Forward Plan"},
+    service=services.publish,
+    template="forwardplan/manage/publish.html",
+    success="{result.reference} is published on the Forward Plan",
+)
+
+return_item = return_action(KIND, service=services.return_to_author, template="forwardplan/manage/return.html")
+
+defer = RecordAction.declare(
+    KIND,
+    Action.DEFER,
+    permission=permissions.can_defer,
+    form=DeferForm,
+    form_kwargs=lambda view: {"button": "Defer the decision"},
+    service=services.defer,
+    arguments=every_field,
+    template="forwardplan/manage/defer.html",
+    success="The decision is deferred; the Forward Plan shows the reason and the new date",
+)
+
+republish = RecordAction.declare(
+    KIND,
+    Action.REPUBLISH,
+    permission=permissions.can_republish,
+    form=NewDateForm,
+    form_kwargs=lambda view: {"button": "Put back on the plan"},
+    service=services.republish,
+    arguments=every_field,
+    template="forwardplan/manage/republish.html",
+    success="The item is back on the Forward Plan",
+)
+
+withdraw = RecordAction.declare(
+    KIND,
+    Action.WITHDRAW,
+    permission=permissions.can_withdraw,
+    form=WithdrawForm,
+    form_kwargs=lambda view: {"button": "Withdraw from the plan"},
+    service=services.withdraw,
+    arguments=every_field,
+    template="forwardplan/manage/withdraw.html",
+    success="The item is withdrawn; the Forward Plan shows it as withdrawn, with the reason",
+)
