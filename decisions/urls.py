@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import authoring, public, review
+from decisions.views import authoring, public, review, route
 from notices import views as notices
 from records.urls import public_record_urls, staff_record_urls
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("records/<int:pk>/general-exception-notice/", notices.general_exception, name="general-exception-notice"),
     path("records/<int:pk>/notice-of-reasons/", notices.publish_reasons, name="notice-of-reasons"),
     path("records/<int:pk>/special-urgency-notice/", notices.special_urgency, name="special-urgency-notice"),
+    path("records/<int:pk>/propose-plan-item/", route.propose_plan_item, name="propose-plan-item"),
     # Public (decisions/views/public.py)
     path("", public.decision_list, name="list"),
     path("download.csv", public.download_csv, name="download-csv"),
