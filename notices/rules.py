@@ -43,6 +43,10 @@ def general_exception_blockers(decision):
         kind=Kind.GENERAL_EXCEPTION,
         given="The general exception notice has already been given",
     )
+    # Once submitted, the record is Democratic Support's to see, and can no longer be deleted as a
+    # draft from under a public notice.
+    if decision.submitted_at is None:
+        problems.append(Problem("EXEC-6", "", "The record must be submitted before the notice is given"))
     committee = decision.scrutiny_committee
     if committee is None or committee.chair_id is None:
         problems.append(

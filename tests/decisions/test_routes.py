@@ -15,6 +15,7 @@ from forwardplan.models import Status as PlanStatus
 from notices import services as notices
 from tests.decisions.factories import Cast, DecisionFactory, advance, education_committee
 from tests.decisions.routes_factories import plan_item, published_at_noon
+from tests.notices.factories import general_exception_decision
 
 DAY = datetime.timedelta(days=1)
 
@@ -118,13 +119,8 @@ def test_a_decision_that_is_not_key_needs_no_route_EXEC_5(officer):
 
 
 def _general_exception(democratic_support, published_on):
-    """A key decision on the general exception route whose notice Democratic Support gave on `published_on`."""
-    decision = DecisionFactory(
-        key=True,
-        plan_item=None,
-        key_decision_route=KeyDecisionRoute.GENERAL_EXCEPTION,
-        scrutiny_committee=education_committee(Cast()),
-    )
+    """A submitted key decision on the general exception route, its notice given on `published_on`."""
+    decision = general_exception_decision()
     with mock.patch("django.utils.timezone.now", return_value=published_at_noon(published_on)):
         notices.give_general_exception_notice(
             decision, actor=democratic_support, reasons="The grant offer closes before 28 days' notice can run."
@@ -158,7 +154,7 @@ def test_general_exception_on_working_days_counts_over_a_bank_holiday_EXEC_6(dem
 
 
 def test_general_exception_route_without_the_notice_is_refused_EXEC_6(db):
-    decision = DecisionFactory(key=True, plan_item=None, key_decision_route=KeyDecisionRoute.GENERAL_EXCEPTION)
+    decision = general_exception_decision(state=Status.DRAFT)
     [problem] = rules.key_decision_notice(decision, today())
     assert (
         problem.rule == "EXEC-6" and problem.message == "Democratic Support has not given the general exception notice"

@@ -4,6 +4,7 @@ and the history (EXEC-6, EXEC-7)."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from council.models import Committee
 from decisions.models import ChairAgreement, Status
 from notices import services
 from notices.models import Kind, Notice
@@ -57,13 +58,21 @@ def test_general_exception_notice_needs_the_route_and_reasons_EXEC_6(democratic_
 
 
 def test_general_exception_notice_needs_a_chair_to_tell_EXEC_6(democratic_support):
-    decision = general_exception_decision(scrutiny_committee=None)
+    decision = general_exception_decision()
+    Committee.objects.filter(pk=decision.scrutiny_committee_id).update(chair=None)
     with pytest.raises(ValidationError, match="chair must be told in writing"):
         services.give_general_exception_notice(decision, actor=democratic_support, reasons=REASONS)
 
 
+def test_general_exception_notice_is_given_about_a_submitted_record_EXEC_6(democratic_support):
+    with pytest.raises(ValidationError, match="must be submitted"):
+        services.give_general_exception_notice(
+            general_exception_decision(state=Status.DRAFT), actor=democratic_support, reasons=REASONS
+        )
+
+
 def test_general_exception_notice_comes_before_the_decision_EXEC_6(democratic_support):
-    decision = advance(general_exception_decision(), to=Status.IN_SIGN_OFF)
+    decision = general_exception_decision()
     decision.__class__.objects.filter(pk=decision.pk).update(status=Status.DECIDED, decided_on=decision.created_at)
     with pytest.raises(ValidationError, match="before the decision is taken"):
         services.give_general_exception_notice(decision, actor=democratic_support, reasons=REASONS)

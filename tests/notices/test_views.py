@@ -145,3 +145,14 @@ def test_public_notices_list_queries_do_not_grow_with_notices(client, democratic
     for _ in range(4):
         services.give_general_exception_notice(general_exception_decision(), actor=democratic_support, reasons=REASONS)
     assert _queries(client, reverse("notices:list")) == few
+
+
+def test_democratic_support_sees_notices_waiting_for_their_reasons_EXEC_6(client, democratic_support):
+    decision = general_exception_decision()
+    notice = services.give_general_exception_notice(decision, actor=democratic_support, reasons=REASONS)
+    client.force_login(democratic_support)
+    home = text(client.get(reverse("staff-home")))
+    assert "General exception notices waiting for their notice of reasons" in home
+    assert url("notice-of-reasons", decision) in home
+    services.publish_reasons(notice, actor=democratic_support, reasons=REASONS)
+    assert url("notice-of-reasons", decision) not in text(client.get(reverse("staff-home")))
