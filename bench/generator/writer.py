@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.management.base import CommandError
+from django.utils import timezone
 from django.utils.text import slugify
 
 from bench.generator import vocabulary as text
@@ -44,6 +45,8 @@ from decisions.models import (
     SpendType,
     Status,
 )
+from forwardplan.models import DecisionMakerType, PlanItem
+from forwardplan.models import Status as PlanStatus
 
 
 class World:
@@ -199,7 +202,7 @@ class Writer:
             key_capital=key_capital,
             key_revenue=key_revenue,
             key_wards=key_wards,
-            # 8b: the route; bulk records have no Forward Plan items of their own.
+            # 8b: the route; a Forward Plan route's item is made below and inserted first (run.py).
             key_decision_route=(
                 KeyDecisionRoute.SPECIAL_URGENCY if special_urgency else KeyDecisionRoute.FORWARD_PLAN if is_key else ""
             ),
@@ -230,6 +233,10 @@ class Writer:
             **part2,
         )
 
+        if is_key and not special_urgency:
+            # EXEC-5: the decision's Forward Plan item, first published 30 to 90 days before it.
+            decision.forward_plan_item = self._plan_item(decision, anchor, author, maker, directorate)
+
         applicable = [
             world.departments_by_slug[slug]
             for slug in topic["departments"]
@@ -249,6 +256,33 @@ class Writer:
             last_day=last_day,
         )
         return Record(decision, children)
+
+    def _plan_item(self, d, anchor, author, maker, directorate):
+        """The item on the Forward Plan: published (with a reference of its own) once the record has one."""
+        public = bool(d.reference)
+        first = timezone.make_aware(
+            datetime.datetime.combine(anchor - datetime.timedelta(days=self.rng.randint(30, 90)), datetime.time(10))
+        )
+        return PlanItem(
+            author=author,
+            author_name=author.display_name,
+            directorate=directorate,
+            title=d.title,
+            summary=d.decision_to_be_taken,
+            decision_maker_type=DecisionMakerType.OFFICER,
+            decision_maker=maker,
+            expected_from=anchor,
+            documents="The decision record and its appendices.",
+            documents_how="From Democratic Support, or on the council's website when published.",
+            contact_name=author.display_name,
+            contact_email=author.email,
+            expected_exempt=d.has_exempt_information,
+            status=PlanStatus.PUBLISHED if public else PlanStatus.SUBMITTED,
+            reference=f"FP {d.reference}" if public else "",
+            reference_slug=slugify(f"fp {d.reference}".replace("/", "-")) if public else "",
+            first_published_at=first if public else None,
+            published_at=first if public else None,
+        )
 
     def _amount(self, topic, kind):
         rng = self.rng

@@ -101,3 +101,9 @@ def test_special_urgency_notice_waits_for_the_chairs_agreement_EXEC_7(democratic
     assert notice.published_at == notice.reasons_published_at  # its reasons are the notice
     with pytest.raises(ValidationError, match="already been published"):
         services.publish_special_urgency_notice(decision, actor=democratic_support)
+
+
+def test_demo_has_a_decision_on_the_general_exception_route_with_its_notice_EXEC_6(demo_loaded):
+    notice = Notice.objects.get(kind=Kind.GENERAL_EXCEPTION)
+    assert notice.decision.key_decision_route == "general_exception" and notice.chair_notified_at
+    assert notice.decision.status == Status.IN_SIGN_OFF
