@@ -172,6 +172,12 @@ class Writer:
         conflict = rng.random() < CONFLICT_SHARE
         consulted = rng.random() < CONSULTED_SHARE
 
+        # Drawn in the order they always were, so a seed still makes the same records; the days
+        # before the decision its Forward Plan item was first published come where 8b's typed date did.
+        original_delegation = rng.choice(["N/A", "N/A", f"Cabinet, {rng.randint(1, 28)} {words['month']}"])
+        funding_source = words["fund"][4:] if words["fund"].startswith("the ") else words["fund"]
+        plan_days = rng.randint(30, 90) if is_key and not special_urgency else None
+
         decision = Decision(
             reference=slot.get("reference", ""),
             reference_slug=slugify(slot["reference"].replace("/", "-")) if "reference" in slot else "",
@@ -191,13 +197,13 @@ class Writer:
             author_email=author.email,
             author_phone=author.phone,
             decision_to_be_taken=decision_to_be_taken,
-            original_delegation=rng.choice(["N/A", "N/A", f"Cabinet, {rng.randint(1, 28)} {words['month']}"]),
+            original_delegation=original_delegation,
             reasons=reasons,
             alternatives=alternatives,
             financial_implications=financial_implications,
             amount=amount,
             spend_type=spend_type,
-            funding_source=words["fund"][4:] if words["fund"].startswith("the ") else words["fund"],
+            funding_source=funding_source,
             is_key_decision=is_key,
             key_capital=key_capital,
             key_revenue=key_revenue,
@@ -235,7 +241,7 @@ class Writer:
 
         if is_key and not special_urgency:
             # EXEC-5: the decision's Forward Plan item, first published 30 to 90 days before it.
-            decision.forward_plan_item = self._plan_item(decision, anchor, author, maker, directorate)
+            decision.forward_plan_item = self._plan_item(decision, anchor, plan_days, author, maker, directorate)
 
         applicable = [
             world.departments_by_slug[slug]
@@ -257,11 +263,11 @@ class Writer:
         )
         return Record(decision, children)
 
-    def _plan_item(self, d, anchor, author, maker, directorate):
+    def _plan_item(self, d, anchor, days, author, maker, directorate):
         """The item on the Forward Plan: published (with a reference of its own) once the record has one."""
         public = bool(d.reference)
         first = timezone.make_aware(
-            datetime.datetime.combine(anchor - datetime.timedelta(days=self.rng.randint(30, 90)), datetime.time(10))
+            datetime.datetime.combine(anchor - datetime.timedelta(days=days), datetime.time(10))
         )
         return PlanItem(
             author=author,
