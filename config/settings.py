@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "decisions",
     "scrutiny",
     "forwardplan",
+    "notices",
     "api",
 ]
 # Benchmark tooling (bench/: `manage.py generate_records`), never part of the shipped app: only

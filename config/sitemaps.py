@@ -17,12 +17,13 @@ from council.models import Committee
 from council.pagecache import public_page
 from decisions.models import Decision
 from forwardplan.models import PlanItem
+from notices.models import Notice
 from scrutiny.models import BriefingReport, Meeting
 
 
 class PagesSitemap(Sitemap):
     def items(self):
-        return ["home", "decisions:list", "forwardplan_public:plan", "committees:list", "accessibility"]
+        return ["home", "decisions:list", "forwardplan_public:plan", "notices:list", "committees:list", "accessibility"]
 
     def location(self, item):
         return reverse(item)
@@ -98,6 +99,19 @@ class ReportsSitemap(Sitemap):
         return item.published_at
 
 
+class NoticesSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return Notice.objects.public().only("pk", "published_at").order_by("pk")
+
+    def location(self, item):
+        return reverse("notices:detail", kwargs={"pk": item.pk})
+
+    def lastmod(self, item):
+        return item.published_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "decisions": DecisionsSitemap,
@@ -105,6 +119,7 @@ SITEMAPS = {
     "committees": CommitteesSitemap,
     "meetings": MeetingsSitemap,
     "reports": ReportsSitemap,
+    "notices": NoticesSitemap,
 }
 
 # Staff and sign-in pages: nothing there is public, and crawlers have no business asking.

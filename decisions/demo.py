@@ -102,7 +102,6 @@ that the quality of interim staff would be guaranteed through this route.""",
     key_capital=False,
     key_revenue=False,
     key_wards=False,
-    forward_plan_published_on=None,
     plan_link=(
         "This decision aligns with the Corporate Plan priority of Caring for People and Communities in keeping "
         "children, young people and adults protected."

@@ -46,8 +46,10 @@ def record_queryset():
         "priority__plan",
         "scrutiny_committee__chair",
         "cmt_member",
+        "plan_item",
     ).prefetch_related(
         Prefetch("sign_offs", SignOff.objects.select_related("department", "issued_by")),
+        "notices",
         Prefetch("chair_agreements", ChairAgreement.objects.select_related("committee", "chair")),
         Prefetch("consultations", CabinetConsultation.objects.select_related("portfolio__member")),
         "appendices",

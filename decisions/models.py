@@ -49,6 +49,14 @@ class SpendType(models.TextChoices):
     NONE = "none", "No spending or saving"
 
 
+class KeyDecisionRoute(models.TextChoices):
+    """How a key decision may lawfully be taken (regs 9 to 11 of the 2012 Regulations)."""
+
+    FORWARD_PLAN = "forward_plan", "Forward Plan: 28 clear days' notice"  # EXEC-5
+    GENERAL_EXCEPTION = "general_exception", "General exception: 5 clear days' notice"  # EXEC-6
+    SPECIAL_URGENCY = "special_urgency", "Special urgency: the chair agrees it cannot wait"  # EXEC-7
+
+
 class DecisionQuerySet(RecordQuerySet):
     def for_list(self):
         return self.select_related("decision_maker", "author", "directorate")
@@ -99,9 +107,18 @@ class Decision(Record):
     key_capital = models.BooleanField(default=False)
     key_revenue = models.BooleanField(default=False)
     key_wards = models.BooleanField(default=False)
-    forward_plan_published_on = models.DateField(null=True, blank=True)
-    special_urgency = models.BooleanField(
-        default=False, help_text="EXEC-7: a key decision taken without 28 clear days' notice."
+    # 8, 8b: the lawful route of a key decision (blank when it is not key), and its Forward Plan item,
+    # whose first publication is what section 8b shows.
+    key_decision_route = models.CharField(
+        "route of the key decision", max_length=20, choices=KeyDecisionRoute.choices, blank=True
+    )
+    plan_item = models.ForeignKey(
+        "forwardplan.PlanItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name="Forward Plan item",
     )
     # 9, 10
     priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.PROTECT)
@@ -189,6 +206,11 @@ class Decision(Record):
     @property
     def part2_paragraphs_withheld(self):
         return self.part2_paragraphs
+
+    @property
+    def special_urgency(self):
+        """EXEC-7: a key decision taken without 28 clear days' notice (its route, read by other code)."""
+        return self.key_decision_route == KeyDecisionRoute.SPECIAL_URGENCY
 
     @property
     def exempt_from_call_in(self):

@@ -45,7 +45,9 @@ FIELDS = {
     "key_decision_capital": ("boolean", "8b. Key decision: capital or contract award over the threshold."),
     "key_decision_revenue": ("boolean", "8b. Key decision: revenue over the threshold."),
     "key_decision_wards": ("boolean", "8b. Key decision: significant effect in two or more wards."),
-    "forward_plan_published_on": ("date?", "8. When the key decision was published in the Forward Plan."),
+    "forward_plan_published_on": ("date?", "8b. When the key decision's Forward Plan item was first published."),
+    "key_decision_route": ("string", "8b. forward_plan, general_exception, special_urgency, or empty when not key."),
+    "forward_plan_reference": ("string", "8b. The Forward Plan item's reference, e.g. FP 2026/003, or empty."),
     "special_urgency": ("boolean", "A key decision taken without 28 clear days' notice, with the chair's agreement."),
     "priority": ("string", "9. The Corporate Plan priority it contributes to."),
     "plan_link": ("string", "9. How it contributes to the plan."),
@@ -66,7 +68,7 @@ FIELDS = {
 
 def export_queryset(queryset):
     """`queryset` of published decisions, with everything `decision_data` reads: constant queries."""
-    return queryset.select_related("decision_maker", "directorate", "priority").prefetch_related(
+    return queryset.select_related("decision_maker", "directorate", "priority", "plan_item").prefetch_related(
         Prefetch("sign_offs", SignOff.objects.select_related("department").order_by("department__order", "-issued_at")),
         Prefetch("appendices", Appendix.objects.order_by("ref")),
         Prefetch("background_papers", BackgroundPaper.objects.order_by("order", "pk")),
@@ -89,6 +91,12 @@ def _appendix_text(item):
 
 def _paper_text(item):
     return f"{item.title} ({item.not_for_publication})" if item.is_exempt else item.title
+
+
+def _plan_item(d):
+    """8b's Forward Plan item, once it has been on the public plan (a draft proposal is not public)."""
+    item = d.plan_item if d.is_key_decision else None
+    return item if item is not None and item.first_published_at is not None else None
 
 
 def decision_data(decision: Decision):
@@ -122,7 +130,9 @@ def decision_data(decision: Decision):
         "key_decision_capital": d.key_capital,
         "key_decision_revenue": d.key_revenue,
         "key_decision_wards": d.key_wards,
-        "forward_plan_published_on": iso(d.forward_plan_published_on),
+        "forward_plan_published_on": iso(_plan_item(d).first_published_on if _plan_item(d) else None),
+        "key_decision_route": d.key_decision_route if d.is_key_decision else "",
+        "forward_plan_reference": _plan_item(d).reference if _plan_item(d) else "",
         "special_urgency": d.special_urgency,
         "priority": d.priority.name if d.priority else "",
         "plan_link": d.plan_link,

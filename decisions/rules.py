@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from council.models import CouncilSettings
 from decisions.models import SpendType
+from decisions.rules_route import needs_scrutiny_chair, route
 from decisions.rules_signing import (
     current_sign_offs,
     dates_after_decision,
@@ -128,15 +129,6 @@ def finance(d, council=None):
         )
     elif d.is_key_decision and not any_criterion:
         p.append(Problem("EXEC-4", "key_wards", "Select the criteria that make this a key decision", "finance"))
-    if d.is_key_decision and not d.forward_plan_published_on and not d.special_urgency:
-        p.append(
-            Problem(
-                "EXEC-5",
-                "forward_plan_published_on",
-                "Enter the date the notice was published in the Forward Plan, or take the special urgency route",
-                "finance",
-            )
-        )
     return p
 
 
@@ -167,7 +159,8 @@ def urgency(d):
     if d.is_urgent is None:
         p.append(Problem("REQUIRED-1", "is_urgent", "Select yes if the decision is urgent", "urgency"))
     # Special urgency (EXEC-7) only exists for a key decision; a stray tick on another record asks nothing.
-    if d.is_urgent or (d.is_key_decision and d.special_urgency):
+    # General exception and special urgency (EXEC-6, EXEC-7) need the scrutiny chair too.
+    if d.is_urgent or needs_scrutiny_chair(d):
         if d.is_urgent and _blank(d.urgency_reason):
             p.append(Problem("CALL-2", "urgency_reason", "Enter the reason the decision is urgent", "urgency"))
         if d.scrutiny_committee_id is None:
@@ -323,6 +316,7 @@ def completeness(d):
         *details(d),
         *reasons(d),
         *finance(d),
+        *route(d),
         *plan(d),
         *urgency(d),
         *consultation(d),

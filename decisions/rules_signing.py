@@ -1,4 +1,4 @@
-"""The rules of a decision record's sign-off (SIGNOFF-1, CALL-2, EXEC-7) and signing (DATES-1, EXEC-5).
+"""The rules of a decision record's sign-off (SIGNOFF-1, CALL-2, EXEC-7) and signing (DATES-1, EXEC-5 to 7).
 
 Each returns `Problem`s as the authoring rules in `decisions/rules.py` do; `rules.py` asks for
 them by name, so callers keep asking `decisions.rules`.
@@ -10,8 +10,13 @@ from django.utils import timezone
 
 from council import calendar
 from council.models import CouncilSettings, Department
-from decisions.models import ChairAgreement
+from decisions.models import ChairAgreement, KeyDecisionRoute
+from forwardplan.models import Status as PlanStatus
+from notices.models import Kind as NoticeKind
 from records.rules import Problem, current_sign_offs
+
+# A plan item's notice stands while it is on the plan, deferred or not (never once withdrawn).
+PLAN_PUBLIC = {PlanStatus.PUBLISHED, PlanStatus.DEFERRED}
 
 # — sign-off ---------------------------------------------------------------------------------
 
@@ -102,29 +107,77 @@ def dates_after_decision(d, decided_on: datetime.date):
 
 
 def key_decision_notice(d, decided_on: datetime.date, council=None):
-    """EXEC-5: a key decision needs the Forward Plan notice 28 clear days before, or special urgency."""
-    if not d.is_key_decision or d.special_urgency:
+    """EXEC-5, EXEC-6, EXEC-7: a key decision is taken only by one of the three lawful routes.
+
+    The Forward Plan: its item first published at least 28 clear days before (EXEC-5). General
+    exception: the scrutiny chair told in writing, the notice published, and 5 clear days (EXEC-6).
+    Special urgency: the chair's agreement, which `sign_off_gaps` already asks for (EXEC-7). The
+    council's calendar (calendar or working days, bank holidays, closure days) counts the days.
+    """
+    if not d.is_key_decision or d.key_decision_route == KeyDecisionRoute.SPECIAL_URGENCY:
         return []
     council = council or CouncilSettings.load()
-    if d.forward_plan_published_on is None:
-        return [
-            Problem(
-                "EXEC-5",
-                "forward_plan_published_on",
-                "A key decision needs a Forward Plan notice or the special urgency route",
-            )
-        ]
-    # The council's calendar (calendar or working days, bank holidays, closure days) counts them.
     days = calendar.Calendar.for_council(council)
-    earliest = days.first_lawful_date(d.forward_plan_published_on, council.forward_plan_clear_days)
-    if decided_on < earliest:
-        clear = days.clear_days_between(d.forward_plan_published_on, decided_on)
+    if d.key_decision_route == KeyDecisionRoute.FORWARD_PLAN:
+        return _forward_plan_notice(d, decided_on, council, days)
+    if d.key_decision_route == KeyDecisionRoute.GENERAL_EXCEPTION:
+        return _general_exception_notice(d, decided_on, days)
+    return [
+        Problem(
+            "EXEC-5",
+            "key_decision_route",
+            "A key decision needs a lawful route: the Forward Plan, general exception or special urgency",
+        )
+    ]
+
+
+def _too_soon(rule, field, what, published_on, decided_on, earliest, clear_days, days):
+    clear = days.clear_days_between(published_on, decided_on)
+    return [
+        Problem(
+            rule,
+            field,
+            f"{what} was published on {published_on:%-d %B %Y}, {clear} clear days before the date of decision; "
+            f"a key decision needs {clear_days}. It can be taken from {earliest:%-d %B %Y}",
+        )
+    ]
+
+
+def _forward_plan_notice(d, decided_on, council, days):
+    item = d.plan_item
+    if item is None:
+        return [Problem("EXEC-5", "plan_item", "Choose the decision's item in the Forward Plan")]
+    if item.status == PlanStatus.WITHDRAWN:
         return [
             Problem(
-                "EXEC-5",
-                "forward_plan_published_on",
-                f"The Forward Plan notice was published {clear} clear days before today; a key decision needs "
-                f"{council.forward_plan_clear_days}. It can be taken from {earliest:%-d %B %Y}, or by special urgency",
+                "EXEC-5", "plan_item", f"The Forward Plan item {item.reference} has been withdrawn: it is no notice"
             )
         ]
+    if item.first_published_on is None or item.status not in PLAN_PUBLIC:
+        return [Problem("EXEC-5", "plan_item", "The decision's Forward Plan item has not been published yet")]
+    clear_days = council.forward_plan_clear_days
+    earliest = days.first_lawful_date(item.first_published_on, clear_days)
+    if decided_on < earliest:
+        what = f"The Forward Plan item {item.reference}"
+        return _too_soon("EXEC-5", "plan_item", what, item.first_published_on, decided_on, earliest, clear_days, days)
+    return []
+
+
+def _general_exception_notice(d, decided_on, days):
+    notice = next((n for n in d.notices.all() if n.kind == NoticeKind.GENERAL_EXCEPTION), None)
+    if notice is None or notice.published_on is None:
+        return [
+            Problem("EXEC-6", "key_decision_route", "Democratic Support has not given the general exception notice")
+        ]
+    if notice.chair_notified_at is None:
+        return [
+            Problem("EXEC-6", "key_decision_route", "The scrutiny chair has not been told of the general exception")
+        ]
+    clear_days = calendar.GENERAL_EXCEPTION_CLEAR_DAYS
+    earliest = days.first_lawful_date(notice.published_on, clear_days)
+    if decided_on < earliest:
+        what = "The general exception notice"
+        return _too_soon(
+            "EXEC-6", "key_decision_route", what, notice.published_on, decided_on, earliest, clear_days, days
+        )
     return []

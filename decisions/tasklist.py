@@ -18,8 +18,10 @@ TASKS = TaskList(
             "Financial implications and key decision",
             forms.FinanceForm,
             rules.finance,
-            ("7", "8", "8b"),
+            ("7", "8"),
         ),
+        # 8b: the key decision's lawful route (EXEC-5 to 7) and its Forward Plan item.
+        Task("forward-plan", "Forward Plan", forms.RouteForm, rules.route, ("8b",)),
         Task("plan", "Council plan and environmental implications", forms.PlanForm, rules.plan, ("9", "10")),
         # 12b, the scrutiny chair's agreement, is asked for on submission: the caption names what is typed here.
         Task(

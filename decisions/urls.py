@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from decisions.views import authoring, public, review
+from decisions.views import authoring, public, review, route
+from notices import views as notices
 from records.urls import public_record_urls, staff_record_urls
 
 app_name = "decisions"
@@ -19,6 +20,11 @@ urlpatterns = [
     path("records/<int:pk>/urgency/", review.urgency, name="urgency"),
     path("records/<int:pk>/record-agreement/", review.record_agreement, name="record-agreement"),
     path("records/<int:pk>/sign/", review.sign, name="sign"),
+    # The statutory clock's notices (notices/views.py) and the officer's Forward Plan proposal
+    path("records/<int:pk>/general-exception-notice/", notices.general_exception, name="general-exception-notice"),
+    path("records/<int:pk>/notice-of-reasons/", notices.publish_reasons, name="notice-of-reasons"),
+    path("records/<int:pk>/special-urgency-notice/", notices.special_urgency, name="special-urgency-notice"),
+    path("records/<int:pk>/propose-plan-item/", route.propose_plan_item, name="propose-plan-item"),
     # Public (decisions/views/public.py)
     path("", public.decision_list, name="list"),
     path("download.csv", public.download_csv, name="download-csv"),

@@ -26,10 +26,13 @@ from django.urls import reverse
 from config.sitemaps import DISALLOWED
 from decisions import documents as decision_documents
 from decisions.models import Appendix, BackgroundPaper, Decision, Status
+from notices import services as notice_services
+from notices.models import Notice
 from scrutiny import documents as report_documents
 from scrutiny.models import BriefingReport, ReportAppendix
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import Cast, DecisionFactory, advance, pdf_file
+from tests.notices.factories import general_exception_decision
 from tests.scrutiny.factories import BriefingReportFactory, plant_exempt_markers
 
 MARKER = "ZZEXEMPTMARKER"
@@ -76,6 +79,19 @@ def planted(cast, settings, tmp_path):
     ReportAppendix.objects.bulk_create(  # bulk: the published report refuses new children otherwise
         [ReportAppendix(report=part1, ref="C", title="Prices", exempt_paragraphs=[3], public_interest_reasoning=exempt)]
     )
+    # A Part II key decision on the general exception route, its notice and reasons published (EXEC-6):
+    # the notice's page shows the matter and the reasons, never the decision's exempt text.
+    notice = notice_services.give_general_exception_notice(
+        general_exception_decision(
+            cast=cast,
+            exempt=True,
+            part2_summary=f"{exempt} notice's part II summary",
+            part2_public_interest_reasoning=f"{exempt} notice's part II reasoning",
+        ),
+        actor=cast.democratic_support,
+        reasons="The grant offer closes before 28 clear days' notice can run.",
+    )
+    notice_services.publish_reasons(notice, actor=cast.democratic_support, reasons=notice.reasons)
     # A draft holds the marker everywhere: it must not be reachable at all.
     DecisionFactory(cast=cast, title=f"{exempt} draft", reasons=exempt)
     # The worker's render, queued on publication: the public PDFs are crawled for the marker too.
@@ -170,6 +186,9 @@ def test_no_exempt_text_reaches_anything_public(client, planted):
         f"/committees/{report.committee.slug}/meetings/{report.meeting_id}/",
         "/sitemap-decisions.xml",
         "/sitemap-reports.xml",
+        "/notices/",
+        f"/notices/{Notice.objects.get().pk}/",
+        "/sitemap-notices.xml",
     ]
     if "api" in settings.INSTALLED_APPS:
         expected += [

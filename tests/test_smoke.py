@@ -101,6 +101,7 @@ for _module in (
     "tests.api.smoke_routes",
     "tests.forwardplan.smoke_routes_staff",
     "tests.forwardplan.smoke_routes_public",
+    "tests.notices.smoke_routes",
 ):
     try:
         ROUTES.update(importlib.import_module(_module).ROUTES)

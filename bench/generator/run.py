@@ -44,6 +44,7 @@ from decisions.models import (
     SignOff,
     Status,
 )
+from forwardplan.models import PlanItem
 
 
 class Generator:
@@ -255,6 +256,12 @@ class Generator:
     def insert(self, records):
         decisions = [r.decision for r in records]
         history = [(d.created_at, d.updated_at) for d in decisions]
+        # Forward Plan items first: a key decision's row points at its item (8b, EXEC-5).
+        items = [d.forward_plan_item for d in decisions if getattr(d, "forward_plan_item", None)]
+        PlanItem.objects.bulk_create(items, batch_size=self.batch_size)
+        for d in decisions:
+            if getattr(d, "forward_plan_item", None):
+                d.plan_item = d.forward_plan_item
         Decision.objects.bulk_create(decisions, batch_size=self.batch_size)
         # bulk_create stamped both with now (auto_now_add/auto_now); bulk_update writes the given
         # values as they are, so the history's own times go back in (one UPDATE per batch).
@@ -265,7 +272,7 @@ class Generator:
         for record in records:
             for row in record.finish(self.council):
                 children[type(row)].append(row)
-        counts = {"decisions": len(records)}
+        counts = {"decisions": len(records), "Forward Plan items": len(items)}
         for name, model in CHILDREN:
             rows = children[model]
             model.objects.bulk_create(rows, batch_size=self.batch_size)

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.management.base import CommandError
+from django.utils import timezone
 from django.utils.text import slugify
 
 from bench.generator import vocabulary as text
@@ -39,10 +40,13 @@ from decisions.models import (
     CabinetConsultation,
     ChairAgreement,
     Decision,
+    KeyDecisionRoute,
     SignOff,
     SpendType,
     Status,
 )
+from forwardplan.models import DecisionMakerType, PlanItem
+from forwardplan.models import Status as PlanStatus
 
 
 class World:
@@ -168,6 +172,12 @@ class Writer:
         conflict = rng.random() < CONFLICT_SHARE
         consulted = rng.random() < CONSULTED_SHARE
 
+        # Drawn in the order they always were, so a seed still makes the same records; the days
+        # before the decision its Forward Plan item was first published come where 8b's typed date did.
+        original_delegation = rng.choice(["N/A", "N/A", f"Cabinet, {rng.randint(1, 28)} {words['month']}"])
+        funding_source = words["fund"][4:] if words["fund"].startswith("the ") else words["fund"]
+        plan_days = rng.randint(30, 90) if is_key and not special_urgency else None
+
         decision = Decision(
             reference=slot.get("reference", ""),
             reference_slug=slugify(slot["reference"].replace("/", "-")) if "reference" in slot else "",
@@ -187,21 +197,21 @@ class Writer:
             author_email=author.email,
             author_phone=author.phone,
             decision_to_be_taken=decision_to_be_taken,
-            original_delegation=rng.choice(["N/A", "N/A", f"Cabinet, {rng.randint(1, 28)} {words['month']}"]),
+            original_delegation=original_delegation,
             reasons=reasons,
             alternatives=alternatives,
             financial_implications=financial_implications,
             amount=amount,
             spend_type=spend_type,
-            funding_source=words["fund"][4:] if words["fund"].startswith("the ") else words["fund"],
+            funding_source=funding_source,
             is_key_decision=is_key,
             key_capital=key_capital,
             key_revenue=key_revenue,
             key_wards=key_wards,
-            forward_plan_published_on=(
-                anchor - datetime.timedelta(days=rng.randint(30, 90)) if is_key and not special_urgency else None
+            # 8b: the route; a Forward Plan route's item is made below and inserted first (run.py).
+            key_decision_route=(
+                KeyDecisionRoute.SPECIAL_URGENCY if special_urgency else KeyDecisionRoute.FORWARD_PLAN if is_key else ""
             ),
-            special_urgency=special_urgency,
             priority=priority,
             plan_link=words.fill(rng.choice(text.PLAN_LINKS).replace("{priority}", priority.name)),
             environmental_implications=words.fill(rng.choice(text.ENVIRONMENT)),
@@ -229,6 +239,10 @@ class Writer:
             **part2,
         )
 
+        if is_key and not special_urgency:
+            # EXEC-5: the decision's Forward Plan item, first published 30 to 90 days before it.
+            decision.forward_plan_item = self._plan_item(decision, anchor, plan_days, author, maker, directorate)
+
         applicable = [
             world.departments_by_slug[slug]
             for slug in topic["departments"]
@@ -248,6 +262,33 @@ class Writer:
             last_day=last_day,
         )
         return Record(decision, children)
+
+    def _plan_item(self, d, anchor, days, author, maker, directorate):
+        """The item on the Forward Plan: published (with a reference of its own) once the record has one."""
+        public = bool(d.reference)
+        first = timezone.make_aware(
+            datetime.datetime.combine(anchor - datetime.timedelta(days=days), datetime.time(10))
+        )
+        return PlanItem(
+            author=author,
+            author_name=author.display_name,
+            directorate=directorate,
+            title=d.title,
+            summary=d.decision_to_be_taken,
+            decision_maker_type=DecisionMakerType.OFFICER,
+            decision_maker=maker,
+            expected_from=anchor,
+            documents="The decision record and its appendices.",
+            documents_how="From Democratic Support, or on the council's website when published.",
+            contact_name=author.display_name,
+            contact_email=author.email,
+            expected_exempt=d.has_exempt_information,
+            status=PlanStatus.PUBLISHED if public else PlanStatus.SUBMITTED,
+            reference=f"FP {d.reference}" if public else "",
+            reference_slug=slugify(f"fp {d.reference}".replace("/", "-")) if public else "",
+            first_published_at=first if public else None,
+            published_at=first if public else None,
+        )
 
     def _amount(self, topic, kind):
         rng = self.rng

@@ -9,7 +9,6 @@ from decisions.forms.base import MoneyField, TaskForm, numbered
 from decisions.models import Decision, SpendType
 from decisions.sections import KEY_DECISION_CRITERIA
 from records.forms import (
-    GovDateField,
     PersonChoiceField,
     YesNoField,
     people_with_role,
@@ -116,12 +115,6 @@ class FinanceForm(TaskForm):
         label=numbered("8", "Which key decision criteria does it meet?"),
         help_text="Select all that apply.",
     )
-    forward_plan_published_on = GovDateField(
-        what="the date the notice was published",
-        when="past",
-        label=numbered("8b"),
-        help_text="For example, 27 3 2021. Leave blank if it is not a key decision.",
-    )
     what = {"financial_implications": "the financial implications", "funding_source": "the funding source"}
     long_text = ("financial_implications",)
     aliases = {name: "key_criteria" for name in KEY_CRITERIA}
@@ -134,19 +127,15 @@ class FinanceForm(TaskForm):
             "spend_type",
             "funding_source",
             "is_key_decision",
-            "forward_plan_published_on",
-            "special_urgency",
         ]
         labels = {
             "financial_implications": numbered("7"),
             "spend_type": numbered("7", "Is the spending or saving revenue or capital?"),
             "funding_source": numbered("7", "Source of funding"),
-            "special_urgency": "The key decision is being taken under special urgency, without the Forward Plan notice",
         }
         widgets = {"spend_type": forms.RadioSelect}
         help_texts = {
             "funding_source": "For example, the Covid Outbreak Management Fund.",
-            "special_urgency": "Only when the scrutiny chair must agree that the decision cannot wait 28 clear days.",
         }
 
     def __init__(self, *args, council=None, **kwargs):
@@ -179,8 +168,6 @@ class FinanceForm(TaskForm):
             Field.text("funding_source"),
             Field.radios("is_key_decision"),
             Field.checkboxes("key_criteria"),
-            Field("forward_plan_published_on"),
-            Field.checkbox("special_urgency"),
         ]
 
 

@@ -32,7 +32,9 @@ def _records():
         "priority__plan",
         "scrutiny_committee__chair",
         "cmt_member",
+        "plan_item",
     ).prefetch_related(
+        "notices",
         "consultations__portfolio__member",
         "appendices",
         "background_papers",
@@ -131,6 +133,8 @@ KIND = shared.Authoring(
             "download": "decisions:appendix-download",
         },
         "consultation": lambda d: {"consultation_form": CabinetConsultationForm(decision=d)},
+        # 8b: "Propose it for the Forward Plan" is offered while the record has no item (views/route.py).
+        "forward-plan": lambda d: {"can_propose": d.plan_item_id is None},
         "sign-off": lambda d: {
             "mandatory": Department.objects.filter(on_decision_form=True, mandatory_for_decisions=True)
         },

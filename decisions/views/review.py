@@ -17,6 +17,7 @@ from decisions.documents import record_context, record_queryset
 from decisions.models import Status, today
 from decisions.views.public import _council
 from decisions.workflow import Action
+from notices import permissions as notice_may
 from records.actions import return_action, withdraw_action
 from records.views import AlreadyDone, RecordAction, RecordKind, SignOffAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
@@ -57,6 +58,20 @@ BUTTONS = every_kinds_buttons(
             "record-agreement",
             "secondary",
             lambda user, decision: permissions.can_record_agreement(user, decision) and _open_agreements(decision),
+        ),
+        # The statutory clock's notices, given by Democratic Support (notices/, EXEC-6 and EXEC-7).
+        Button(
+            "Give general exception notice",
+            "general-exception-notice",
+            "secondary",
+            notice_may.can_give_general_exception_notice,
+        ),
+        Button("Publish the notice of reasons", "notice-of-reasons", "secondary", notice_may.can_publish_reasons),
+        Button(
+            "Publish special urgency notice",
+            "special-urgency-notice",
+            "secondary",
+            notice_may.can_publish_special_urgency_notice,
         ),
         Button("Sign the decision", "sign", "primary", permissions.can_sign),
         Button("Publish the decision", "publish", "primary", permissions.can_publish),

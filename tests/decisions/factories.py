@@ -20,7 +20,17 @@ from django.core.files.base import ContentFile
 from council import pagecache
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
 from decisions import rules, services
-from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, SpendType, Status, today
+from decisions.models import (
+    Appendix,
+    BackgroundPaper,
+    ChairAgreement,
+    Decision,
+    KeyDecisionRoute,
+    SpendType,
+    Status,
+    today,
+)
+from tests.decisions.routes_factories import plan_item
 from tests.factories import PERSONAS, make_persona
 
 EDUCATION_COMMITTEE = "education-and-childrens-social-care"
@@ -89,12 +99,16 @@ class DecisionFactory(factory.django.DjangoModelFactory):
             scrutiny_committee=factory.LazyAttribute(lambda o: education_committee(o.cast)),
         )
         key = factory.Trait(
-            # EXEC-4: over Plymouth's £1m revenue threshold; EXEC-5: notice published 40 days ago.
+            # EXEC-4: over Plymouth's £1m revenue threshold.
             amount=Decimal("1500000"),
             spend_type=SpendType.REVENUE,
             is_key_decision=True,
             key_revenue=True,
-            forward_plan_published_on=factory.LazyFunction(lambda: today() - datetime.timedelta(days=40)),
+            # EXEC-5: its Forward Plan item first published 40 days ago.
+            key_decision_route=KeyDecisionRoute.FORWARD_PLAN,
+            plan_item=factory.LazyAttribute(
+                lambda o: plan_item(o.cast.officer, published_on=today() - datetime.timedelta(days=40))
+            ),
         )
         exempt = factory.Trait(
             has_exempt_information=True,

@@ -83,6 +83,7 @@ def valid_answers(slug, decision_maker, yesterday):
             "funding_source": "Covid Outbreak Management Fund",
             "is_key_decision": "False",
         },
+        "forward-plan": {},  # not a key decision: no route (8b)
         "plan": {
             "priority": Priority.objects.get(short_name="Caring").pk,
             "plan_link": "Caring for people.",
@@ -176,7 +177,8 @@ def test_task_list_shows_every_task_with_its_sections(author, draft):
     captions = [
         "Sections 1 to 4b",
         "Sections 5 and 6",
-        "Sections 7, 8 and 8b",
+        "Sections 7 and 8",
+        "Section 8b",
         "Sections 9 and 10",
         "Sections 11 and 12a",
         "Sections 13a to 15",
@@ -323,17 +325,20 @@ def test_key_decision_over_threshold_EXEC_4(author, draft, decision_maker, yeste
 
 
 def test_key_decision_needs_forward_plan_or_special_urgency_EXEC_5(author, draft, decision_maker, yesterday):
-    """EXEC-5: a key decision needs the Forward Plan notice date, or the special urgency route."""
+    """EXEC-5: a key decision needs its route (8b): the Forward Plan with its item, or an urgency route."""
     data = {
         **valid_answers("finance", decision_maker, yesterday),
         "amount": "1,500,000",
         "is_key_decision": "True",
         "key_criteria": ["key_revenue"],
     }
-    response = post_task(author, draft, "finance", data)
-    assert field_errors(response, "forward_plan_published_on")[0].startswith("Enter the date the notice was published")
-    assert 'href="#id_forward_plan_published_on_0"' in response.content.decode()
-    response = post_task(author, draft, "finance", {**data, **date_data("forward_plan_published_on", yesterday)})
+    assert post_task(author, draft, "finance", data).status_code == 302
+    response = post_task(author, draft, "forward-plan", {})
+    assert field_errors(response, "key_decision_route") == ["Choose how the key decision will be taken lawfully"]
+    assert 'href="#id_key_decision_route_1"' in response.content.decode()
+    response = post_task(author, draft, "forward-plan", {"key_decision_route": "forward_plan"})
+    assert field_errors(response, "plan_item")[0].startswith("Choose the decision's item in the Forward Plan")
+    response = post_task(author, draft, "forward-plan", {"key_decision_route": "special_urgency"})
     assert response.status_code == 302
 
 

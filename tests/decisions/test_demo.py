@@ -72,7 +72,7 @@ def test_seed_record_sections_7_to_10(loaded):
     assert (loaded.amount, loaded.spend_type) == (Decimal("491000"), SpendType.REVENUE)
     assert loaded.funding_source == "Covid Outbreak Management Fund"
     assert loaded.is_key_decision is False and not (loaded.key_capital or loaded.key_revenue or loaded.key_wards)
-    assert loaded.forward_plan_published_on is None  # 8b: N/A
+    assert loaded.plan_item is None and loaded.key_decision_route == ""  # 8b: N/A
     assert loaded.priority.short_name == "Caring"
     assert loaded.plan_link.startswith("This decision aligns with the Corporate Plan priority of Caring")
     assert loaded.environmental_implications == "There are no environmental impacts of the decision."
@@ -174,7 +174,8 @@ def test_loading_twice_creates_nothing_twice(loaded):
     counts = (Decision.objects.count(), SignOff.objects.count(), Event.objects.count())
     stored = (loaded.public_pdf.name, loaded.public_pdf_sha256)
     call_command("load_demo", "--quiet-accounts")
-    assert (Decision.objects.count(), SignOff.objects.count(), Event.objects.count()) == counts == (4, *counts[1:])
+    # Four records of the decisions demo, and the general exception one of the notices demo.
+    assert (Decision.objects.count(), SignOff.objects.count(), Event.objects.count()) == counts == (5, *counts[1:])
     loaded.refresh_from_db()
     assert (loaded.public_pdf.name, loaded.public_pdf_sha256) == stored  # the stored PDF is kept, not redone
 
@@ -206,7 +207,7 @@ def test_other_demo_records_are_in_their_states(loaded):
 
 def test_demo_records_are_in_the_current_municipal_year(loaded):
     references = set(Decision.objects.exclude(reference="").values_list("reference", flat=True))
-    assert len(references) == 3
+    assert len(references) == 4  # with the notices demo's general exception record
     assert "COD02 21/22" in references
 
 

@@ -13,6 +13,7 @@ from decisions.models import (
     BackgroundPaper,
     CabinetConsultation,
     ChairAgreement,
+    KeyDecisionRoute,
     SignOff,
     SpendType,
     Status,
@@ -22,6 +23,15 @@ from decisions.tasklist import TASKS
 from decisions.workflow import TransitionNotAllowed
 from records.models import FrozenRecord
 from tests.decisions.factories import DecisionFactory, advance
+from tests.decisions.routes_factories import plan_item
+from tests.factories import make_persona
+
+SPECIAL_URGENCY = KeyDecisionRoute.SPECIAL_URGENCY
+
+
+def _item(published_on):
+    """The decision's Forward Plan item, first published on that day (EXEC-5's notice)."""
+    return plan_item(make_persona("officer"), published_on=published_on)
 
 
 def rule_fields(problems):
@@ -159,7 +169,7 @@ def test_criterion_met_but_not_marked_key_is_reported_EXEC_4(db):
 
 def test_key_decision_without_criteria_is_reported_EXEC_4(db):
     """EXEC-4: "yes, key" needs the criteria that make it so."""
-    decision = DecisionFactory(is_key_decision=True, forward_plan_published_on=today())
+    decision = DecisionFactory(is_key_decision=True, key_decision_route=KeyDecisionRoute.FORWARD_PLAN)
     assert ("EXEC-4", "key_wards") in rule_fields(rules.finance(decision))
 
 
@@ -182,7 +192,7 @@ def test_clear_days_exclude_publication_and_decision_days_EXEC_5(db):
 def test_notice_published_28_days_before_is_not_enough_EXEC_5(db):
     """EXEC-5: 28 days before the decision leaves only 27 clear days."""
     decided_on = datetime.date(2021, 7, 30)
-    decision = DecisionFactory(key=True, forward_plan_published_on=decided_on - datetime.timedelta(days=28))
+    decision = DecisionFactory(key=True, plan_item=_item(decided_on - datetime.timedelta(days=28)))
     problems = rules.key_decision_notice(decision, decided_on)
     assert [p.rule for p in problems] == ["EXEC-5"]
     assert "27 clear days" in problems[0].message and "30 July 2021" not in problems[0].message
@@ -192,7 +202,7 @@ def test_notice_published_28_days_before_is_not_enough_EXEC_5(db):
 def test_notice_published_29_days_before_is_enough_EXEC_5(db):
     """EXEC-5: 29 days before the decision is 28 clear days."""
     decided_on = datetime.date(2021, 7, 30)
-    decision = DecisionFactory(key=True, forward_plan_published_on=decided_on - datetime.timedelta(days=29))
+    decision = DecisionFactory(key=True, plan_item=_item(decided_on - datetime.timedelta(days=29)))
     assert rules.key_decision_notice(decision, decided_on) == []
 
 
@@ -202,7 +212,7 @@ def test_notice_period_is_the_councils_setting_EXEC_5(db):
     council.forward_plan_clear_days = 35
     council.save()
     decided_on = datetime.date(2021, 7, 30)
-    decision = DecisionFactory(key=True, forward_plan_published_on=decided_on - datetime.timedelta(days=29))
+    decision = DecisionFactory(key=True, plan_item=_item(decided_on - datetime.timedelta(days=29)))
     assert [p.rule for p in rules.key_decision_notice(decision, decided_on)] == ["EXEC-5"]
 
 
@@ -215,7 +225,7 @@ def test_working_days_council_counts_the_notice_over_a_bank_holiday_EXEC_5(db):
     council = CouncilSettings.load()
     council.clear_days_basis = "working"
     council.save()
-    decision = DecisionFactory(key=True, forward_plan_published_on=datetime.date(2026, 8, 21))
+    decision = DecisionFactory(key=True, plan_item=_item(datetime.date(2026, 8, 21)))
 
     problems = rules.key_decision_notice(decision, datetime.date(2026, 10, 1))
     assert [p.rule for p in problems] == ["EXEC-5"]
@@ -224,15 +234,15 @@ def test_working_days_council_counts_the_notice_over_a_bank_holiday_EXEC_5(db):
 
 
 def test_key_decision_needs_a_notice_or_special_urgency_EXEC_5(db):
-    """EXEC-5: a key decision with no Forward Plan date cannot be submitted."""
-    decision = DecisionFactory(key=True, forward_plan_published_on=None)
-    assert ("EXEC-5", "forward_plan_published_on") in rule_fields(rules.completeness(decision))
+    """EXEC-5: a key decision on the Forward Plan route with no plan item cannot be submitted."""
+    decision = DecisionFactory(key=True, plan_item=None)
+    assert ("EXEC-5", "plan_item") in rule_fields(rules.completeness(decision))
 
 
 def test_key_decision_signed_too_soon_is_refused_EXEC_5(db):
     """EXEC-5: the decision maker cannot sign 28 days after the notice."""
     decision = advance(
-        DecisionFactory(key=True, forward_plan_published_on=today() - datetime.timedelta(days=28)),
+        DecisionFactory(key=True, plan_item=_item(today() - datetime.timedelta(days=28))),
         to=Status.AWAITING_DECISION,
     )
     with pytest.raises(TransitionNotAllowed) as refused:
@@ -242,7 +252,7 @@ def test_key_decision_signed_too_soon_is_refused_EXEC_5(db):
 
 def test_special_urgency_route_needs_no_notice_but_the_chairs_agreement_EXEC_5_EXEC_7(db):
     """EXEC-5/EXEC-7: special urgency replaces the 28 days' notice with the scrutiny chair's agreement."""
-    decision = DecisionFactory(key=True, forward_plan_published_on=None, special_urgency=True, urgent=True)
+    decision = DecisionFactory(key=True, plan_item=None, key_decision_route=SPECIAL_URGENCY, urgent=True)
     assert rules.key_decision_notice(decision, today()) == []
     assert rules.completeness(decision) == []
     assert set(rules.required_agreements(decision)) == {
@@ -257,13 +267,13 @@ def test_special_urgency_route_needs_no_notice_but_the_chairs_agreement_EXEC_5_E
 
 def test_special_urgency_needs_a_committee_with_a_chair_EXEC_7(db):
     """EXEC-7: special urgency, even on a non-urgent record, names the committee whose chair agrees."""
-    decision = DecisionFactory(key=True, forward_plan_published_on=None, special_urgency=True)
+    decision = DecisionFactory(key=True, plan_item=None, key_decision_route=SPECIAL_URGENCY)
     assert ("CALL-2", "scrutiny_committee") in rule_fields(rules.urgency(decision))
 
 
 def test_special_urgency_tick_on_a_non_key_decision_asks_nothing_EXEC_7(db):
     """EXEC-7: special urgency exists only for key decisions."""
-    decision = DecisionFactory(special_urgency=True)
+    decision = DecisionFactory(key_decision_route=SPECIAL_URGENCY)
     assert rules.urgency(decision) == [] and rules.required_agreements(decision) == []
 
 

@@ -127,7 +127,7 @@ def test_sign_guard_passes_a_record_ready_for_decision(record_in):
 def test_sign_guard_uses_the_date_of_decision_given_EXEC_5(db):
     """EXEC-5: the guard checks the notice against the date the decision would be taken."""
     decision = advance(DecisionFactory(key=True), to=Status.AWAITING_DECISION)
-    published = decision.forward_plan_published_on
+    published = decision.plan_item.first_published_on
     too_soon = published + datetime.timedelta(days=28)
     assert "EXEC-5" in [p.rule for p in workflow.blockers(decision, Action.SIGN, decided_on=too_soon)]
     assert workflow.blockers(decision, Action.SIGN, decided_on=today()) == []
