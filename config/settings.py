@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "records",
     "decisions",
     "scrutiny",
+    "urgent_reports",
     "api",
 ]
 # Benchmark tooling (bench/: `manage.py generate_records`), never part of the shipped app: only

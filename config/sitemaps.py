@@ -92,7 +92,15 @@ SITEMAPS = {
 }
 
 # Staff and sign-in pages: nothing there is public, and crawlers have no business asking.
-DISALLOWED = ["/admin/", "/decisions/records/", "/scrutiny/", "/your-work/", "/sign-in/", "/sign-out/"]
+DISALLOWED = [
+    "/admin/",
+    "/decisions/records/",
+    "/scrutiny/",
+    "/urgent-decisions-reports/",
+    "/your-work/",
+    "/sign-in/",
+    "/sign-out/",
+]
 
 
 @public_page

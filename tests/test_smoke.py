@@ -95,7 +95,12 @@ ROUTES = {
 
 
 # Each part of the scrutiny pages keeps its own table of routes beside its tests.
-for _module in ("tests.scrutiny.smoke_routes_staff", "tests.scrutiny.smoke_routes_public", "tests.api.smoke_routes"):
+for _module in (
+    "tests.scrutiny.smoke_routes_staff",
+    "tests.scrutiny.smoke_routes_public",
+    "tests.api.smoke_routes",
+    "tests.decisions.urgent_report_routes",
+):
     try:
         ROUTES.update(importlib.import_module(_module).ROUTES)
     except ModuleNotFoundError as exc:
