@@ -85,6 +85,13 @@ class UrgencyForm(forms.Form):
         return cleaned
 
 
+def _optional_text(label, help_text, max_length=2000):
+    # Required or not is the service's answer (EXEC-7): it depends on who agreed.
+    return forms.CharField(
+        label=label, help_text=help_text, required=False, max_length=max_length, widget=forms.Textarea
+    )
+
+
 class AgreementForm(GivenOutsideForm):
     """12b: Democratic Support records an agreement the chair gave outside the system."""
 
@@ -105,26 +112,17 @@ class AgreementForm(GivenOutsideForm):
 
     # EXEC-7: special urgency only. Who agreed, as what, and why those before could not act.
     agreed_as = forms.ChoiceField(label="Who agreed to special urgency?", required=False, widget=forms.RadioSelect)
-    scrutiny_chair_unable = forms.CharField(
-        label="Why could the chair of the overview and scrutiny committee not act?",
-        help_text="Only if the Chair or Vice-Chair of the Council agreed: for example, there is no chair, or on leave.",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea,
+    scrutiny_chair_unable = _optional_text(
+        "Why could the chair of the overview and scrutiny committee not act?",
+        "Only if the Chair or Vice-Chair of the Council agreed: for example, there is no chair, or on leave.",
     )
-    council_chair_unable = forms.CharField(
-        label="Why could the Chair of the Council not act?",
-        help_text="Only if the Vice-Chair of the Council agreed.",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea,
+    council_chair_unable = _optional_text(
+        "Why could the Chair of the Council not act?", "Only if the Vice-Chair of the Council agreed."
     )
-    reasons = forms.CharField(
-        label="Why the decision cannot reasonably be deferred",
-        help_text="Special urgency only. The report of urgent decisions to council prints this.",
-        required=False,
+    reasons = _optional_text(
+        "Why the decision cannot reasonably be deferred",
+        "Special urgency only. The report of urgent decisions to council prints this.",
         max_length=5000,
-        widget=forms.Textarea,
     )
 
     def __init__(self, *args, agreements, agreers=(), **kwargs):
