@@ -290,10 +290,14 @@ class ChairAgreement(RecordChild):
         name = self.chair_name or str(self.chair)
         if self.agreed_as == self.AgreedAs.SCRUTINY_CHAIR:
             return f"{name}, Chair of the {self.committee.name}"
+        return f"{name}, {self.get_agreed_as_display()} ({self.others_unable_text})"
+
+    @property
+    def others_unable_text(self):
         unable = [f"the chair of the {self.committee.name} was unable to act: {self.scrutiny_chair_unable}"]
         if self.agreed_as == self.AgreedAs.COUNCIL_VICE_CHAIR:
             unable.append(f"the Chair of the Council was unable to act: {self.council_chair_unable}")
-        return f"{name}, {self.get_agreed_as_display()} ({'; '.join(unable)})"
+        return "; ".join(unable)
 
 
 class CabinetConsultation(RecordChild):

@@ -25,6 +25,28 @@ def holder(decision, agreed_as, council):
     return None
 
 
+NO_CHAIR = "the committee has no chair"
+NO_COUNCIL_CHAIR = "no Chair of the Council is recorded"
+
+
+def first_asked(decision, council):
+    """(agreed_as, person, why those before cannot act) of whoever is asked first: the committee's
+    chair, or where there is none the Chair of the Council, or failing both the Vice-Chair.
+    (None, None, {}) when nobody can be asked."""
+    unable = {}
+    for agreed_as, why in (
+        (AgreedAs.SCRUTINY_CHAIR, ("scrutiny_chair_unable", NO_CHAIR)),
+        (AgreedAs.COUNCIL_CHAIR, ("council_chair_unable", NO_COUNCIL_CHAIR)),
+        (AgreedAs.COUNCIL_VICE_CHAIR, None),
+    ):
+        person = holder(decision, agreed_as, council)
+        if person is not None:
+            return agreed_as, person, unable
+        if why:
+            unable[why[0]] = why[1]
+    return None, None, {}
+
+
 def agreer_problems(decision, *, agreer, agreed_as, scrutiny_chair_unable, council_chair_unable, reasons, council):
     """What is wrong with recording `agreer` as having agreed special urgency as `agreed_as`."""
     p = []

@@ -161,14 +161,17 @@ def _request_chair_agreements(locked, *, actor):
         if agreement is None:
             agreement = ChairAgreement(decision=locked, kind=kind)
         agreement.committee = committee
-        agreement.chair = committee.chair
-        agreement.chair_name = committee.chair.display_name
+        # The committee's chair first (EXEC-7): where it has none, the Chair (or Vice-Chair) of the
+        # Council, for special urgency (the rules refuse a call-in waiver without the chair). A
+        # fallback because the chair cannot act is recorded when it is given.
+        agreed_as, chair, unable = rules_special_urgency.first_asked(locked, CouncilSettings.load())
+        agreement.agreed_as, agreement.chair, agreement.chair_name = agreed_as, chair, chair.display_name
+        agreement.scrutiny_chair_unable = unable.get("scrutiny_chair_unable", "")
+        agreement.council_chair_unable = unable.get("council_chair_unable", "")
+        agreement.reasons = ""
         agreement.status = ChairAgreement.Outcome.REQUESTED
         agreement.responded_on = None
         agreement.how = ""
-        # Asked of the scrutiny chair first (EXEC-7): a fallback is recorded when it is given.
-        agreement.agreed_as = ChairAgreement.AgreedAs.SCRUTINY_CHAIR
-        agreement.scrutiny_chair_unable = agreement.council_chair_unable = agreement.reasons = ""
         agreement.content_version = locked.content_version
         agreement.save()
         requested.append(agreement)
@@ -306,7 +309,8 @@ def _apply_agreer(locked, agreement, *, agreed_as=ChairAgreement.AgreedAs.SCRUTI
     council = CouncilSettings.load()
     if agreer is None:
         agreer = rules_special_urgency.holder(locked, agreed_as, council)
-    given = {field: (given.get(field) or "").strip() for field in AGREER_TEXT}
+    # Why those before cannot act, if known when it was asked for (the committee has no chair).
+    given = {field: (given.get(field) or "").strip() or getattr(agreement, field) for field in AGREER_TEXT}
     problems = rules_special_urgency.agreer_problems(
         locked, agreer=agreer, agreed_as=agreed_as, council=council, **given
     )

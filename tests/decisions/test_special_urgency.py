@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from council.models import Committee, CouncilSettings
-from decisions import services
+from decisions import rules, services
 from decisions.models import ChairAgreement, Status, today
 from decisions.workflow import Action
 from tests.decisions.factories import Cast, DecisionFactory, advance, education_committee, issue_all_sign_offs
@@ -241,3 +241,32 @@ def test_democratic_support_records_the_council_chairs_agreement_on_the_page_EXE
     record_page = client.get(reverse("decisions:record", kwargs={"pk": decision.pk}))
     assert "Councillor Pat Trelawny, Chair of the Council (the chair of the" in record_page.text
     assert "was unable to act: on leave" in record_page.text
+
+
+def test_committee_without_a_chair_asks_the_chair_of_the_council_EXEC_7(
+    officer, scrutiny_chair, democratic_support, council_chairs, mailoutbox, django_capture_on_commit_callbacks
+):
+    """ "Where there is none": special urgency alone goes to the Chair of the Council, who answers
+    Democratic Support; the record says why without anyone typing it again."""
+    chair, _vice, _member = council_chairs
+    committee = education_committee(Cast())
+    committee.chair = None
+    committee.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        decision = special_urgency_decision(author=officer, scrutiny_committee=committee)
+    asked = decision.chair_agreements.get(kind=SPECIAL)
+    assert asked.chair == chair and asked.agreed_as == AgreedAs.COUNCIL_CHAIR
+    assert any(chair.email in m.to and "As Chair of the Council" in m.body for m in mailoutbox)
+    agreement = record(decision, democratic_support, agreed_as=AgreedAs.COUNCIL_CHAIR, reasons="It cannot wait.")
+    assert agreement.agreed_by.endswith("was unable to act: the committee has no chair)")
+    decision.refresh_from_db()
+    assert decision.status == Status.AWAITING_DECISION
+
+
+def test_urgent_record_still_needs_the_committees_chair_CALL_2(officer, council_chairs):
+    """The call-in waiver has no fallback: an urgent record's committee must have a chair."""
+    committee = education_committee(Cast())
+    committee.chair = None
+    committee.save()
+    decision = DecisionFactory(author=officer, urgent=True, scrutiny_committee=committee)
+    assert any(p.field == "scrutiny_committee" for p in rules.urgency(decision))
