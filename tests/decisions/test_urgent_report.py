@@ -228,3 +228,25 @@ def test_democratic_support_home_links_to_the_reports_EXEC_8(client, db, democra
     client.force_login(democratic_support)
     home = client.get(reverse("staff-home")).text
     assert reverse("urgent-reports:index") in home and "Generate a report" in home
+
+
+def test_report_pdf_failure_is_kept_and_tried_again_EXEC_8(
+    client, db, democratic_support, django_capture_on_commit_callbacks
+):
+    with (
+        on(datetime.date(2026, 2, 10)),
+        mock.patch("weasyprint.HTML.write_pdf", side_effect=OSError("disk full")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.generate_report(actor=democratic_support, period_from=JANUARY[0], period_to=JANUARY[1])
+    report = UrgentDecisionsReport.objects.get()
+    assert report.public_pdf_error == "OSError: disk full" and not report.public_pdf_sha256
+    client.force_login(democratic_support)
+    page = client.get(reverse("urgent-reports:report", kwargs={"pk": report.pk})).text
+    assert "The PDF could not be made: OSError: disk full" in page
+    pdf = client.get(reverse("urgent-reports:pdf", kwargs={"pk": report.pk}))
+    assert pdf.status_code == 503
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("urgent-reports:retry-pdf", kwargs={"pk": report.pk}))
+    report.refresh_from_db()
+    assert report.public_pdf_sha256 and not report.public_pdf_error
