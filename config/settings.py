@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "scrutiny",
     "forwardplan",
     "notices",
+    "urgent_reports",
     "api",
 ]
 # Benchmark tooling (bench/: `manage.py generate_records`), never part of the shipped app: only

@@ -128,6 +128,7 @@ DISALLOWED = [
     "/decisions/records/",
     "/scrutiny/",
     "/forward-plan/manage/",
+    "/urgent-decisions-reports/",
     "/your-work/",
     "/sign-in/",
     "/sign-out/",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", council_views.home, name="home"),
     path("", include("council.urls")),
     path("decisions/", include("decisions.urls")),
+    path("urgent-decisions-reports/", include("urgent_reports.urls")),
     path("scrutiny/manage/", include("scrutiny.urls_manage")),
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from council import roles
-from council.models import CabinetPortfolio, Committee, Directorate, User
+from council.models import CabinetPortfolio, Committee, CouncilSettings, Directorate, User
 
 EDUCATION_COMMITTEE = "education-and-childrens-social-care"
 
@@ -77,6 +77,9 @@ PEOPLE = [
     ("erin.doyle", "Erin", "Doyle", "", "Category Manager, Procurement", ["Procurement reviewer"], "CCS", "ED", ""),
     ("morgan.lee", "Morgan", "Lee", "", "Monitoring Officer", ["Monitoring Officer"], "CCS", "", ""),
     ("admin", "Ada", "Admin", "", "System administrator", [roles.ADMINISTRATOR], "", "", ""),
+    # EXEC-7: who agrees special urgency when the scrutiny chair cannot (invented councillors).
+    ("pat.trelawny", "Pat", "Trelawny", "Councillor", "Chair of the Council", [], "", "", ""),
+    ("rosa.penrose", "Rosa", "Penrose", "Councillor", "Vice-Chair of the Council", [], "", "", ""),
 ]
 
 
@@ -118,6 +121,10 @@ def load(stdout=None):
     CabinetPortfolio.objects.filter(title="Education, Skills, Children and Young People", member__isnull=True).update(
         member=users["dave.downie"]
     )
+    council = CouncilSettings.load()
+    if council.chair_of_council_id is None and council.vice_chair_of_council_id is None:
+        council.chair_of_council, council.vice_chair_of_council = users["pat.trelawny"], users["rosa.penrose"]
+        council.save(update_fields=["chair_of_council", "vice_chair_of_council"])
     committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
     if committee.chair_id is None:
         committee.chair = users["jemima.laing"]

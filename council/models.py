@@ -56,6 +56,19 @@ class CouncilSettings(models.Model):
     democratic_support_email = models.EmailField(default="democratic.support@plymouth.gov.uk")
     democratic_support_phone = models.CharField(max_length=40, default="01752 668000")
     address = models.TextField(default="Ballard House, West Hoe Road, Plymouth PL1 3BJ")
+    # EXEC-7 (reg 11): who may agree special urgency when the scrutiny chair cannot. Set each year
+    # at the annual meeting; the agreement keeps the name as it was on the day.
+    chair_of_council = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="chair of the council"
+    )
+    vice_chair_of_council = models.ForeignKey(
+        "User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="vice-chair of the council",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "council settings"

@@ -253,6 +253,12 @@ class ChairAgreement(RecordChild):
 
     How = HowGiven
 
+    class AgreedAs(models.TextChoices):
+        # EXEC-7: in this order; each only where those before could not act.
+        SCRUTINY_CHAIR = "scrutiny_chair", "Chair of the overview and scrutiny committee"
+        COUNCIL_CHAIR = "council_chair", "Chair of the Council"
+        COUNCIL_VICE_CHAIR = "council_vice_chair", "Vice-Chair of the Council"
+
     RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="chair_agreements")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -268,6 +274,11 @@ class ChairAgreement(RecordChild):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     content_version = models.PositiveIntegerField(default=1)
+    # — EXEC-7 (reg 11): who agreed special urgency, and as what (decisions.special_urgency).
+    agreed_as = models.CharField(max_length=20, choices=AgreedAs.choices, default=AgreedAs.SCRUTINY_CHAIR)
+    scrutiny_chair_unable = models.TextField(blank=True, help_text="Why the scrutiny chair could not act.")
+    council_chair_unable = models.TextField(blank=True, help_text="Why the chair of the council could not act.")
+    reasons = models.TextField(blank=True, help_text="Special urgency: why the decision cannot reasonably be deferred.")
 
     class Meta:
         constraints = [
@@ -293,6 +304,22 @@ class ChairAgreement(RecordChild):
         if self.status == self.Outcome.AGREED and self.how == self.How.IN_SYSTEM:
             return f"{name} (agreed in this system)"
         return f"{name} ({self.get_status_display().lower()})"
+
+    @property
+    def agreed_by(self):
+        """EXEC-7, as the record and the reg 19 report print it: "Councillor X, Chair of the Council
+        (the chair of the … Committee was unable to act: on leave)"."""
+        name = self.chair_name or str(self.chair)
+        if self.agreed_as == self.AgreedAs.SCRUTINY_CHAIR:
+            return f"{name}, Chair of the {self.committee.name}"
+        return f"{name}, {self.get_agreed_as_display()} ({self.others_unable_text})"
+
+    @property
+    def others_unable_text(self):
+        unable = [f"the chair of the {self.committee.name} was unable to act: {self.scrutiny_chair_unable}"]
+        if self.agreed_as == self.AgreedAs.COUNCIL_VICE_CHAIR:
+            unable.append(f"the Chair of the Council was unable to act: {self.council_chair_unable}")
+        return "; ".join(unable)
 
 
 class CabinetConsultation(RecordChild):

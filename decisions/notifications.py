@@ -25,10 +25,16 @@ def sign_off_needed(decision_pk, department_pks):
 def chair_agreement_needed(decision_pk):
     decision = Decision.objects.get(pk=decision_pk)
     for agreement in decision.chair_agreements.filter(status=ChairAgreement.Outcome.REQUESTED).select_related("chair"):
+        if agreement.agreed_as == ChairAgreement.AgreedAs.SCRUTINY_CHAIR:
+            role, reply = f"chair of the {agreement.committee}", ""
+        else:
+            # EXEC-7's fallback: they answer Democratic Support, who record it on the record.
+            role = f"{agreement.get_agreed_as_display()} ({agreement.others_unable_text})"
+            reply = "\n\nReply to Democratic Support, who will record your answer."
         _send(
             f"Your agreement is needed: {_name(decision)}",
-            f"As chair of the {agreement.committee}, you are asked to agree: {agreement.get_kind_display()}.\n\n"
-            f"Reason for urgency: {decision.urgency_reason}\n\nOpen it: {_link(decision)}",
+            f"As {role}, you are asked to agree: {agreement.get_kind_display()}.\n\n"
+            f"Reason for urgency: {decision.urgency_reason}\n\nOpen it: {_link(decision)}{reply}",
             [agreement.chair.email],
         )
 

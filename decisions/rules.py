@@ -12,6 +12,7 @@ import datetime
 from decimal import Decimal
 
 from council.models import CouncilSettings
+from decisions import rules_special_urgency
 from decisions.models import SpendType
 from decisions.rules_route import needs_scrutiny_chair, route
 from decisions.rules_signing import (
@@ -172,7 +173,10 @@ def urgency(d):
                     "urgency",
                 )
             )
-        elif d.scrutiny_committee.chair_id is None:
+        elif d.scrutiny_committee.chair_id is None and (
+            # EXEC-7: special urgency alone falls back to the Chair (or Vice-Chair) of the Council.
+            d.is_urgent or rules_special_urgency.first_asked(d, CouncilSettings.load())[1] is None
+        ):
             p.append(
                 Problem(
                     "CALL-2",

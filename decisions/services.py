@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from council import calendar, codes
 from council.models import CouncilSettings
-from decisions import notifications, permissions, rules, workflow
+from decisions import notifications, permissions, rules, rules_special_urgency, workflow
 from decisions.models import (
     CabinetConsultation,
     ChairAgreement,
@@ -164,8 +164,14 @@ def _request_chair_agreements(locked, *, actor):
         if agreement is None:
             agreement = ChairAgreement(decision=locked, kind=kind)
         agreement.committee = committee
-        agreement.chair = committee.chair
-        agreement.chair_name = committee.chair.display_name
+        # The committee's chair first (EXEC-7): where it has none, the Chair (or Vice-Chair) of the
+        # Council, for special urgency (the rules refuse a call-in waiver without the chair). A
+        # fallback because the chair cannot act is recorded when it is given.
+        agreed_as, chair, unable = rules_special_urgency.first_asked(locked, CouncilSettings.load())
+        agreement.agreed_as, agreement.chair, agreement.chair_name = agreed_as, chair, chair.display_name
+        agreement.scrutiny_chair_unable = unable.get("scrutiny_chair_unable", "")
+        agreement.council_chair_unable = unable.get("council_chair_unable", "")
+        agreement.reasons = ""
         agreement.status = ChairAgreement.Outcome.REQUESTED
         agreement.responded_on = None
         agreement.how = ""
@@ -185,13 +191,41 @@ def _request_chair_agreements(locked, *, actor):
 # — the scrutiny chair -----------------------------------------------------------------------
 
 
-def _answer_agreements(locked, *, chair, outcome, comment):
+def _answer_agreements(locked, *, chair, outcome, comment, kinds=None):
     for agreement in locked.chair_agreements.filter(chair=chair, status=ChairAgreement.Outcome.REQUESTED):
+        if kinds is not None and agreement.kind not in kinds:
+            continue
         agreement.status = outcome
         agreement.how = ChairAgreement.How.IN_SYSTEM
         agreement.responded_on = today()
         agreement.comment = comment
+        if agreement.kind == ChairAgreement.Kind.SPECIAL_URGENCY and outcome == ChairAgreement.Outcome.AGREED:
+            # EXEC-7: what the chair agreed cannot wait is the urgency the author gave (12a), unless
+            # the chair says why in their own words.
+            agreement.reasons = comment or locked.urgency_reason
+            if not agreement.reasons.strip():
+                raise ValidationError({"comment": "Say why the decision cannot reasonably be deferred"})
         agreement.save()
+
+
+@transaction.atomic
+def answer_urgency(decision, *, actor, agreed, declined, comment="", version=None):
+    """The chair answers each agreement on its own (CALL-2, EXEC-7): e.g. agrees special urgency
+    but refuses the call-in waiver. Any refusal sends the record back to the author, keeping the
+    agreements given (they hold while the record is unchanged)."""
+    if not declined:
+        return agree_urgency(decision, actor=actor, comment=comment, version=version)
+    locked = RECORDS.lock(decision)
+    require(permissions.can_agree_urgency(actor, locked))
+    require_comment(comment, "Explain why you do not agree, so the author knows what to change")
+    if agreed:
+        RECORDS.check_version(locked, version, "agree")
+        _answer_agreements(locked, chair=actor, outcome=ChairAgreement.Outcome.AGREED, comment=comment, kinds=agreed)
+        labels = ", ".join(ChairAgreement.Kind(kind).label for kind in agreed)
+        RECORDS.record_event(
+            locked, actor=actor, action=Action.AGREE_URGENCY, from_status=locked.status, comment=f"Agreed: {labels}"
+        )
+    return decline_urgency(locked, actor=actor, comment=comment)
 
 
 @transaction.atomic
@@ -223,8 +257,12 @@ def decline_urgency(decision, *, actor, comment):
 
 
 @transaction.atomic
-def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, version=None):
-    """Democratic Support records an agreement the chair gave outside the system ("agreed via email")."""
+def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, version=None, **agreer):
+    """Democratic Support records an agreement the chair gave outside the system ("agreed via email").
+
+    Special urgency (EXEC-7) also takes `agreed_as`, `scrutiny_chair_unable`, `council_chair_unable`,
+    `reasons` and `agreer` (by default whoever holds the role `agreed_as` today).
+    """
     locked = RECORDS.lock(decision)
     require(permissions.can_record_agreement(actor, locked))
     RECORDS.check_version(locked, version, "record the agreement")
@@ -250,6 +288,8 @@ def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, v
                 "It cannot be recorded again"
             }
         )
+    if kind == ChairAgreement.Kind.SPECIAL_URGENCY:
+        _apply_agreer(locked, agreement, **agreer)
     agreement.status = ChairAgreement.Outcome.AGREED
     agreement.how = how
     agreement.responded_on = agreed_on
@@ -265,6 +305,35 @@ def record_chair_agreement(decision, *, actor, kind, agreed_on, how, evidence, v
     )
     RECORDS.advance_if_ready(locked, actor=actor)
     return agreement
+
+
+def _apply_agreer(locked, agreement, *, agreed_as=ChairAgreement.AgreedAs.SCRUTINY_CHAIR, agreer=None, **given):
+    """EXEC-7: who agreed special urgency, as what, and why; refused unless they hold that role."""
+    council = CouncilSettings.load()
+    if agreer is None:
+        agreer = rules_special_urgency.holder(locked, agreed_as, council)
+    # Why those before cannot act, if known when it was asked for (the committee has no chair).
+    given = {field: (given.get(field) or "").strip() or getattr(agreement, field) for field in AGREER_TEXT}
+    problems = rules_special_urgency.agreer_problems(
+        locked, agreer=agreer, agreed_as=agreed_as, council=council, **given
+    )
+    if problems:
+        errors = {}
+        for problem in problems:
+            errors.setdefault(problem.field, []).append(problem.message)
+        raise ValidationError(errors)
+    if agreed_as == ChairAgreement.AgreedAs.SCRUTINY_CHAIR:
+        given["scrutiny_chair_unable"] = given["council_chair_unable"] = ""
+    elif agreed_as == ChairAgreement.AgreedAs.COUNCIL_CHAIR:
+        given["council_chair_unable"] = ""
+    for field, value in given.items():
+        setattr(agreement, field, value)
+    agreement.agreed_as = agreed_as
+    agreement.chair = agreer
+    agreement.chair_name = agreer.display_name
+
+
+AGREER_TEXT = ("scrutiny_chair_unable", "council_chair_unable", "reasons")
 
 
 # — deciding and publishing (returning and withdrawing: records.services) -----------------

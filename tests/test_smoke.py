@@ -102,6 +102,7 @@ for _module in (
     "tests.forwardplan.smoke_routes_staff",
     "tests.forwardplan.smoke_routes_public",
     "tests.notices.smoke_routes",
+    "tests.decisions.urgent_report_routes",
 ):
     try:
         ROUTES.update(importlib.import_module(_module).ROUTES)

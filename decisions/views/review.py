@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from council import integrity
-from decisions import documents, forms_review, permissions, rules, services, workflow
+from council.models import CouncilSettings
+from decisions import documents, forms_review, permissions, rules, rules_special_urgency, services, workflow
 from decisions.documents import record_context, record_queryset
-from decisions.models import Status, today
+from decisions.models import ChairAgreement, Status, today
 from decisions.views.public import _council
 from decisions.workflow import Action
 from notices import permissions as notice_may
@@ -134,13 +135,25 @@ class UrgencyAction(RecordAction):
             return redirect(KIND.url(self.record))
         raise PermissionDenied
 
+    @staticmethod
+    def form_kwargs(view):
+        asked = [a for a in view.record.chair_agreements.all() if a.chair_id == view.request.user.pk]
+        return {"kinds": [(a.kind, a.get_kind_display()) for a in asked if not a.is_agreed]}
+
     def call(self, data):
         decision, user, comment = self.record, self.request.user, data["comment"].strip()
+        agreed, declined = forms_review.UrgencyForm.answers(data)
         try:
-            if data["response"] == forms_review.UrgencyForm.AGREE:
+            if not declined and declined is not None:
                 version = integrity.seen_version(self.request.POST)
                 services.agree_urgency(decision, actor=user, comment=comment, version=version)
                 return "You have agreed that the decision is urgent"
+            if agreed:
+                version = integrity.seen_version(self.request.POST)
+                services.answer_urgency(
+                    decision, actor=user, agreed=agreed, declined=declined, comment=comment, version=version
+                )
+                return "You have agreed in part and declined in part: the record has gone back to the author"
             services.decline_urgency(decision, actor=user, comment=comment)
             return "You have declined: the record has gone back to the author"
         except PermissionDenied:
@@ -158,6 +171,7 @@ record_agreement = RecordAction.declare(
     form=forms_review.AgreementForm,
     form_kwargs=lambda view: dict(
         agreements=view.extra["waiting"],
+        agreers=_agreers(view.record, view.extra["waiting"]),
         initial={"kind": view.extra["waiting"][0].kind} if len(view.extra["waiting"]) == 1 else {},
     ),
     ready=lambda view: bool(view.extra["waiting"]),
@@ -196,6 +210,18 @@ publish = RecordAction.declare(
     template="decisions/record/publish.html",
     success="{result.reference} is published on the public register",
 )
+
+
+def _agreers(decision, waiting):
+    """EXEC-7: who may agree special urgency, in the order the law asks them, named as today."""
+    if not any(a.kind == ChairAgreement.Kind.SPECIAL_URGENCY for a in waiting):
+        return []
+    council = CouncilSettings.load()
+    choices = []
+    for agreed_as in ChairAgreement.AgreedAs:
+        person = rules_special_urgency.holder(decision, agreed_as, council)
+        choices.append((agreed_as.value, f"{agreed_as.label}: {person.display_name if person else 'nobody recorded'}"))
+    return choices
 
 
 def _exempt_parts(decision):
