@@ -8,7 +8,7 @@ call-in waiver (CALL-2), and not a record withdrawn before it was decided.
 
 from django.db.models import Exists, OuterRef
 
-from decisions.models import ChairAgreement, Decision, Status
+from decisions.models import ChairAgreement, Decision, KeyDecisionRoute, Status
 from records.rules import Problem
 
 TAKEN = (Status.DECIDED, Status.PUBLISHED)
@@ -26,7 +26,7 @@ def special_urgency_decisions(period_from, period_to):
             decided_on__gte=period_from,
             decided_on__lte=period_to,
             is_key_decision=True,
-            special_urgency=True,
+            key_decision_route=KeyDecisionRoute.SPECIAL_URGENCY,
         )
         .filter(Exists(agreed))
         .order_by("decided_on", "reference")

@@ -22,7 +22,7 @@ WAIVER = ChairAgreement.Kind.CALL_IN_WAIVER
 def special_urgency_decision(**fields):
     """A key decision on the special urgency route, submitted: the scrutiny chair is asked (EXEC-7)."""
     fields.setdefault("scrutiny_committee", education_committee(Cast()))
-    decision = DecisionFactory(key=True, forward_plan_published_on=None, special_urgency=True, **fields)
+    decision = DecisionFactory(key=True, plan_item=None, key_decision_route="special_urgency", **fields)
     decision = advance(decision, Status.IN_SIGN_OFF)
     issue_all_sign_offs(decision)
     return decision

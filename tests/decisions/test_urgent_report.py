@@ -39,7 +39,7 @@ def taken(day, *, to=Status.PUBLISHED, special=False, title, **fields):
     """A decision signed on `day` (and published), on the special urgency route if `special`."""
     with on(day):
         if special:
-            fields.update(key=True, forward_plan_published_on=None, special_urgency=True)
+            fields.update(key=True, plan_item=None, key_decision_route="special_urgency")
             fields.setdefault("scrutiny_committee", education_committee(Cast()))
         return advance(DecisionFactory(title=title, **fields), to)
 
@@ -134,8 +134,8 @@ def council_chair_agreement(db, democratic_support):
         decision = advance(
             DecisionFactory(
                 key=True,
-                forward_plan_published_on=None,
-                special_urgency=True,
+                plan_item=None,
+                key_decision_route="special_urgency",
                 scrutiny_committee=education_committee(Cast()),
             ),
             Status.IN_SIGN_OFF,

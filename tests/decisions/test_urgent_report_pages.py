@@ -20,8 +20,8 @@ def special_urgency_in_sign_off(cast, **fields):
     decision = DecisionFactory(
         cast=cast,
         key=True,
-        forward_plan_published_on=None,
-        special_urgency=True,
+        plan_item=None,
+        key_decision_route="special_urgency",
         scrutiny_committee=education_committee(cast),
         **fields,
     )

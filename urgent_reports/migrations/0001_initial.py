@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('decisions', '0007_chairagreement_agreed_as_and_more'),
+        ('decisions', '0008_chairagreement_agreed_as_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

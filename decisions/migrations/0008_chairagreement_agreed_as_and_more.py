@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0006_public_pdf_error'),
+        ('decisions', '0007_key_decision_route'),
     ]
 
     operations = [
