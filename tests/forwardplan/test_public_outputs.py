@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone
 
@@ -181,3 +183,21 @@ def test_hostile_query_parameters_are_never_a_server_error(client, name):
                 content(response)  # errors while streaming are 500s too
     everything = {parameter: QUERY_VALUES[i % len(QUERY_VALUES)] for i, parameter in enumerate(parameters)}
     check(client.get(url, everything), f"GET {url} with every parameter hostile")
+
+
+def _output_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        content(client.get(url, HTTP_COOKIE="sessionid=none"))  # past the page cache; streamed bodies read
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["forwardplan_public:csv", "forwardplan_public:json", "forwardplan_public:feed"])
+def test_download_and_feed_queries_do_not_grow_with_items(client, name):
+    makers = [DecisionMakerType.OFFICER, DecisionMakerType.CABINET_MEMBER, DecisionMakerType.CABINET]
+    for n in range(3):
+        history(plan_item(maker=makers[n % 3]), "edit", Status.PUBLISHED, Status.PUBLISHED, comment="Changed")
+    few = _output_queries(client, reverse(name))
+    for n in range(20):
+        history(plan_item(maker=makers[n % 3]), "edit", Status.PUBLISHED, Status.PUBLISHED, comment="Changed")
+    assert _output_queries(client, reverse(name)) == few
