@@ -270,3 +270,35 @@ def test_urgent_record_still_needs_the_committees_chair_CALL_2(officer, council_
     committee.save()
     decision = DecisionFactory(author=officer, urgent=True, scrutiny_committee=committee)
     assert any(p.field == "scrutiny_committee" for p in rules.urgency(decision))
+
+
+def test_hostile_fallback_agreement_is_an_error_on_its_field_EXEC_7(
+    client, officer, scrutiny_chair, democratic_support, council_chairs
+):
+    decision = special_urgency_decision(author=officer)
+    client.force_login(democratic_support)
+    url = reverse("decisions:record-agreement", kwargs={"pk": decision.pk})
+    response = client.post(
+        url,
+        {
+            "kind": SPECIAL,
+            "agreed_on_0": "9" * 100,
+            "agreed_on_1": "1",
+            "agreed_on_2": "2026",
+            "how": "email",
+            "evidence": "a\x00b",
+            "agreed_as": "99999999999999999999",
+            "scrutiny_chair_unable": "x" * 100_000,
+            "reasons": "x" * 100_000,
+        },
+    )
+    assert response.status_code == 200 and "govuk-error-summary" in response.text
+    for message in (
+        "must be a real date",
+        "Null characters are not allowed",
+        "Select a valid choice",
+        "at most 2000 characters",
+        "at most 5000 characters",
+    ):
+        assert message in response.text, message
+    assert not decision.chair_agreements.get(kind=SPECIAL).is_agreed
