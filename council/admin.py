@@ -26,6 +26,13 @@ class ClosureDayAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
 
 
+@admin.register(models.Ward)
+class WardAdmin(admin.ModelAdmin):
+    """The council's wards, which decision records choose from (EXEC-4)."""
+
+    search_fields = ["name"]
+
+
 class PriorityInline(admin.TabularInline):
     model = models.Priority
     extra = 1

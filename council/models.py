@@ -95,6 +95,21 @@ class ClosureDay(models.Model):
         return f"{self.date:%-d %B %Y}: {self.reason}"
 
 
+class Ward(models.Model):
+    """An electoral ward: a decision records the wards it affects (EXEC-4's "two or more wards").
+
+    Configuration: a boundary review renames or replaces wards in the admin; records keep theirs.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class MunicipalYear:
     """A municipal year, labelled as councils write it: `21/22`."""
 
