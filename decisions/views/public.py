@@ -46,6 +46,8 @@ LIST_FIELDS = [
     "is_key_decision",
     "is_urgent",
     "amount",
+    "capital_amount",
+    "revenue_amount",
     "decision_maker_name",
     "decision_maker_job_title",
     "decision_maker__first_name",

@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from council import pagecache
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
 from decisions import rules, services
-from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, SpendType, Status, today
+from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, Status, today
 from tests.factories import PERSONAS, make_persona
 
 EDUCATION_COMMITTEE = "education-and-childrens-social-care"
@@ -90,8 +90,8 @@ class DecisionFactory(factory.django.DjangoModelFactory):
         )
         key = factory.Trait(
             # EXEC-4: over Plymouth's £1m revenue threshold; EXEC-5: notice published 40 days ago.
+            revenue_amount=Decimal("1500000"),
             amount=Decimal("1500000"),
-            spend_type=SpendType.REVENUE,
             is_key_decision=True,
             key_revenue=True,
             forward_plan_published_on=factory.LazyFunction(lambda: today() - datetime.timedelta(days=40)),
@@ -120,8 +120,11 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     reasons = "Demand for children's social work is 25% higher than in March 2020.\n\nRecruitment has not kept up."
     alternatives = "- Permanent recruitment: too slow.\n- Locum social workers: not enough of them."
     financial_implications = "£491k from revenue funding for a period of 6 months."
+    # 7, 8: the stored answers and what the service derives from them (decisions.rules_key).
+    capital_amount = Decimal("0")
+    revenue_amount = Decimal("491000")
     amount = Decimal("491000")
-    spend_type = SpendType.REVENUE
+    significant_ward_effect = False
     funding_source = "Covid Outbreak Management Fund"
     is_key_decision = False
     priority = factory.LazyFunction(lambda: Priority.objects.get(short_name="Caring"))
