@@ -67,18 +67,19 @@ def explanation(d, council=None):
     capital_threshold = pounds(council.key_decision_capital_threshold)
     revenue_threshold = pounds(council.key_decision_revenue_threshold)
     reasons, not_reasons = [], []
-    if d.capital_amount is not None:
-        text = f"capital spending of {pounds(d.capital_amount)}"
-        if met["key_capital"]:
-            reasons.append(f"{text} is over the {capital_threshold} threshold")
+    for kind, amount, threshold, meets in (
+        ("capital", d.capital_amount, capital_threshold, met["key_capital"]),
+        ("revenue", d.revenue_amount, revenue_threshold, met["key_revenue"]),
+    ):
+        if amount is None:
+            continue
+        text = f"{kind} spending of {pounds(amount)}"
+        if meets:
+            reasons.append(f"{text} is over the {threshold} threshold")
+        elif amount:
+            not_reasons.append(f"{text} is not over the {threshold} threshold")
         else:
-            not_reasons.append(f"{text} is not over the {capital_threshold} threshold")
-    if d.revenue_amount is not None:
-        text = f"revenue spending of {pounds(d.revenue_amount)}"
-        if met["key_revenue"]:
-            reasons.append(f"{text} is over the {revenue_threshold} threshold")
-        else:
-            not_reasons.append(f"{text} is not over the {revenue_threshold} threshold")
+            not_reasons.append(f"there is no {kind} spending or saving")
     if met["key_wards"]:
         reasons.append(f"it has a significant effect on communities in {len(chosen_wards(d))} wards")
     elif met["key_wards"] is False:

@@ -42,8 +42,10 @@ def test_revenue_funded_2m_contract_award_is_key_under_plymouths_thresholds_EXEC
 def test_2_5m_capital_only_is_not_key_EXEC_4():
     decision = answers(capital="2500000")
     assert key(decision) is False
-    assert rules_key.explanation(decision).startswith(
-        "This is not a key decision: capital spending of £2,500,000 is not over the £3,000,000 threshold"
+    assert rules_key.explanation(decision) == (
+        "This is not a key decision: capital spending of £2,500,000 is not over the £3,000,000 threshold, "
+        "there is no revenue spending or saving and it does not have a significant effect on communities in "
+        "two or more wards."
     )
 
 

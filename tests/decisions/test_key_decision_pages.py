@@ -178,3 +178,15 @@ def test_open_data_and_api_give_both_amounts_and_the_wards_EXEC_4(client, award)
     assert api["wards"] == "Drake; Ham" and api["capital_amount"] == 2000000
     properties = build()["components"]["schemas"]["Decision"]["properties"]
     assert {"capital_amount", "revenue_amount", "wards", "significant_ward_effect"} <= set(properties)
+
+
+def test_register_lists_both_amounts_and_the_wards_EXEC_4(client, award):
+    Decision.objects.filter(pk=award.pk).update(
+        status="published", reference="COD09 26/27", reference_slug="cod09-26-27", decided_on=datetime.date(2026, 11, 2)
+    )
+    page = text(client.get(reverse("decisions:list")))
+    assert '<span class="govuk-!-font-weight-bold">Capital</span> £2,000,000' in page
+    assert '<span class="govuk-!-font-weight-bold">Revenue</span> £2,000,000' in page
+    assert '<span class="govuk-!-font-weight-bold">Wards</span> Drake, Ham' in page
+    detail = text(client.get(reverse("decisions:detail", kwargs={"slug": "cod09-26-27"})))
+    assert "Revenue spending or savings: £2,000,000" in detail and "Wards affected: Drake, Ham" in detail
