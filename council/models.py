@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 
 from council import codes
+from council.wards import Ward  # noqa: F401 - one of the council's models
 
 
 class CouncilSettings(models.Model):
@@ -93,21 +94,6 @@ class ClosureDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%-d %B %Y}: {self.reason}"
-
-
-class Ward(models.Model):
-    """An electoral ward: a decision records the wards it affects (EXEC-4's "two or more wards").
-
-    Configuration: a boundary review renames or replaces wards in the admin; records keep theirs.
-    """
-
-    name = models.CharField(max_length=100, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class MunicipalYear:

@@ -4,6 +4,7 @@ thresholds, and the service stores the answer; nobody types it."""
 from decimal import Decimal
 
 import pytest
+from django.contrib.admin.sites import site
 
 from council.models import CouncilSettings, Ward
 from decisions import rules_key, services
@@ -173,3 +174,16 @@ def test_submission_uses_the_thresholds_in_force_then_EXEC_4(officer):
     services.submit_for_sign_off(decision, actor=decision.author)
     stored = Decision.objects.get(pk=decision.pk)
     assert (stored.is_key_decision, stored.key_revenue) == (False, False)
+
+
+def test_a_ward_a_record_names_cannot_be_deleted_in_the_admin(rf, administrator):
+    """A record keeps its wards: the admin deletes only a ward no record names, one at a time."""
+    drake, stoke = Ward.objects.get(name="Drake"), Ward.objects.get(name="Stoke")
+    DecisionFactory().wards.set([drake])
+    ward_admin = site._registry[Ward]
+    request = rf.get("/admin/council/ward/")
+    request.user = administrator
+    assert drake.in_use() and not stoke.in_use()
+    assert ward_admin.has_delete_permission(request, drake) is False
+    assert ward_admin.has_delete_permission(request, stoke) is True
+    assert "delete_selected" not in ward_admin.get_actions(request)
