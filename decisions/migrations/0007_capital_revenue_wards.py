@@ -61,50 +61,5 @@ class Migration(migrations.Migration):
                 blank=True, related_name="+", to="council.ward", verbose_name="wards affected"
             ),
         ),
-        migrations.AlterField(
-            model_name="decision",
-            name="amount",
-            field=models.DecimalField(
-                blank=True, decimal_places=2, editable=False, max_digits=14, null=True, verbose_name="amount (£)"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="decision",
-            name="is_key_decision",
-            field=models.BooleanField(blank=True, editable=False, null=True),
-        ),
-        migrations.AlterField(
-            model_name="decision",
-            name="key_capital",
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AlterField(
-            model_name="decision",
-            name="key_revenue",
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AlterField(
-            model_name="decision",
-            name="key_wards",
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AddConstraint(
-            model_name="decision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("capital_amount__isnull", True), ("capital_amount__gte", 0), _connector="OR"),
-                name="decision_capital_amount_positive",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="decision",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("revenue_amount__isnull", True), ("revenue_amount__gte", 0), _connector="OR"),
-                name="decision_revenue_amount_positive",
-            ),
-        ),
         migrations.RunPython(split_amounts, migrations.RunPython.noop),
-        migrations.RemoveField(
-            model_name="decision",
-            name="spend_type",
-        ),
     ]

@@ -1,4 +1,5 @@
-"""EXEC-4: migration decisions/0007 turns the one amount and its type into the two amounts."""
+"""EXEC-4: migrations decisions/0007 and 0008 turn the one amount and its type into the two amounts
+(on PostgreSQL too, where a table altered in the transaction that updated its rows is refused)."""
 
 from decimal import Decimal
 
@@ -7,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("decisions", "0006_public_pdf_error")]
-AFTER = [("decisions", "0007_capital_revenue_wards")]
+AFTER = [("decisions", "0008_key_decision_derived")]
 
 
 def _migrate(targets):
