@@ -35,21 +35,18 @@ def task_url(decision):
 
 
 @pytest.fixture
-def draft(officer):
-    return services.start_decision(actor=officer)
-
-
-@pytest.fixture
-def author(client, officer):
+def signed_in(client, officer):
+    """(the officer's client, signed in; a new draft of theirs)."""
     client.force_login(officer)
-    return client
+    return client, services.start_decision(actor=officer)
 
 
 def text(response):
     return " ".join(html.unescape(response.content.decode()).split())
 
 
-def test_finance_page_asks_both_amounts_and_every_ward_EXEC_4(author, draft):
+def test_finance_page_asks_both_amounts_and_every_ward_EXEC_4(signed_in):
+    author, draft = signed_in
     response = author.get(task_url(draft))
     page = response.content.decode()
     assert response.status_code == 200
@@ -61,8 +58,9 @@ def test_finance_page_asks_both_amounts_and_every_ward_EXEC_4(author, draft):
     assert 'name="is_key_decision"' not in page  # derived, never asked
 
 
-def test_revenue_funded_2m_contract_award_is_shown_as_key_EXEC_4(author, draft):
+def test_revenue_funded_2m_contract_award_is_shown_as_key_EXEC_4(signed_in):
     """EXEC-4: the page says the decision is key, and why, in GOV.UK inset text."""
+    author, draft = signed_in
     author.post(task_url(draft), {**ANSWERS, "later": ""})
     stored = Decision.objects.get(pk=draft.pk)
     assert (stored.capital_amount, stored.revenue_amount) == (Decimal("2000000"), Decimal("2000000"))
@@ -72,7 +70,8 @@ def test_revenue_funded_2m_contract_award_is_shown_as_key_EXEC_4(author, draft):
     assert "This is a key decision because revenue spending of £2,000,000 is over the £1,000,000 threshold." in page
 
 
-def test_wards_are_saved_and_ticked_again_EXEC_4(author, draft):
+def test_wards_are_saved_and_ticked_again_EXEC_4(signed_in):
+    author, draft = signed_in
     wards = list(Ward.objects.filter(name__in=["Drake", "Stoke"]))
     data = {**ANSWERS, "revenue_amount": "0", "significant_ward_effect": "True", "wards": [w.pk for w in wards]}
     author.post(task_url(draft), {**data, "later": ""})
@@ -84,7 +83,8 @@ def test_wards_are_saved_and_ticked_again_EXEC_4(author, draft):
     assert "significant effect on communities in 2 wards" in form.key_answer
 
 
-def test_significant_effect_without_wards_is_an_error_on_the_wards_EXEC_4(author, draft):
+def test_significant_effect_without_wards_is_an_error_on_the_wards_EXEC_4(signed_in):
+    author, draft = signed_in
     response = author.post(task_url(draft), {**ANSWERS, "significant_ward_effect": "True", "continue": ""})
     assert response.status_code == 200
     assert response.context["form"].errors["wards"] == ["Select the wards whose communities the decision affects"]
@@ -104,7 +104,8 @@ def test_significant_effect_without_wards_is_an_error_on_the_wards_EXEC_4(author
         "-1",
     ],
 )
-def test_bad_amounts_are_field_errors_and_keep_the_other_answers(author, draft, typed):
+def test_bad_amounts_are_field_errors_and_keep_the_other_answers(signed_in, typed):
+    author, draft = signed_in
     response = author.post(task_url(draft), {**ANSWERS, "capital_amount": typed, "continue": ""})
     assert response.status_code == 200
     assert response.context["form"].errors["capital_amount"]
@@ -114,13 +115,16 @@ def test_bad_amounts_are_field_errors_and_keep_the_other_answers(author, draft, 
 
 
 @pytest.mark.parametrize("ward", ["9" * 40, "\x00", "not-a-ward", "999999"])
-def test_a_ward_that_does_not_exist_is_a_field_error(author, draft, ward):
+def test_a_ward_that_does_not_exist_is_a_field_error(signed_in, ward):
+    author, draft = signed_in
     response = author.post(task_url(draft), {**ANSWERS, "wards": [ward], "continue": ""})
     assert response.status_code == 200
     assert response.context["form"].errors["wards"]
 
 
-def test_finance_page_queries_do_not_grow_with_the_wards_chosen(author, draft):
+def test_finance_page_queries_do_not_grow_with_the_wards_chosen(signed_in):
+    author, draft = signed_in
+
     def queries():
         with CaptureQueriesContext(connection) as ctx:
             assert author.get(task_url(draft)).status_code == 200
