@@ -26,6 +26,23 @@ class ClosureDayAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
 
 
+@admin.register(models.Ward)
+class WardAdmin(admin.ModelAdmin):
+    """The council's wards, which decision records choose from (EXEC-4).
+
+    A ward a record names is never deleted (the record would silently lose it): one at a time, and
+    only while no record uses it. The apps that use wards are found from the model, not imported.
+    """
+
+    search_fields = ["name"]
+    actions = None
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.in_use():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
 class PriorityInline(admin.TabularInline):
     model = models.Priority
     extra = 1

@@ -32,10 +32,21 @@ class CouncilConfig(AppConfig):
             Plan,
             Priority,
             User,
+            Ward,
         )
 
         # Everything here can show on a public page (council.pagecache).
-        for model in (CouncilSettings, Plan, Priority, Directorate, Department, CabinetPortfolio, Committee, User):
+        for model in (
+            CouncilSettings,
+            Plan,
+            Priority,
+            Directorate,
+            Department,
+            CabinetPortfolio,
+            Committee,
+            User,
+            Ward,
+        ):
             pagecache.watch(model)
         pagecache.watch_relation(Committee, "members")
         pagecache.watch_relation(Committee, "lead_officers")

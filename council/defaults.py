@@ -115,9 +115,34 @@ COMMITTEES = [
     ),
 ]
 
+# Plymouth City Council's 20 electoral wards (EXEC-4's "two or more wards").
+WARDS = [
+    "Budshead",
+    "Compton",
+    "Devonport",
+    "Drake",
+    "Efford and Lipson",
+    "Eggbuckland",
+    "Ham",
+    "Honicknowle",
+    "Moor View",
+    "Peverell",
+    "Plympton Chaddlewood",
+    "Plympton Erle",
+    "Plympton St Mary",
+    "Plymstock Dunstone",
+    "Plymstock Radford",
+    "Southway",
+    "St Budeaux",
+    "St Peter and the Waterfront",
+    "Stoke",
+    "Sutton and Mount Gould",
+]
+
 ADMIN_MODELS = [
     "councilsettings",
     "closureday",
+    "ward",
     "plan",
     "priority",
     "directorate",
@@ -185,3 +210,15 @@ def ensure_defaults(apps):
     Committee = apps.get_model("council", "Committee")
     for order, (name, slug) in enumerate(COMMITTEES, 1):
         Committee.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+
+    ensure_wards(apps)
+
+
+def ensure_wards(apps):
+    """Plymouth's wards, only into an empty table: a council's renamed or replaced wards are its own."""
+    try:
+        Ward = apps.get_model("council", "Ward")
+    except LookupError:  # migration 0002 runs before the model exists; 0008 adds the wards
+        return
+    if not Ward.objects.exists():
+        Ward.objects.bulk_create([Ward(name=name) for name in WARDS])

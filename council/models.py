@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 
 from council import codes
+from council.wards import Ward  # noqa: F401 - one of the council's models
 
 
 class CouncilSettings(models.Model):

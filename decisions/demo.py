@@ -27,7 +27,7 @@ from decisions.demo_current import (  # noqa: F401 - the titles are part of this
     load_exempt_awaiting_decision,
     load_urgent_in_sign_off,
 )
-from decisions.models import Appendix, CabinetConsultation, ChairAgreement, Decision, Event, SignOff, SpendType, Status
+from decisions.models import Appendix, CabinetConsultation, ChairAgreement, Decision, Event, SignOff, Status
 from decisions.workflow import Action
 
 SEED_REFERENCE = "COD02 21/22"
@@ -95,8 +95,11 @@ that the quality of interim staff would be guaranteed through this route.""",
         "£491k from revenue funding for a period of 6 months. This will be funded through the The Covid Outbreak "
         "Management Fund"
     ),
+    # The seed's one amount, from revenue funding; its key-decision ticks, all clear (EXEC-4).
+    capital_amount=Decimal("0"),
+    revenue_amount=Decimal("491000"),
     amount=Decimal("491000"),
-    spend_type=SpendType.REVENUE,
+    significant_ward_effect=False,
     funding_source="Covid Outbreak Management Fund",
     is_key_decision=False,
     key_capital=False,

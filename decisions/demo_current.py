@@ -6,9 +6,9 @@ import datetime
 from decimal import Decimal
 
 from council.demo_history import attach_pdf
-from council.models import CabinetPortfolio, Department, Priority
+from council.models import CabinetPortfolio, Department, Priority, Ward
 from decisions import services
-from decisions.models import Appendix, Decision, SpendType, today
+from decisions.models import Appendix, Decision, today
 
 DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
 URGENT_TITLE = "Urgent Decision: Additional emergency foster care placements, CYPFS, for 4 months"
@@ -67,8 +67,9 @@ def load_draft(people):
             "children need to come into care.\n\nThe current contract ends on 31 March. A new procurement will "
             "follow the review of early help services."
         ),
-        amount=Decimal("185000"),
-        spend_type=SpendType.REVENUE,
+        # EXEC-4: a contract extension is a contract commitment, paid for from revenue.
+        capital_amount=Decimal("185000"),
+        revenue_amount=Decimal("185000"),
     )
 
 
@@ -100,10 +101,10 @@ def load_urgent_in_sign_off(people, committee):
             "£260,000 from revenue funding for a period of 4 months, met from the Children's Services placements "
             "budget."
         ),
-        amount=Decimal("260000"),
-        spend_type=SpendType.REVENUE,
+        capital_amount=Decimal("0"),
+        revenue_amount=Decimal("260000"),
         funding_source="Children's Services placements budget",
-        is_key_decision=False,
+        significant_ward_effect=False,
         plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
         is_urgent=True,
         urgency_reason=(
@@ -132,7 +133,7 @@ def load_exempt_awaiting_decision(people, committee):
         title=EXEMPT_TITLE,
         decision_to_be_taken=(
             "To award a contract for a four-bed therapeutic children's home in Plymouth to the highest-scoring "
-            "bidder, for 2 years, to the value of £2,400,000."
+            "bidder, for 2 years, to the value of £960,000."
         ),
         reasons=(
             "Children with complex needs are often placed in homes far from Plymouth because there are no suitable "
@@ -145,13 +146,14 @@ def load_exempt_awaiting_decision(people, committee):
             "- Run the home in-house: the council has no registered premises or staff team ready."
         ),
         financial_implications=(
-            "£2,400,000 over 2 years from the Children's Services placements budget. The contract replaces spot "
+            "£960,000 over 2 years from the Children's Services placements budget. The contract replaces spot "
             "purchased placements that cost more."
         ),
-        amount=Decimal("2400000"),
-        spend_type=SpendType.CAPITAL,
+        # EXEC-4: a revenue-funded contract award is both, and both are under Plymouth's thresholds.
+        capital_amount=Decimal("960000"),
+        revenue_amount=Decimal("960000"),
         funding_source="Children's Services placements budget",
-        is_key_decision=False,
+        significant_ward_effect=False,
         plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
         is_urgent=False,
         **{**_common(people, committee), "has_exempt_information": True},
@@ -165,6 +167,8 @@ def load_exempt_awaiting_decision(people, committee):
         ),
         part2_review_on=review_on,
     )
+    # The home is in one ward: not the two or more that would make it key (EXEC-4).
+    services.save_edits(decision, actor=jane, fields=[], m2m={"wards": Ward.objects.filter(name="Efford and Lipson")})
     _procurement_and_consultation(decision, jane, consulted_days_ago=4)
     for ref, title, exemption in [
         (

@@ -55,6 +55,7 @@ def record_queryset():
         "appendices",
         "background_papers",
         "applicable_departments",
+        "wards",
         Prefetch("events", Event.objects.order_by("at", "pk")),
     )
 
@@ -120,6 +121,7 @@ def record_context(decision, *, public, council=None):
         "reference_label": sections.REFERENCE_LABEL,
         "background_papers_guidance": sections.BACKGROUND_PAPERS_GUIDANCE,
         "criteria": criteria,
+        "wards": list(decision.wards.all()),
         "agreements": agreements,
         "consultations": list(decision.consultations.all()),
         "sign_off_rows": _sign_off_rows(decision, departments, public=public),

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
+from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority, Ward
 from records.models import (
     AppendixBase,
     BackgroundPaperBase,
@@ -41,12 +41,6 @@ class Status(models.TextChoices):
 
 
 FROZEN_STATUSES = {Status.DECIDED, Status.PUBLISHED}
-
-
-class SpendType(models.TextChoices):
-    REVENUE = "revenue", "Revenue"
-    CAPITAL = "capital", "Capital or contract award"
-    NONE = "none", "No spending or saving"
 
 
 class KeyDecisionRoute(models.TextChoices):
@@ -97,16 +91,28 @@ class Decision(Record):
     # 5, 6
     reasons = models.TextField("reasons for decision", blank=True)
     alternatives = models.TextField("alternative options considered and rejected", blank=True)
-    # 7
+    # 7: capital and revenue apart (EXEC-4: a revenue-funded contract award is both); None is unanswered.
     financial_implications = models.TextField(blank=True)
-    amount = models.DecimalField("amount (£)", max_digits=14, decimal_places=2, null=True, blank=True)
-    spend_type = models.CharField(max_length=10, choices=SpendType.choices, blank=True)
+    capital_amount = models.DecimalField(
+        "capital spending or contract commitment (£)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    revenue_amount = models.DecimalField(
+        "revenue spending or savings (£)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    # The larger of the two, kept in step by the service: the register's one figure to filter and sort by.
+    amount = models.DecimalField("amount (£)", max_digits=14, decimal_places=2, null=True, blank=True, editable=False)
     funding_source = models.CharField(max_length=300, blank=True)
-    # 8, 8b
-    is_key_decision = models.BooleanField(null=True, blank=True)
-    key_capital = models.BooleanField(default=False)
-    key_revenue = models.BooleanField(default=False)
-    key_wards = models.BooleanField(default=False)
+    # 8 (EXEC-4): the wards it affects, and whether its effect on their communities is significant.
+    wards = models.ManyToManyField(Ward, blank=True, related_name="+", verbose_name="wards affected")
+    significant_ward_effect = models.BooleanField(
+        "significant effect on communities living or working in the wards", null=True, blank=True
+    )
+    # 8: derived from the amounts and wards under the council's thresholds by the service
+    # (decisions.rules_key), never typed; None while an answer they follow from is missing.
+    is_key_decision = models.BooleanField(null=True, blank=True, editable=False)
+    key_capital = models.BooleanField(default=False, editable=False)
+    key_revenue = models.BooleanField(default=False, editable=False)
+    key_wards = models.BooleanField(default=False, editable=False)
     # 8, 8b: the lawful route of a key decision (blank when it is not key), and its Forward Plan item,
     # whose first publication is what section 8b shows.
     key_decision_route = models.CharField(
@@ -172,6 +178,14 @@ class Decision(Record):
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(amount__gte=0), name="decision_amount_positive"
             ),
+            models.CheckConstraint(
+                condition=Q(capital_amount__isnull=True) | Q(capital_amount__gte=0),
+                name="decision_capital_amount_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(revenue_amount__isnull=True) | Q(revenue_amount__gte=0),
+                name="decision_revenue_amount_positive",
+            ),
         ]
         # The public register's filters and orders (decisions/register.py), over published rows only.
         indexes = [
@@ -202,6 +216,16 @@ class Decision(Record):
         if self.is_public:
             return reverse("decisions:detail", kwargs={"slug": self.reference_slug})
         return reverse("decisions:record", kwargs={"pk": self.pk})
+
+    @property
+    def spend_type(self):
+        """7, as one word for the API and downloads: "capital", "revenue", "capital and revenue",
+        "none" (both £0), or "" while unanswered."""
+        spends = [name for name in ("capital", "revenue") if getattr(self, f"{name}_amount")]
+        if spends:
+            return " and ".join(spends)
+        answered = self.capital_amount is not None and self.revenue_amount is not None
+        return "none" if answered else ""
 
     @property
     def part2_paragraphs_withheld(self):

@@ -38,10 +38,21 @@ FIELDS = {
     "reasons": ("string", "5. Reasons for decision."),
     "alternatives": ("string", "6. Alternative options considered and rejected."),
     "financial_implications": ("string", "7. Financial implications."),
-    "amount": ("number?", "7. Amount in pounds, or null when the decision spends or saves nothing."),
-    "spend_type": ("string", "7. revenue, capital, none, or empty."),
+    "amount": (
+        "number?",
+        "7. The larger of `capital_amount` and `revenue_amount` in pounds (what the amount filters and sort "
+        "use), or null when neither is given.",
+    ),
+    "spend_type": ("string", "7. capital, revenue, capital and revenue, none (both £0), or empty."),
+    "capital_amount": ("number?", "7. Capital spending or contract commitment in pounds, or null if not given."),
+    "revenue_amount": ("number?", "7. Revenue spending or savings in pounds, or null if not given."),
     "funding_source": ("string", "7. Where the money comes from."),
-    "key_decision": ("boolean", "8. Is it a key decision?"),
+    "wards": ("string", "8. The wards the decision affects, separated by '; '."),
+    "significant_ward_effect": (
+        "boolean?",
+        "8. Does it have a significant effect on communities living or working in those wards?",
+    ),
+    "key_decision": ("boolean", "8. Is it a key decision? Worked out from the amounts and wards (EXEC-4)."),
     "key_decision_capital": ("boolean", "8b. Key decision: capital or contract award over the threshold."),
     "key_decision_revenue": ("boolean", "8b. Key decision: revenue over the threshold."),
     "key_decision_wards": ("boolean", "8b. Key decision: significant effect in two or more wards."),
@@ -73,6 +84,7 @@ def export_queryset(queryset):
         Prefetch("appendices", Appendix.objects.order_by("ref")),
         Prefetch("background_papers", BackgroundPaper.objects.order_by("order", "pk")),
         "chair_agreements",
+        "wards",
     )
 
 
@@ -125,7 +137,11 @@ def decision_data(decision: Decision):
         "financial_implications": d.financial_implications,
         "amount": _number(d.amount),
         "spend_type": d.spend_type,
+        "capital_amount": _number(d.capital_amount),
+        "revenue_amount": _number(d.revenue_amount),
         "funding_source": d.funding_source,
+        "wards": "; ".join(w.name for w in d.wards.all()),
+        "significant_ward_effect": d.significant_ward_effect,
         "key_decision": d.is_key_decision,
         "key_decision_capital": d.key_capital,
         "key_decision_revenue": d.key_revenue,

@@ -11,7 +11,7 @@ same parameters, so any filtered page has a matching download and API call):
     urgent          yes | no
     decided_from    a date, 2021-11-17 or 17/11/2021
     decided_to      a date
-    amount_min      pounds, e.g. 250000 or £250,000
+    amount_min      pounds, e.g. 250000 or £250,000 (of `amount`: the larger of capital and revenue)
     amount_max      pounds
 
 An invalid value is an error on its field (`errors`), and that filter alone is left out: the

@@ -9,11 +9,9 @@ Ids: the statute's (OLGB-3, EXEC-4, EXEC-5, EXEC-10, CALL-2, S12A-2) and DESIGN.
 """
 
 import datetime
-from decimal import Decimal
 
 from council.models import CouncilSettings
-from decisions import rules_special_urgency
-from decisions.models import SpendType
+from decisions import rules_key, rules_special_urgency
 from decisions.rules_route import needs_scrutiny_chair, route
 from decisions.rules_signing import (
     current_sign_offs,
@@ -78,58 +76,40 @@ def reasons(d):
     return p
 
 
-def derived_key_criteria(d, council=None):
-    """EXEC-4: which key-decision criteria the structured amount meets under the council's thresholds."""
-    council = council or CouncilSettings.load()
-    amount = d.amount or Decimal(0)
-    return {
-        "key_capital": d.spend_type == SpendType.CAPITAL and amount > council.key_decision_capital_threshold,
-        "key_revenue": d.spend_type == SpendType.REVENUE and amount > council.key_decision_revenue_threshold,
-    }
-
-
 def finance(d, council=None):
-    council = council or CouncilSettings.load()
     p = []
     if _blank(d.financial_implications):
         p.append(Problem("REQUIRED-1", "financial_implications", "Enter the financial implications", "finance"))
-    if not d.spend_type:
+    # EXEC-4: the answers whether it is a key decision follows from (decisions.rules_key).
+    if d.capital_amount is None:
         p.append(
             Problem(
-                "REQUIRED-1", "spend_type", "Choose whether the decision is revenue, capital, or neither", "finance"
-            )
-        )
-    elif d.spend_type != SpendType.NONE and d.amount is None:
-        p.append(Problem("REQUIRED-1", "amount", "Enter the amount in pounds", "finance"))
-    for field, meets in derived_key_criteria(d, council).items():
-        if meets and not getattr(d, field):
-            threshold = (
-                council.key_decision_capital_threshold
-                if field == "key_capital"
-                else council.key_decision_revenue_threshold
-            )
-            p.append(
-                Problem(
-                    "EXEC-4",
-                    field,
-                    f"The amount is over the key decision threshold of £{threshold:,.0f}, so this criterion applies",
-                    "finance",
-                )
-            )
-    any_criterion = d.key_capital or d.key_revenue or d.key_wards
-    if d.is_key_decision is None:
-        p.append(Problem("REQUIRED-1", "is_key_decision", "Select yes if this is a key decision", "finance"))
-    elif any_criterion and not d.is_key_decision:
-        p.append(
-            Problem(
-                "EXEC-4",
-                "is_key_decision",
-                "A decision that meets a key decision criterion is a key decision",
+                "REQUIRED-1",
+                "capital_amount",
+                "Enter the capital spending or contract commitment in pounds, or 0 if there is none",
                 "finance",
             )
         )
-    elif d.is_key_decision and not any_criterion:
-        p.append(Problem("EXEC-4", "key_wards", "Select the criteria that make this a key decision", "finance"))
+    if d.revenue_amount is None:
+        p.append(
+            Problem(
+                "REQUIRED-1",
+                "revenue_amount",
+                "Enter the revenue spending or savings in pounds, or 0 if there are none",
+                "finance",
+            )
+        )
+    if d.significant_ward_effect is None:
+        p.append(
+            Problem(
+                "REQUIRED-1",
+                "significant_ward_effect",
+                "Select yes if the decision has a significant effect on communities in the wards it affects",
+                "finance",
+            )
+        )
+    elif d.significant_ward_effect and not rules_key.chosen_wards(d):
+        p.append(Problem("EXEC-4", "wards", "Select the wards whose communities the decision affects", "finance"))
     return p
 
 

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from council import calendar, codes
 from council.models import CouncilSettings
-from decisions import notifications, permissions, rules, rules_special_urgency, workflow
+from decisions import notifications, permissions, rules, rules_key, rules_special_urgency, workflow
 from decisions.models import (
     CabinetConsultation,
     ChairAgreement,
@@ -39,12 +39,17 @@ DECLARATION = (
 )
 
 
+# The record's many-to-many fields, as its history names them.
+M2M_LABELS = {"applicable_departments": "departments to sign off", "wards": "wards affected"}
+
+
 def _labels(model, changed, m2m_changed):
-    # The record's one many-to-many field is the departments that sign it off.
-    return [str(model._meta.get_field(f).verbose_name) for f in changed] or ["departments to sign off"]
+    return [str(model._meta.get_field(f).verbose_name) for f in changed] + [M2M_LABELS[f] for f in m2m_changed]
 
 
 def _after_edit(locked, *, actor):
+    # EXEC-4: whether it is a key decision follows from the answers just saved; never typed.
+    rules_key.derive(locked)
     if locked.status == Status.IN_SIGN_OFF and any(a.is_agreed for a in locked.chair_agreements.all()):
         # CALL-2, EXEC-7: the chair agreed that this version could not wait; a changed record is a
         # different proposal, so the chair is asked again (as departments are, SIGNOFF-1).
@@ -126,6 +131,7 @@ def allocate_reference(locked, on_date=None):
 def submit_for_sign_off(decision, *, actor):
     locked = RECORDS.lock(decision)
     require(permissions.can_submit(actor, locked))
+    rules_key.derive(locked)  # EXEC-4 under the thresholds in force now, before the rules are checked
 
     def submitted(locked):
         if not locked.reference:

@@ -9,7 +9,7 @@ from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import people, quiet_history, require_debug
 from council.models import Committee, Priority
 from decisions import services as decisions_services
-from decisions.models import Decision, KeyDecisionRoute, SpendType, today
+from decisions.models import Decision, KeyDecisionRoute, today
 from notices import services
 
 TITLE = "Emergency refurbishment of Plymouth's in-house residential children's home"
@@ -33,11 +33,12 @@ def _answers(cast, committee):
         reasons="The upper floor must meet fire safety standards before children can live there again.",
         alternatives="- Place the children elsewhere: out of the city, at a higher cost.",
         financial_implications="£1,250,000 from revenue funding, met from the Children's Services budget.",
-        amount=Decimal("1250000"),
-        spend_type=SpendType.REVENUE,
+        # A revenue-funded contract award: both a contract commitment and revenue spending (EXEC-4),
+        # key because the revenue is over the threshold; the service works that out.
+        capital_amount=Decimal("1250000"),
+        revenue_amount=Decimal("1250000"),
         funding_source="Children's Services budget",
-        is_key_decision=True,
-        key_revenue=True,
+        significant_ward_effect=False,
         key_decision_route=KeyDecisionRoute.GENERAL_EXCEPTION,
         priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
         plan_link="Caring for People and Communities: children in care live in safe homes close to Plymouth.",

@@ -1,6 +1,7 @@
 """The generator's settings (dates, shares, how many people) and the small helpers every part uses."""
 
 import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bench.generator import vocabulary as text
@@ -34,7 +35,7 @@ SIGNED = {Status.DECIDED, Status.PUBLISHED}
 PAST_SIGN_OFF = {Status.AWAITING_DECISION, Status.DECIDED, Status.PUBLISHED}
 
 URGENT_SHARE = 0.08
-KEY_WARDS_SHARE = 0.04  # EXEC-4's second criterion: two or more wards, whatever the amount
+KEY_WARDS_SHARE = 0.04  # EXEC-4's second criterion: a significant effect in two or more wards
 SPECIAL_URGENCY_SHARE = 0.05  # of key decisions
 EXEMPT_PART2_SHARE = 0.06
 EXEMPT_DOCUMENT_SHARE = 0.08  # of appendices and background papers
@@ -48,6 +49,21 @@ def at(day, rng, earliest=8, latest=17):
     return datetime.datetime.combine(
         day, datetime.time(rng.randint(earliest, latest - 1), rng.randrange(0, 60, 5)), tzinfo=LONDON
     )
+
+
+def amounts(rng, topic, kind):
+    """(capital, revenue): capital-funded, or revenue; a revenue-funded contract award is both (EXEC-4)."""
+    zero = Decimal("0.00")
+    if rng.random() < 0.1:
+        return zero, zero
+    # Log-uniform from £500 to £6m: most decisions are small, a few are millions.
+    value = 500 * (12_000 ** rng.random())
+    if rng.random() < 0.6:
+        value = round(value, -2 if value < 100_000 else -3)
+    value = zero if rng.random() < 0.02 else Decimal(f"{value:.2f}")
+    if rng.random() < topic["capital"]:
+        return value, zero
+    return (value if kind == "contract" else zero), value
 
 
 def pounds(amount):

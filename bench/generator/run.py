@@ -282,6 +282,7 @@ class Generator:
 
 CHILDREN = [
     ("applicable departments", Decision.applicable_departments.through),
+    ("wards", Decision.wards.through),
     ("sign-offs", SignOff),
     ("chair agreements", ChairAgreement),
     ("consultations", CabinetConsultation),

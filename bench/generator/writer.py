@@ -1,7 +1,7 @@
 """Writes each generated record from its slot in the plan: its text, amounts, flags, people and children."""
 
 import datetime
-from decimal import Decimal
+from types import SimpleNamespace
 
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -21,6 +21,7 @@ from bench.generator.common import (
     SPECIAL_URGENCY_SHARE,
     URGENT_SHARE,
     Words,
+    amounts,
     at,
     pounds,
     upper_first,
@@ -32,8 +33,9 @@ from council.models import (
     Department,
     Directorate,
     Priority,
+    Ward,
 )
-from decisions import services
+from decisions import rules_key, services
 from decisions.models import (
     Appendix,
     BackgroundPaper,
@@ -42,7 +44,6 @@ from decisions.models import (
     Decision,
     KeyDecisionRoute,
     SignOff,
-    SpendType,
     Status,
 )
 from forwardplan.models import DecisionMakerType, PlanItem
@@ -62,6 +63,7 @@ class World:
         self.portfolios = list(CabinetPortfolio.objects.select_related("member"))
         self.committees = {c.slug: c for c in Committee.objects.select_related("chair")}
         self.priorities = list(Priority.objects.select_related("plan"))
+        self.wards = list(Ward.objects.all())
         self.topics = [t for t in text.TOPICS if t["directorate"] in self.directorates] or text.TOPICS
         if not self.committees or not self.priorities or not self.portfolios:
             raise CommandError("The council's committees, priorities and portfolios are missing: run migrate first.")
@@ -107,13 +109,15 @@ class Writer:
         committee = world.committees.get(topic["committee"]) or rng.choice(list(world.committees.values()))
         kind = rng.choices(["contract", "grant", "policy"], [55, 20, 25])[0]
 
-        # 7, 8: the amount, and the key decision criteria it meets under the council's thresholds.
-        spend_type, amount = self._amount(topic, kind)
-        council = world.council
-        key_capital = spend_type == SpendType.CAPITAL and amount > council.key_decision_capital_threshold
-        key_revenue = spend_type == SpendType.REVENUE and amount > council.key_decision_revenue_threshold
-        key_wards = rng.random() < KEY_WARDS_SHARE
-        is_key = key_capital or key_revenue or key_wards
+        # 7, 8: the amounts and wards, and the key decision criteria they meet (decisions.rules_key).
+        capital, revenue = amounts(rng, topic, kind)
+        significant = rng.random() < KEY_WARDS_SHARE
+        wards = rng.sample(world.wards, rng.randint(2, 4) if significant else rng.choice([0, 0, 1, 1, 2]))
+        answers = SimpleNamespace(
+            capital_amount=capital, revenue_amount=revenue, significant_ward_effect=significant, chosen_wards=wards
+        )
+        rules_key.derive(answers, world.council)
+        amount, is_key = answers.amount, answers.is_key_decision
         special_urgency = is_key and rng.random() < SPECIAL_URGENCY_SHARE
         is_urgent = rng.random() < URGENT_SHARE
 
@@ -126,8 +130,8 @@ class Writer:
             service=rng.choice(topic["service"]),
             provider=provider,
             fund=rng.choice(topic["funds"]),
-            amount=pounds(amount) if amount is not None else "no additional cost",
-            spend="capital" if spend_type == SpendType.CAPITAL else "revenue",
+            amount=pounds(amount) if amount else "no additional cost",
+            spend="capital" if capital and not revenue else "revenue",
             job=maker.job_title,
             committee=committee.name,
         )
@@ -202,12 +206,14 @@ class Writer:
             alternatives=alternatives,
             financial_implications=financial_implications,
             amount=amount,
-            spend_type=spend_type,
+            capital_amount=capital,
+            revenue_amount=revenue,
             funding_source=funding_source,
+            significant_ward_effect=significant,
             is_key_decision=is_key,
-            key_capital=key_capital,
-            key_revenue=key_revenue,
-            key_wards=key_wards,
+            key_capital=answers.key_capital,
+            key_revenue=answers.key_revenue,
+            key_wards=answers.key_wards,
             # 8b: the route; a Forward Plan route's item is made below and inserted first (run.py).
             key_decision_route=(
                 KeyDecisionRoute.SPECIAL_URGENCY if special_urgency else KeyDecisionRoute.FORWARD_PLAN if is_key else ""
@@ -255,6 +261,7 @@ class Writer:
             decision,
             words=words,
             applicable=applicable,
+            wards=wards,
             committee=committee,
             consulted=consulted,
             appendix_count=appendix_count,
@@ -290,19 +297,6 @@ class Writer:
             published_at=first if public else None,
         )
 
-    def _amount(self, topic, kind):
-        rng = self.rng
-        if rng.random() < 0.1:
-            return SpendType.NONE, None
-        spend_type = SpendType.CAPITAL if rng.random() < topic["capital"] else SpendType.REVENUE
-        if rng.random() < 0.02:
-            return spend_type, Decimal("0.00")
-        # Log-uniform from £500 to £6m: most decisions are small, a few are millions.
-        value = 500 * (12_000 ** rng.random())
-        if rng.random() < 0.6:
-            value = round(value, -2 if value < 100_000 else -3)
-        return spend_type, Decimal(f"{value:.2f}")
-
     def _paragraphs(self, words, sentences, paragraphs, per_paragraph):
         rng = self.rng
         chosen = rng.sample(sentences, min(len(sentences), paragraphs * per_paragraph[1]))
@@ -324,12 +318,13 @@ class Writer:
             exemption_review_on=day + datetime.timedelta(days=rng.choice([180, 365, 730])),
         )
 
-    def _children(self, d, *, words, applicable, committee, consulted, appendix_count, paper_count, last_day):
+    def _children(self, d, *, words, applicable, wards, committee, consulted, appendix_count, paper_count, last_day):
         """The record's children, without its id (not known yet) and sign-off codes (made from it)."""
         rng, world = self.rng, self.world
         rows = []
         for department in applicable:
             rows.append(Decision.applicable_departments.through(department_id=department.pk))
+        rows += [Decision.wards.through(ward_id=ward.pk) for ward in wards]
 
         # 16: sign-offs. Past sign-off: every required department; in sign-off or withdrawn: some.
         if d.submitted_at:

@@ -1,6 +1,7 @@
 """The parts every task page of a decision record is built from: section labels, money, and the shared
 `TaskForm` (`records.forms`)."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -17,6 +18,9 @@ def numbered(section, text=None):
 
 
 # — fields -------------------------------------------------------------------------------------
+
+
+PLAIN_NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)", re.ASCII)
 
 
 class MoneyField(forms.DecimalField):
@@ -46,12 +50,14 @@ class MoneyField(forms.DecimalField):
             value = value.strip().replace(",", "").replace("£", "").replace(" ", "")
         if value in self.empty_values:
             return None
+        # Plain digits only: Decimal() would also take "1e6", "NaN" and other scripts' digits ("２"),
+        # which nobody types as money and a reader of the record would not recognise.
+        if not PLAIN_NUMBER.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             number = Decimal(str(value))
         except InvalidOperation:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not number.is_finite():
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
         if number < 0:
             raise ValidationError("The amount must be £0 or more", code="negative")
         return number

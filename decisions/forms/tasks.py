@@ -1,13 +1,14 @@
 """Task pages 1 to 13: the details, reasons, finance, the Forward Plan and urgency."""
 
-from crispy_forms_gds.layout import Field
+from crispy_forms_gds.layout import HTML, Field
 from django import forms
 
 from council import roles
-from council.models import Committee, Directorate, Plan, User
+from council.forms import ModelMultipleChoiceField
+from council.models import Committee, CouncilSettings, Directorate, Plan, User, Ward
+from decisions import rules_key
 from decisions.forms.base import MoneyField, TaskForm, numbered
-from decisions.models import Decision, SpendType
-from decisions.sections import KEY_DECISION_CRITERIA
+from decisions.models import Decision
 from records.forms import (
     PersonChoiceField,
     YesNoField,
@@ -98,76 +99,81 @@ class ReasonsForm(TaskForm):
         return [textarea("reasons", 12), textarea("alternatives", 10)]
 
 
-KEY_CRITERIA = ["key_capital", "key_revenue", "key_wards"]
-
-
 class FinanceForm(TaskForm):
-    amount = MoneyField(label=numbered("7", "Amount"), help_text="In pounds, for example 491,000.")
-    is_key_decision = YesNoField(
-        label=numbered("8"),
-        message="Select yes if this is a key decision",
-        help_text="Contact Democratic Support for advice.",
+    # 7 and 8 (EXEC-4): the amounts and wards whether it is a key decision follows from.
+    capital_amount = MoneyField(
+        label=numbered("7", "Capital spending or contract commitment"),
+        help_text="In pounds, for example 2,000,000. Enter 0 if there is none. "
+        "A contract award is a contract commitment, however it is paid for.",
     )
-    key_criteria = forms.MultipleChoiceField(
-        choices=[],
+    revenue_amount = MoneyField(
+        label=numbered("7", "Revenue spending or savings"),
+        help_text="In pounds, for example 491,000. Enter 0 if there are none.",
+    )
+    wards = ModelMultipleChoiceField(
+        queryset=Ward.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label=numbered("8", "Which key decision criteria does it meet?"),
-        help_text="Select all that apply.",
+        label=numbered("8", "Which wards does the decision affect?"),
+        help_text="Select all that apply. Leave all clear if it affects no ward in particular.",
+    )
+    significant_ward_effect = YesNoField(
+        label=numbered("8", "Will the decision have a significant effect on communities living or working in them?"),
+        message="Select yes if the decision has a significant effect on communities in the wards it affects",
+        help_text="A significant effect in two or more wards makes it a key decision.",
     )
     what = {"financial_implications": "the financial implications", "funding_source": "the funding source"}
     long_text = ("financial_implications",)
-    aliases = {name: "key_criteria" for name in KEY_CRITERIA}
 
     class Meta:
         model = Decision
         fields = [
             "financial_implications",
-            "amount",
-            "spend_type",
+            "capital_amount",
+            "revenue_amount",
             "funding_source",
-            "is_key_decision",
+            "significant_ward_effect",
         ]
         labels = {
             "financial_implications": numbered("7"),
-            "spend_type": numbered("7", "Is the spending or saving revenue or capital?"),
             "funding_source": numbered("7", "Source of funding"),
         }
-        widgets = {"spend_type": forms.RadioSelect}
         help_texts = {
             "funding_source": "For example, the Covid Outbreak Management Fund.",
         }
 
     def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
-        capital = f"{council.key_decision_capital_threshold:,.0f}" if council else "3,000,000"
-        revenue = f"{council.key_decision_revenue_threshold:,.0f}" if council else "1,000,000"
-        self.fields["key_criteria"].choices = [
-            (name, KEY_DECISION_CRITERIA[name].format(capital=capital, revenue=revenue)) for name in KEY_CRITERIA
-        ]
-        self.fields["spend_type"].choices = SpendType.choices
-        self.fields["spend_type"].error_messages["invalid_choice"] = "Choose revenue, capital or neither"
+        self.council = council or CouncilSettings.load()
+        self.fields["wards"].error_messages["invalid_choice"] = "Choose wards from the list"
         if not self.is_bound:
-            self.initial["key_criteria"] = [name for name in KEY_CRITERIA if getattr(self.instance, name)]
+            # Checkboxes compare with primary keys, not the objects ModelForm puts in `initial`.
+            self.initial["wards"] = [w.pk for w in self.instance.wards.all()]
 
     def _post_clean(self):
         super()._post_clean()
-        if "key_criteria" in self.cleaned_data:
-            for name in KEY_CRITERIA:
-                setattr(self.instance, name, name in self.cleaned_data["key_criteria"])
+        # EXEC-4: the rules and the answer shown on the page read the wards as ticked, not as saved.
+        if "wards" in self.cleaned_data:
+            self.instance.chosen_wards = list(self.cleaned_data["wards"])
+        rules_key.derive(self.instance, self.council)
 
-    def model_fields(self):
-        extra = KEY_CRITERIA if "key_criteria" in self.cleaned_data else []
-        return [*super().model_fields(), *extra]
+    def m2m_values(self):
+        return {"wards": list(self.cleaned_data["wards"])} if "wards" in self.cleaned_data else {}
+
+    @property
+    def key_answer(self):
+        """EXEC-4's answer in words, shown under the questions it follows from."""
+        return rules_key.explanation(self.instance, self.council)
 
     def layout_fields(self):
         return [
             textarea("financial_implications", 5),
-            Field.text("amount", field_width=10, template="decisions/authoring/fields/money.html"),
-            Field.radios("spend_type"),
+            Field.text("capital_amount", field_width=10, template="decisions/authoring/fields/money.html"),
+            Field.text("revenue_amount", field_width=10, template="decisions/authoring/fields/money.html"),
             Field.text("funding_source"),
-            Field.radios("is_key_decision"),
-            Field.checkboxes("key_criteria"),
+            Field.checkboxes("wards", small=True),
+            Field.radios("significant_ward_effect", inline=True),
+            HTML('{% include "decisions/authoring/fields/key_answer.html" %}'),
         ]
 
 

@@ -46,6 +46,8 @@ LIST_FIELDS = [
     "is_key_decision",
     "is_urgent",
     "amount",
+    "capital_amount",
+    "revenue_amount",
     "decision_maker_name",
     "decision_maker_job_title",
     "decision_maker__first_name",
@@ -65,7 +67,9 @@ def _council(request):
 def decision_list(request):
     """The register: search, filters and pages, all in the URL (so every result page can be shared)."""
     register = RegisterQuery(request.GET)
-    decisions = register.ordered(Decision.objects.select_related("decision_maker", "directorate").only(*LIST_FIELDS))
+    decisions = register.ordered(
+        Decision.objects.select_related("decision_maker", "directorate").only(*LIST_FIELDS).prefetch_related("wards")
+    )
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = register.with_excerpts(page.object_list)
     query = register.query_string()

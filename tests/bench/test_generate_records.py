@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from bench.generator.common import END_DATE, GENERATED_CODE_BASE
 from council.models import CouncilSettings, YearlySequence
-from decisions import rules, services
+from decisions import rules, rules_key, services
 from decisions.documents import record_queryset
 from decisions.models import Appendix, BackgroundPaper, ChairAgreement, Decision, SignOff, Status
 from tests.decisions.factories import DecisionFactory
@@ -143,8 +143,12 @@ def test_published_records_are_complete_signed_and_consistent():
         assert rules.sign_off_gaps(record) == []
         assert rules.record_warnings(record) == []
         assert rules.key_decision_notice(record, record.decided_on) == []
-        derived = rules.derived_key_criteria(record, council)
-        assert record.key_capital == derived["key_capital"] and record.key_revenue == derived["key_revenue"]
+        derived = rules_key.criteria(record, council)
+        assert (record.key_capital, record.key_revenue, record.key_wards) == tuple(
+            derived[name] for name in rules_key.CRITERIA
+        )
+        assert record.is_key_decision == rules_key.is_key(derived)
+        assert record.amount == max(record.capital_amount, record.revenue_amount)
         assert record.amount is None or Decimal(0) <= record.amount < Decimal(10_000_000)
         if record.is_urgent:
             assert record.chair_agreements.get(kind=ChairAgreement.Kind.CALL_IN_WAIVER).is_agreed

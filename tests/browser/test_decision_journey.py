@@ -95,10 +95,10 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
 
     go("Financial implications and key decision", "finance")
     page.fill("#id_financial_implications", "£491k from revenue funding for a period of 6 months.")
-    page.fill("#id_amount", "491,000")
-    page.check("#id_spend_type_1")
+    page.fill("#id_capital_amount", "0")
+    page.fill("#id_revenue_amount", "491,000")
     page.fill("#id_funding_source", "Covid Outbreak Management Fund")
-    page.check("#id_is_key_decision_2")
+    page.check("#id_significant_ward_effect_2")
     save_task()
 
     go("Council plan and environmental implications", "plan")

@@ -26,7 +26,6 @@ from decisions.models import (
     ChairAgreement,
     Decision,
     KeyDecisionRoute,
-    SpendType,
     Status,
     today,
 )
@@ -100,8 +99,8 @@ class DecisionFactory(factory.django.DjangoModelFactory):
         )
         key = factory.Trait(
             # EXEC-4: over Plymouth's £1m revenue threshold.
+            revenue_amount=Decimal("1500000"),
             amount=Decimal("1500000"),
-            spend_type=SpendType.REVENUE,
             is_key_decision=True,
             key_revenue=True,
             # EXEC-5: its Forward Plan item first published 40 days ago.
@@ -134,8 +133,11 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     reasons = "Demand for children's social work is 25% higher than in March 2020.\n\nRecruitment has not kept up."
     alternatives = "- Permanent recruitment: too slow.\n- Locum social workers: not enough of them."
     financial_implications = "£491k from revenue funding for a period of 6 months."
+    # 7, 8: the stored answers and what the service derives from them (decisions.rules_key).
+    capital_amount = Decimal("0")
+    revenue_amount = Decimal("491000")
     amount = Decimal("491000")
-    spend_type = SpendType.REVENUE
+    significant_ward_effect = False
     funding_source = "Covid Outbreak Management Fund"
     is_key_decision = False
     priority = factory.LazyFunction(lambda: Priority.objects.get(short_name="Caring"))

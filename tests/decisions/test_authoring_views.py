@@ -78,10 +78,10 @@ def valid_answers(slug, decision_maker, yesterday):
         "reasons": {"reasons": "Demand is 25% higher.\n\n- Recruitment has not kept up.", "alternatives": "- Locums"},
         "finance": {
             "financial_implications": "£491k from revenue funding.",
-            "amount": "491,000",
-            "spend_type": "revenue",
+            "capital_amount": "0",
+            "revenue_amount": "491,000",
             "funding_source": "Covid Outbreak Management Fund",
-            "is_key_decision": "False",
+            "significant_ward_effect": "False",
         },
         "forward-plan": {},  # not a key decision: no route (8b)
         "plan": {
@@ -316,19 +316,21 @@ def test_conflict_without_details_is_refused_CONFLICT_1(author, draft, decision_
 
 
 def test_key_decision_over_threshold_EXEC_4(author, draft, decision_maker, yesterday):
-    """EXEC-4: revenue over the council's £1m threshold makes it a key decision."""
-    data = {**valid_answers("finance", decision_maker, yesterday), "amount": "1,500,000"}
+    """EXEC-4: revenue over the council's £1m threshold makes it a key decision: the page says why."""
+    data = {**valid_answers("finance", decision_maker, yesterday), "revenue_amount": "1,500,000"}
     response = post_task(author, draft, "finance", data)
-    message = field_errors(response, "key_criteria")[0]
-    assert message.startswith("The amount is over the key decision threshold of £1,000,000")
-    assert 'href="#id_key_criteria_1"' in response.content.decode()
+    assert (
+        "This is a key decision because revenue spending of £1,500,000 is over the £1,000,000 threshold"
+        in response.content.decode()
+    )
+    assert response.context["form"].instance.key_revenue is True
 
 
 def test_key_decision_needs_forward_plan_or_special_urgency_EXEC_5(author, draft, decision_maker, yesterday):
     """EXEC-5: a key decision needs its route (8b): the Forward Plan with its item, or an urgency route."""
     data = {
         **valid_answers("finance", decision_maker, yesterday),
-        "amount": "1,500,000",
+        "revenue_amount": "1,500,000",
         "is_key_decision": "True",
         "key_criteria": ["key_revenue"],
     }
@@ -452,8 +454,8 @@ def test_html_in_text_is_refused_never_stored_or_rendered(author, draft):
 
 
 def test_negative_amount_gives_a_clear_error(author, draft):
-    response = post_task(author, draft, "finance", {"amount": "-100", "funding_source": "Reserves"})
-    assert field_errors(response, "amount") == ["The amount must be £0 or more"]
+    response = post_task(author, draft, "finance", {"revenue_amount": "-100", "funding_source": "Reserves"})
+    assert field_errors(response, "revenue_amount") == ["The amount must be £0 or more"]
     assert response.context["form"]["funding_source"].value() == "Reserves"
 
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from council.demo import DemoRefused
 from council.models import YearlySequence
 from decisions import demo, rules
-from decisions.models import ChairAgreement, Decision, Event, SignOff, SpendType, Status
+from decisions.models import ChairAgreement, Decision, Event, SignOff, Status
 from decisions.workflow import Action
 
 
@@ -69,7 +69,9 @@ def test_seed_record_sections_7_to_10(loaded):
         "£491k from revenue funding for a period of 6 months. This will be funded through the The Covid Outbreak "
         "Management Fund"
     )
-    assert (loaded.amount, loaded.spend_type) == (Decimal("491000"), SpendType.REVENUE)
+    # EXEC-4: the seed's one amount is revenue funding; the register's figure is the larger amount.
+    assert (loaded.capital_amount, loaded.revenue_amount) == (Decimal("0"), Decimal("491000"))
+    assert (loaded.amount, loaded.spend_type) == (Decimal("491000"), "revenue")
     assert loaded.funding_source == "Covid Outbreak Management Fund"
     assert loaded.is_key_decision is False and not (loaded.key_capital or loaded.key_revenue or loaded.key_wards)
     assert loaded.plan_item is None and loaded.key_decision_route == ""  # 8b: N/A

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from council.models import Ward
 from decisions import rules
 from decisions.forms import (
     AppendixForm,
@@ -136,30 +137,31 @@ def test_consultation_date_in_the_future_is_refused(decision):
 
 
 @pytest.mark.parametrize("typed", ["491,000", "491000.00", "£491,000", " 491000 "])
-def test_amount_accepts_how_people_write_money(decision, typed):
-    form = FinanceForm({"amount": typed}, instance=decision)
+@pytest.mark.parametrize("field", ["capital_amount", "revenue_amount"])
+def test_amount_accepts_how_people_write_money(decision, typed, field):
+    form = FinanceForm({field: typed}, instance=decision)
     assert form.is_valid(), form.errors
-    assert form.cleaned_data["amount"] == Decimal("491000")
+    assert form.cleaned_data[field] == Decimal("491000")
 
 
 def test_negative_amount_is_refused(decision):
-    form = FinanceForm({"amount": "-5"}, instance=decision)
+    form = FinanceForm({"revenue_amount": "-5"}, instance=decision)
     assert not form.is_valid()
-    assert codes(form, "amount") == ["negative"]
-    assert form.errors["amount"] == ["The amount must be £0 or more"]
+    assert codes(form, "revenue_amount") == ["negative"]
+    assert form.errors["revenue_amount"] == ["The amount must be £0 or more"]
 
 
 @pytest.mark.parametrize("typed", ["lots", "491k", "1e5x", "NaN"])
 def test_amount_that_is_not_a_number_is_refused(decision, typed):
-    form = FinanceForm({"amount": typed}, instance=decision)
+    form = FinanceForm({"capital_amount": typed}, instance=decision)
     assert not form.is_valid()
-    assert form.errors["amount"] == ["Enter the amount as a number, like 491,000 or 491000.00"]
+    assert form.errors["capital_amount"] == ["Enter the amount as a number, like 491,000 or 491000.00"]
 
 
 def test_amount_with_fractions_of_a_penny_is_refused(decision):
-    form = FinanceForm({"amount": "10.005"}, instance=decision)
+    form = FinanceForm({"revenue_amount": "10.005"}, instance=decision)
     assert not form.is_valid()
-    assert codes(form, "amount") == ["max_decimal_places"]
+    assert codes(form, "revenue_amount") == ["max_decimal_places"]
 
 
 # — yes/no and the key decision criteria -------------------------------------------------------
@@ -172,20 +174,25 @@ def test_yes_no_radios_give_a_boolean(decision, posted, stored):
     assert form.instance.conflict_of_interest is stored
 
 
-def test_key_decision_criteria_are_saved_as_the_three_ticks(decision):
-    form = FinanceForm({"key_criteria": ["key_revenue", "key_wards"]}, instance=decision)
+def test_key_decision_criteria_are_derived_as_the_three_ticks_EXEC_4(decision):
+    """EXEC-4: the ticks follow from the amounts and wards typed, never from ticks typed."""
+    wards = list(Ward.objects.filter(name__in=["Drake", "Stoke"]))
+    data = {"capital_amount": "0", "revenue_amount": "1,500,000", "significant_ward_effect": "True"}
+    form = FinanceForm({**data, "wards": [w.pk for w in wards]}, instance=decision)
     assert form.is_valid(), form.errors
     assert (form.instance.key_capital, form.instance.key_revenue, form.instance.key_wards) == (False, True, True)
-    assert {"key_capital", "key_revenue", "key_wards"} <= set(form.model_fields())
+    assert form.instance.is_key_decision is True
+    assert form.m2m_values() == {"wards": wards}
+    assert not {"is_key_decision", "key_capital", "key_revenue", "key_wards"} & set(form.model_fields())
 
 
-def test_rule_problem_on_a_criterion_shows_on_the_criteria_checkboxes_EXEC_4(decision):
-    """EXEC-4: a problem about key_revenue is shown on the checkboxes that set it."""
-    form = FinanceForm({"amount": "1,500,000", "spend_type": "revenue", "is_key_decision": "False"}, instance=decision)
+def test_rule_problem_on_the_wards_shows_on_the_ward_checkboxes_EXEC_4(decision):
+    """EXEC-4: a significant effect with no ward chosen is shown on the wards' checkboxes."""
+    form = FinanceForm({"significant_ward_effect": "True"}, instance=decision)
     assert form.is_valid(), form.errors
     elsewhere = add_problems(form, [p for p in rules.finance(form.instance) if p.rule == "EXEC-4"])
     assert elsewhere == []
-    assert codes(form, "key_criteria") == ["EXEC-4"]
+    assert codes(form, "wards") == ["EXEC-4"]
 
 
 def test_labels_carry_the_section_numbers(decision):

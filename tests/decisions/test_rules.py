@@ -6,8 +6,8 @@ from unittest import mock
 
 import pytest
 
-from council.models import CouncilSettings, Department
-from decisions import rules, services
+from council.models import CouncilSettings, Department, Ward
+from decisions import rules, rules_key, services
 from decisions.models import (
     Appendix,
     BackgroundPaper,
@@ -15,7 +15,6 @@ from decisions.models import (
     ChairAgreement,
     KeyDecisionRoute,
     SignOff,
-    SpendType,
     Status,
     today,
 )
@@ -57,8 +56,9 @@ def test_complete_record_has_no_problems_REQUIRED_1(db):
         ("decision_maker", None),
         ("directorate", None),
         ("financial_implications", " "),
-        ("spend_type", ""),
-        ("is_key_decision", None),
+        ("capital_amount", None),
+        ("revenue_amount", None),
+        ("significant_ward_effect", None),
         ("priority", None),
         ("plan_link", ""),
         ("environmental_implications", ""),
@@ -82,9 +82,9 @@ def test_author_contact_needs_email_or_phone_REQUIRED_1(db):
 
 
 def test_amount_required_when_spending_REQUIRED_1(db):
-    """REQUIRED-1: revenue or capital spending needs its amount; "no spending" does not."""
-    assert ("REQUIRED-1", "amount") in rule_fields(rules.finance(DecisionFactory(amount=None)))
-    assert rules.finance(DecisionFactory(amount=None, spend_type=SpendType.NONE)) == []
+    """REQUIRED-1: both amounts are asked for; £0 ("no spending") is an answer."""
+    assert ("REQUIRED-1", "capital_amount") in rule_fields(rules.finance(DecisionFactory(capital_amount=None)))
+    assert rules.finance(DecisionFactory(capital_amount=Decimal(0), revenue_amount=Decimal(0))) == []
 
 
 def test_other_portfolios_affected_needs_a_consultation_REQUIRED_1(db):
@@ -123,33 +123,32 @@ def test_conflict_of_interest_must_be_answered_even_if_none_OLGB_3(db):
 
 
 @pytest.mark.parametrize(
-    "spend_type,amount,expected",
+    "capital,revenue,expected",
     [
-        (SpendType.REVENUE, "1000000", {"key_capital": False, "key_revenue": False}),
-        (SpendType.REVENUE, "1000000.01", {"key_capital": False, "key_revenue": True}),
-        (SpendType.CAPITAL, "3000000", {"key_capital": False, "key_revenue": False}),
-        (SpendType.CAPITAL, "3000001", {"key_capital": True, "key_revenue": False}),
-        (SpendType.CAPITAL, "2000000", {"key_capital": False, "key_revenue": False}),
-        (SpendType.NONE, "9000000", {"key_capital": False, "key_revenue": False}),
+        ("0", "1000000", {"key_capital": False, "key_revenue": False}),
+        ("0", "1000000.01", {"key_capital": False, "key_revenue": True}),
+        ("3000000", "0", {"key_capital": False, "key_revenue": False}),
+        ("3000001", "0", {"key_capital": True, "key_revenue": False}),
+        ("2000000", "0", {"key_capital": False, "key_revenue": False}),
+        ("0", "0", {"key_capital": False, "key_revenue": False}),
     ],
 )
-def test_key_criteria_derived_from_amount_and_plymouth_thresholds_EXEC_4(db, spend_type, amount, expected):
+def test_key_criteria_derived_from_amount_and_plymouth_thresholds_EXEC_4(db, capital, revenue, expected):
     """EXEC-4: "in excess of" Plymouth's £3m capital / £1m revenue thresholds."""
-    decision = DecisionFactory.build(spend_type=spend_type, amount=Decimal(amount))
-    assert rules.derived_key_criteria(decision) == expected
+    decision = DecisionFactory.build(capital_amount=Decimal(capital), revenue_amount=Decimal(revenue))
+    met = rules_key.criteria(decision)
+    assert {name: met[name] for name in expected} == expected
 
 
 def test_key_criteria_follow_the_councils_own_thresholds_EXEC_4(db):
     """EXEC-4: the thresholds are configuration: lowering them in CouncilSettings changes the result."""
-    decision = DecisionFactory(spend_type=SpendType.REVENUE, amount=Decimal("600000"))
-    assert rules.derived_key_criteria(decision)["key_revenue"] is False
+    decision = DecisionFactory(revenue_amount=Decimal("600000"))
+    assert rules_key.criteria(decision)["key_revenue"] is False
     council = CouncilSettings.load()
     council.key_decision_revenue_threshold = Decimal("500000")
     council.save()
-    assert rules.derived_key_criteria(decision)["key_revenue"] is True
-    problems = rules.finance(decision)
-    assert ("EXEC-4", "key_revenue") in rule_fields(problems)
-    assert "£500,000" in next(p.message for p in problems if p.field == "key_revenue")
+    assert rules_key.criteria(decision)["key_revenue"] is True
+    assert "over the £500,000 threshold" in rules_key.explanation(decision)
 
 
 def test_capital_threshold_change_makes_a_contract_key_EXEC_4(db):
@@ -157,20 +156,22 @@ def test_capital_threshold_change_makes_a_contract_key_EXEC_4(db):
     council = CouncilSettings.load()
     council.key_decision_capital_threshold = Decimal("250000")
     council.save()
-    decision = DecisionFactory(spend_type=SpendType.CAPITAL)
-    assert rules.derived_key_criteria(decision)["key_capital"] is True
+    decision = DecisionFactory(capital_amount=Decimal("491000"))
+    assert rules_key.criteria(decision)["key_capital"] is True
 
 
-def test_criterion_met_but_not_marked_key_is_reported_EXEC_4(db):
-    """EXEC-4: a decision meeting a criterion is a key decision."""
-    decision = DecisionFactory(key_wards=True, is_key_decision=False)
-    assert ("EXEC-4", "is_key_decision") in rule_fields(rules.finance(decision))
+def test_criterion_met_makes_it_a_key_decision_EXEC_4(db):
+    """EXEC-4: a decision meeting a criterion is a key decision, whatever was stored before."""
+    decision = DecisionFactory(significant_ward_effect=True, is_key_decision=False)
+    decision.wards.set(Ward.objects.filter(name__in=["Ham", "Stoke"]))
+    rules_key.derive(decision)
+    assert (decision.key_wards, decision.is_key_decision) == (True, True)
 
 
-def test_key_decision_without_criteria_is_reported_EXEC_4(db):
-    """EXEC-4: "yes, key" needs the criteria that make it so."""
-    decision = DecisionFactory(is_key_decision=True, key_decision_route=KeyDecisionRoute.FORWARD_PLAN)
-    assert ("EXEC-4", "key_wards") in rule_fields(rules.finance(decision))
+def test_significant_effect_without_wards_is_reported_EXEC_4(db):
+    """EXEC-4: a significant effect on communities needs the wards they live or work in."""
+    decision = DecisionFactory(significant_ward_effect=True)
+    assert ("EXEC-4", "wards") in rule_fields(rules.finance(decision))
 
 
 def test_key_decision_trait_is_complete_EXEC_4(db):
