@@ -3,6 +3,7 @@ Plan", and the first-lawful-date warnings on the task list (EXEC-5, EXEC-6, EXEC
 
 import datetime
 import html
+import json
 
 import pytest
 from django.db import connection
@@ -131,3 +132,22 @@ def test_task_list_queries_do_not_grow_with_the_route(client, officer, democrati
             assert client.get(url("tasks", decision)).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_section_8b_shows_the_plan_items_first_publication_everywhere_EXEC_5(client, officer):
+    """The record page, the download and the API take 8b from the plan item, never a typed date."""
+    from decisions.models import Status
+    from tests.decisions.factories import advance
+
+    published_on = today() - datetime.timedelta(days=40)
+    decision = advance(
+        DecisionFactory(key=True, plan_item=plan_item(officer, published_on=published_on)), Status.PUBLISHED
+    )
+    item = decision.plan_item
+    page = text(client.get(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})))
+    assert f"{published_on:%-d %B %Y}" in page and f"Forward Plan item {item.reference}: {item.title}" in page
+    response = client.get(reverse("decisions:download-json"))
+    rows = json.loads(b"".join(response.streaming_content))["decisions"]
+    row = next(r for r in rows if r["reference"] == decision.reference)
+    assert row["forward_plan_published_on"] == published_on.isoformat()
+    assert (row["forward_plan_reference"], row["key_decision_route"]) == (item.reference, "forward_plan")
