@@ -153,9 +153,13 @@ class PlanItemForm(forms.ModelForm):
 class NewDateForm(forms.Form):
     """The new date, or period, when the decision is expected."""
 
-    expected_from = GovDateField(what="the new expected date", label="New expected date of decision")
+    expected_from = GovDateField(
+        what="the new expected date", label="New expected date of decision", help_text="For example, 1 6 2027."
+    )
     expected_to = GovDateField(
-        what="the end of the period", label="End of the period (optional)", help_text="Only for a period."
+        what="the end of the period",
+        label="End of the period (optional)",
+        help_text="Only if the decision is expected within a period. For example, 30 6 2027.",
     )
     fields_before = ()
 
@@ -173,41 +177,46 @@ class NewDateForm(forms.Form):
         return data
 
 
-class DeferForm(NewDateForm):
-    reason = forms.CharField(
-        label="Why has the decision been deferred?",
-        help_text="This is published on the Forward Plan with the item.",
-        widget=forms.Textarea,
-        max_length=5000,
-        error_messages={"required": "Enter why the decision has been deferred"},
-        validators=[NoHTML("the reason")],
-    )
-    fields_before = (Field.textarea("reason", rows=4),)
-    field_order = ["reason", "expected_from", "expected_to"]
+class ReasonMixin:
+    """A public reason (a deferral's, a withdrawal's): required, plain text, published with the item."""
+
+    required_reason = ""
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
-            raise ValidationError("Enter why the decision has been deferred", code="required")
+            raise ValidationError(self.required_reason, code="required")
         return reason
 
 
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is the item being withdrawn?",
-        help_text="This is published on the Forward Plan: the item stays there, marked withdrawn.",
+def reason_field(label, help_text, required):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
         widget=forms.Textarea,
         max_length=5000,
-        error_messages={"required": "Enter why the item is being withdrawn"},
+        error_messages={"required": required},
         validators=[NoHTML("the reason")],
+    )
+
+
+class DeferForm(ReasonMixin, NewDateForm):
+    required_reason = "Enter why the decision has been deferred"
+    reason = reason_field(
+        "Why has the decision been deferred?", "This is published on the Forward Plan with the item.", required_reason
+    )
+    fields_before = (Field.textarea("reason", rows=4),)
+    field_order = ["reason", "expected_from", "expected_to"]
+
+
+class WithdrawForm(ReasonMixin, forms.Form):
+    required_reason = "Enter why the item is being withdrawn"
+    reason = reason_field(
+        "Why is the item being withdrawn?",
+        "This is published on the Forward Plan: the item stays there, marked withdrawn.",
+        required_reason,
     )
 
     def __init__(self, *args, button, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = action_helper(Field.textarea("reason", rows=4), button=button)
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError("Enter why the item is being withdrawn", code="required")
-        return reason

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from council import codes
 from council.models import CouncilSettings
 from forwardplan import notifications, permissions, rules
-from forwardplan.models import PlanItem, Status, today
+from forwardplan.models import DecisionMakerType, PlanItem, Status, today
 from forwardplan.workflow import Action
 from records.services import RecordServices, require, require_comment
 
@@ -75,6 +75,20 @@ def _only_editable(fields):
         raise ValueError(f"Not a field of the notice: {', '.join(sorted(refused))}")
 
 
+def _tidy(data):
+    """Drop answers the other answers make irrelevant (an officer named for a Cabinet decision,
+    paragraphs of an item not expected to be exempt), so the notice never says them."""
+    kind = data.get("decision_maker_type")
+    if kind is not None:
+        if kind != DecisionMakerType.OFFICER:
+            data["decision_maker"] = None
+        if kind != DecisionMakerType.CABINET_MEMBER:
+            data["portfolio"] = None
+    if data.get("expected_exempt") is False:
+        data["exempt_paragraphs"] = []
+    return data
+
+
 # — proposing --------------------------------------------------------------------------------------
 
 
@@ -83,6 +97,7 @@ def create_item(*, actor, **fields):
     """An officer starts a Forward Plan item: a draft, theirs until they propose it."""
     require(permissions.can_create(actor))
     _only_editable(fields)
+    _tidy(fields)
     item = PlanItem(author=actor, author_name=actor.display_name, author_job_title=actor.job_title, **fields)
     if problems := rules.consistency(item):
         raise _problems_error(problems)
@@ -97,6 +112,7 @@ def save_edits(item, *, actor, data, revision=None):
     Support's proposed or public item. An edit of a public item is a "Changed" event naming the
     fields, on the public history; the first publication stays as it was (EXEC-5)."""
     _only_editable(data)
+    data = _tidy(dict(data))
     for name, value in data.items():
         setattr(item, name, value)
     return RECORDS.save_edits(item, actor=actor, fields=list(data), revision=revision)
@@ -139,25 +155,34 @@ def _first_publication(locked):
 
 
 @transaction.atomic
-def publish(item, *, actor):
-    """Democratic Support puts a proposed item on the public plan."""
+def publish(item, *, actor, version=None):
+    """Democratic Support puts a proposed item on the public plan: the version their page showed
+    (`version`, SIGNOFF-1's check), not one changed since."""
     locked = RECORDS.lock(item)
     require(permissions.can_publish(actor, locked))
+    RECORDS.check_version(locked, version, "publish it")
     RECORDS.move(locked, actor=actor, action=Action.PUBLISH, then=_first_publication, comment=lambda r: r.reference)
     return locked
 
 
-def _new_date(expected_from, expected_to):
+def _redate(locked, *, actor, action, expected_from, expected_to, reason, said):
+    """Move the item to a new expected date or period (a deferral, a return to the plan); the
+    workflow checks the date (`rules.new_expected_date`) before anything changes."""
+
     def then(locked):
         locked.expected_from, locked.expected_to = expected_from, expected_to
+        locked.status_reason = reason
 
-    return then
-
-
-def _when(expected_from, expected_to):
-    if expected_to and expected_to != expected_from:
-        return f"between {expected_from:%-d %B %Y} and {expected_to:%-d %B %Y}"
-    return f"{expected_from:%-d %B %Y}"
+    RECORDS.move(
+        locked,
+        actor=actor,
+        action=action,
+        then=then,
+        comment=lambda r: f"{said}{r.expected_display}",
+        expected_from=expected_from,
+        expected_to=expected_to,
+    )
+    return locked
 
 
 @transaction.atomic
@@ -166,22 +191,16 @@ def defer(item, *, actor, reason, expected_from, expected_to=None):
     locked = RECORDS.lock(item)
     require(permissions.can_defer(actor, locked))
     require_comment(reason, "Enter why the decision has been deferred")
-    set_date = _new_date(expected_from, expected_to)
-
-    def deferred(locked):
-        set_date(locked)
-        locked.status_reason = reason.strip()
-
-    RECORDS.move(
+    reason = reason.strip()
+    return _redate(
         locked,
         actor=actor,
         action=Action.DEFER,
-        then=deferred,
-        comment=lambda r: f"{r.status_reason}\nNow expected {_when(r.expected_from, r.expected_to)}",
         expected_from=expected_from,
         expected_to=expected_to,
+        reason=reason,
+        said=f"{reason}\nNow expected: ",
     )
-    return locked
 
 
 @transaction.atomic
@@ -189,22 +208,15 @@ def republish(item, *, actor, expected_from, expected_to=None):
     """Democratic Support puts a deferred item back on the plan with its date."""
     locked = RECORDS.lock(item)
     require(permissions.can_republish(actor, locked))
-    set_date = _new_date(expected_from, expected_to)
-
-    def back(locked):
-        set_date(locked)
-        locked.status_reason = ""
-
-    RECORDS.move(
+    return _redate(
         locked,
         actor=actor,
         action=Action.REPUBLISH,
-        then=back,
-        comment=lambda r: f"Expected {_when(r.expected_from, r.expected_to)}",
         expected_from=expected_from,
         expected_to=expected_to,
+        reason="",
+        said="Expected: ",
     )
-    return locked
 
 
 @transaction.atomic

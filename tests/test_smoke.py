@@ -100,6 +100,7 @@ for _module in (
     "tests.scrutiny.smoke_routes_public",
     "tests.api.smoke_routes",
     "tests.notices.smoke_routes",
+    "tests.forwardplan.smoke_routes_staff",
 ):
     try:
         ROUTES.update(importlib.import_module(_module).ROUTES)

@@ -131,68 +131,72 @@ item = page_view(KIND, "forwardplan/manage/item.html", BUTTONS, _item_context)
 # — the actions: each a declaration of records.views.RecordAction ----------------------------------
 
 
+def _action(action, *, permission, form, button, service, success, **more):
+    """An action page of the item: its form (with the one button), the service it calls, its template
+    (templates/forwardplan/manage/<action>.html) and what it says when done."""
+    return RecordAction.declare(
+        KIND,
+        action,
+        permission=permission,
+        form=form,
+        form_kwargs=lambda view: {"button": button},
+        service=service,
+        template=f"forwardplan/manage/{action}.html",
+        success=success,
+        **more,
+    )
+
+
 def _blockers(action):
     return lambda view: {"blockers": workflow.blockers(view.record, action)}
 
 
-submit = RecordAction.declare(
-    KIND,
+# Proposing and publishing: a confirmation, shown with what still stops it (reg 9(1)).
+submit = _action(
     Action.SUBMIT,
     permission=permissions.can_submit,
-    context=_blockers(Action.SUBMIT),
     form=ConfirmForm,
-    form_kwargs=lambda view: {"button": "Propose the item"},
+    button="Propose the item",
     service=services.submit,
-    template="forwardplan/manage/submit.html",
     success="Your item is proposed. Democratic Support will check and publish it",
+    context=_blockers(Action.SUBMIT),
 )
-
-publish = RecordAction.declare(
-    KIND,
+publish = _action(
     Action.PUBLISH,
     permission=permissions.can_publish,
-    context=_blockers(Action.PUBLISH),
     form=ConfirmForm,
-    form_kwargs=lambda view: {"button": "Publish on the Forward Plan"},
+    button="Publish on the Forward Plan",
     service=services.publish,
-    template="forwardplan/manage/publish.html",
     success="{result.reference} is published on the Forward Plan",
+    context=_blockers(Action.PUBLISH),
+    versioned=True,
 )
-
 return_item = return_action(KIND, service=services.return_to_author, template="forwardplan/manage/return.html")
-
-defer = RecordAction.declare(
-    KIND,
+# A new date, a public reason, or both.
+defer = _action(
     Action.DEFER,
     permission=permissions.can_defer,
     form=DeferForm,
-    form_kwargs=lambda view: {"button": "Defer the decision"},
+    button="Defer the decision",
     service=services.defer,
-    arguments=every_field,
-    template="forwardplan/manage/defer.html",
     success="The decision is deferred; the Forward Plan shows the reason and the new date",
+    arguments=every_field,
 )
-
-republish = RecordAction.declare(
-    KIND,
+republish = _action(
     Action.REPUBLISH,
     permission=permissions.can_republish,
     form=NewDateForm,
-    form_kwargs=lambda view: {"button": "Put back on the plan"},
+    button="Put back on the plan",
     service=services.republish,
-    arguments=every_field,
-    template="forwardplan/manage/republish.html",
     success="The item is back on the Forward Plan",
+    arguments=every_field,
 )
-
-withdraw = RecordAction.declare(
-    KIND,
+withdraw = _action(
     Action.WITHDRAW,
     permission=permissions.can_withdraw,
     form=WithdrawForm,
-    form_kwargs=lambda view: {"button": "Withdraw from the plan"},
+    button="Withdraw from the plan",
     service=services.withdraw,
-    arguments=every_field,
-    template="forwardplan/manage/withdraw.html",
     success="The item is withdrawn; the Forward Plan shows it as withdrawn, with the reason",
+    arguments=every_field,
 )

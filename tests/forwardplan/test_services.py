@@ -100,3 +100,14 @@ def test_return_then_publish_keeps_one_reference(officer, democratic_support):
     item = services.publish(item, actor=democratic_support)
     assert item.reference
     assert item.events.filter(action=Action.PUBLISH).count() == 1
+
+
+def test_answers_made_irrelevant_are_dropped(officer, decision_maker):
+    item = draft_item(officer, decision_maker=decision_maker, expected_exempt=False, exempt_paragraphs=[3])
+    assert item.decision_maker is None and item.exempt_paragraphs == []
+    item = services.save_edits(
+        item, actor=officer, data={"decision_maker_type": DecisionMakerType.OFFICER, "decision_maker": decision_maker}
+    )
+    assert item.decision_maker == decision_maker
+    item = services.save_edits(item, actor=officer, data={"decision_maker_type": DecisionMakerType.CABINET})
+    assert item.decision_maker is None

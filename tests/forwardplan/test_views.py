@@ -287,3 +287,16 @@ def test_staff_home_links_ds_to_the_plan_and_officers_to_propose(client, officer
     assert f'href="{url("plan")}"' in html and "Waiting for you" in html
     client.force_login(officer)
     assert f'href="{url("new")}"' in client.get(reverse("staff-home")).text
+
+
+def test_publish_of_version_changed_since_page_shown_refused(client, officer, democratic_support):
+    item = submitted_item(officer)
+    seen = item.content_version
+    services.save_edits(item, actor=democratic_support, data={"title": "Changed by a colleague"})
+    client.force_login(democratic_support)
+    response = client.post(url("publish", item), {"version": str(seen)})
+    assert response.status_code == 200
+    assert "has changed since you opened this page" in response.text
+    item.refresh_from_db()
+    assert item.status == Status.SUBMITTED
+    assert client.post(url("publish", item), {"version": str(item.content_version)}).status_code == 302
