@@ -151,3 +151,23 @@ def test_section_8b_shows_the_plan_items_first_publication_everywhere_EXEC_5(cli
     row = next(r for r in rows if r["reference"] == decision.reference)
     assert row["forward_plan_published_on"] == published_on.isoformat()
     assert (row["forward_plan_reference"], row["key_decision_route"]) == (item.reference, "forward_plan")
+
+
+def test_forward_plan_task_is_optional_until_the_decision_is_key_EXEC_5(client, officer):
+    """Not key: "Optional", and not counted. Key without a route: to do. Key with a route: completed."""
+    client.force_login(officer)
+    not_key = DecisionFactory()
+    assert "Optional" in _status(client, not_key)
+    key = DecisionFactory(key=True, key_decision_route="", plan_item=None)
+    assert "Not yet started" in _status(client, key)
+    response = client.post(
+        url("task", key, task="forward-plan"), {"key_decision_route": "special_urgency", "continue": ""}
+    )
+    assert response.status_code == 302 and "Completed" in _status(client, key)
+
+
+def _status(client, decision):
+    """The Forward Plan task's row of the task list."""
+    page = text(client.get(url("tasks", decision)))
+    row = page[page.index(">Forward Plan<") :]
+    return row[: row.index("</li>")]
