@@ -13,8 +13,8 @@ def kind():
     from forwardplan.models import Event, PlanItem, Status
     from records.queues import Kind
 
-    # A draft opens on its one page of questions, as a record's draft opens on its task list.
-    return Kind(PlanItem, Status, Event, "item", item_label, "forwardplan:item", "forwardplan:edit")
+    # A draft opens on its page too: what is still missing, why it was returned, "Change" and "Propose".
+    return Kind(PlanItem, Status, Event, "item", item_label, "forwardplan:item", "forwardplan:item")
 
 
 class ForwardPlanConfig(AppConfig):

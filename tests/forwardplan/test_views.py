@@ -300,3 +300,10 @@ def test_publish_of_version_changed_since_page_shown_refused(client, officer, de
     item.refresh_from_db()
     assert item.status == Status.SUBMITTED
     assert client.post(url("publish", item), {"version": str(item.content_version)}).status_code == 302
+
+
+def test_returned_item_listed_for_author_with_comment(client, officer, democratic_support):
+    item = services.return_to_author(submitted_item(officer), actor=democratic_support, comment="Name the documents")
+    client.force_login(officer)
+    html = client.get(reverse("staff-home")).text
+    assert "Returned to you" in html and f'href="{url("item", item)}"' in html
