@@ -20,8 +20,9 @@ TASKS = TaskList(
             rules.finance,
             ("7", "8"),
         ),
-        # 8b: the key decision's lawful route (EXEC-5 to 7) and its Forward Plan item.
-        Task("forward-plan", "Forward Plan", forms.RouteForm, rules.route, ("8b",)),
+        # 8b: the key decision's lawful route (EXEC-5 to 7) and its Forward Plan item. Optional: a
+        # decision that is not key needs none, and a key one without a route has problems here.
+        Task("forward-plan", "Forward Plan", forms.RouteForm, rules.route, ("8b",), optional=True),
         Task("plan", "Council plan and environmental implications", forms.PlanForm, rules.plan, ("9", "10")),
         # 12b, the scrutiny chair's agreement, is asked for on submission: the caption names what is typed here.
         Task(

@@ -19,8 +19,31 @@ def _given(decision, kind):
     return any(n.kind == kind for n in decision.notices.all())
 
 
-def _blockers(decision, *, rule, statuses, when, route, words, kind, given):
+# Per kind: (rule, the record's states it may be given in, why not in another, its route, the
+# route's words, said when one has been given already).
+GIVEN_WHEN = {
+    Kind.GENERAL_EXCEPTION: (
+        "EXEC-6",
+        BEFORE_DECISION,
+        "A general exception notice is given before the decision is taken",
+        KeyDecisionRoute.GENERAL_EXCEPTION,
+        "the general exception route",
+        "The general exception notice has already been given",
+    ),
+    Kind.SPECIAL_URGENCY: (
+        "EXEC-7",
+        AFTER_AGREEMENT,
+        "A special urgency notice follows the chair's agreement to a submitted record",
+        KeyDecisionRoute.SPECIAL_URGENCY,
+        "special urgency",
+        "The special urgency notice has already been published",
+    ),
+}
+
+
+def _blockers(decision, kind):
     """What stops any notice: the record's state, its route, and a notice of this kind given already."""
+    rule, statuses, when, route, words, given = GIVEN_WHEN[kind]
     if decision.status not in statuses:
         return [Problem(rule, "", when)]
     problems = []
@@ -33,16 +56,7 @@ def _blockers(decision, *, rule, statuses, when, route, words, kind, given):
 
 def general_exception_blockers(decision):
     """EXEC-6: why Democratic Support cannot give the general exception notice about this decision now."""
-    problems = _blockers(
-        decision,
-        rule="EXEC-6",
-        statuses=BEFORE_DECISION,
-        when="A general exception notice is given before the decision is taken",
-        route=KeyDecisionRoute.GENERAL_EXCEPTION,
-        words="the general exception route",
-        kind=Kind.GENERAL_EXCEPTION,
-        given="The general exception notice has already been given",
-    )
+    problems = _blockers(decision, Kind.GENERAL_EXCEPTION)
     # Once submitted, the record is Democratic Support's to see, and can no longer be deleted as a
     # draft from under a public notice.
     if decision.submitted_at is None:
@@ -69,16 +83,7 @@ def special_urgency_agreement(decision):
 
 def special_urgency_blockers(decision):
     """EXEC-7: why Democratic Support cannot publish the special urgency notice about this decision now."""
-    problems = _blockers(
-        decision,
-        rule="EXEC-7",
-        statuses=AFTER_AGREEMENT,
-        when="A special urgency notice follows the chair's agreement to a submitted record",
-        route=KeyDecisionRoute.SPECIAL_URGENCY,
-        words="special urgency",
-        kind=Kind.SPECIAL_URGENCY,
-        given="The special urgency notice has already been published",
-    )
+    problems = _blockers(decision, Kind.SPECIAL_URGENCY)
     if special_urgency_agreement(decision) is None:
         problems.append(
             Problem("EXEC-7", "", "The chair has not agreed that the decision cannot reasonably be deferred")

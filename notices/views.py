@@ -55,27 +55,34 @@ def _reasons(data, view):
     return {"reasons": data["comment"]}
 
 
-general_exception = NoticeAction.declare(
-    DECISIONS,
+PUBLIC = "Published on the notice's public page, for anyone to read. Leave out anything exempt."
+
+
+def notice_action(action, question, required, button, *, hint=PUBLIC, initial=lambda view: "", **declared):
+    """A notice's confirm page: the reasons in one textarea (`question`), then the service."""
+    form_kwargs = dict(label=question, hint=hint, required_message=required, button=button)
+    return NoticeAction.declare(
+        DECISIONS,
+        action,
+        form=CommentForm,
+        form_kwargs=lambda view: {**form_kwargs, "initial": {"comment": initial(view)}},
+        arguments=_reasons,
+        template=f"notices/{action.removesuffix('_notice')}.html",
+        **declared,
+    )
+
+
+general_exception = notice_action(
     "general_exception_notice",
+    "Why is 28 clear days' notice in the Forward Plan impracticable?",
+    "Enter why 28 clear days' notice is impracticable",
+    "Give general exception notice",
+    hint="The chair is sent these reasons in writing. They are published later, in the notice of reasons.",
     permission=permissions.can_give_general_exception_notice,
     context=lambda view: {"chair": view.record.scrutiny_committee.chair, "committee": view.record.scrutiny_committee},
-    form=CommentForm,
-    form_kwargs=lambda view: dict(
-        label="Why is 28 clear days' notice in the Forward Plan impracticable?",
-        hint="The chair is sent these reasons in writing. They are published later, in the notice of reasons.",
-        required_message="Enter why 28 clear days' notice is impracticable",
-        button="Give general exception notice",
-    ),
     service=services.give_general_exception_notice,
-    arguments=_reasons,
-    template="notices/general_exception.html",
     success="General exception notice published, and {chair.display_name} emailed",
 )
-
-
-def _waiting(view):
-    return {"notice": permissions.waiting_for_reasons(view.record)}
 
 
 def _publish_reasons(decision, *, actor, reasons):
@@ -85,22 +92,15 @@ def _publish_reasons(decision, *, actor, reasons):
     return services.publish_reasons(notice, actor=actor, reasons=reasons)
 
 
-publish_reasons = NoticeAction.declare(
-    DECISIONS,
+publish_reasons = notice_action(
     "publish_reasons",
+    "Why was 28 clear days' notice impracticable?",
+    "Enter why 28 clear days' notice was impracticable",
+    "Publish the notice of reasons",
+    initial=lambda view: view.extra["notice"].reasons if view.extra["notice"] else "",
     permission=permissions.can_publish_reasons,
-    context=_waiting,
-    form=CommentForm,
-    form_kwargs=lambda view: dict(
-        initial={"comment": view.extra["notice"].reasons if view.extra["notice"] else ""},
-        label="Why was 28 clear days' notice impracticable?",
-        hint="Published on the notice's public page, for anyone to read. Leave out anything exempt.",
-        required_message="Enter why 28 clear days' notice was impracticable",
-        button="Publish the notice of reasons",
-    ),
+    context=lambda view: {"notice": permissions.waiting_for_reasons(view.record)},
     service=_publish_reasons,
-    arguments=_reasons,
-    template="notices/publish_reasons.html",
     success="The notice of reasons has been published",
 )
 
@@ -110,22 +110,15 @@ def _special_urgency_reasons(view):
     return getattr(agreement, "reasons", "") or view.record.urgency_reason
 
 
-special_urgency = NoticeAction.declare(
-    DECISIONS,
+special_urgency = notice_action(
     "special_urgency_notice",
+    "Why can the decision not reasonably be deferred?",
+    "Enter why the decision cannot reasonably be deferred",
+    "Publish special urgency notice",
+    initial=_special_urgency_reasons,
     permission=permissions.can_publish_special_urgency_notice,
     context=lambda view: {"agreement": rules.special_urgency_agreement(view.record)},
-    form=CommentForm,
-    form_kwargs=lambda view: dict(
-        initial={"comment": _special_urgency_reasons(view)},
-        label="Why can the decision not reasonably be deferred?",
-        hint="Published on the notice's public page, for anyone to read. Leave out anything exempt.",
-        required_message="Enter why the decision cannot reasonably be deferred",
-        button="Publish special urgency notice",
-    ),
     service=services.publish_special_urgency_notice,
-    arguments=_reasons,
-    template="notices/special_urgency.html",
     success="The special urgency notice has been published",
 )
 

@@ -3,6 +3,7 @@ Plan", and the first-lawful-date warnings on the task list (EXEC-5, EXEC-6, EXEC
 
 import datetime
 import html
+import json
 
 import pytest
 from django.db import connection
@@ -131,3 +132,42 @@ def test_task_list_queries_do_not_grow_with_the_route(client, officer, democrati
             assert client.get(url("tasks", decision)).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_section_8b_shows_the_plan_items_first_publication_everywhere_EXEC_5(client, officer):
+    """The record page, the download and the API take 8b from the plan item, never a typed date."""
+    from decisions.models import Status
+    from tests.decisions.factories import advance
+
+    published_on = today() - datetime.timedelta(days=40)
+    decision = advance(
+        DecisionFactory(key=True, plan_item=plan_item(officer, published_on=published_on)), Status.PUBLISHED
+    )
+    item = decision.plan_item
+    page = text(client.get(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})))
+    assert f"{published_on:%-d %B %Y}" in page and f"Forward Plan item {item.reference}: {item.title}" in page
+    response = client.get(reverse("decisions:download-json"))
+    rows = json.loads(b"".join(response.streaming_content))["decisions"]
+    row = next(r for r in rows if r["reference"] == decision.reference)
+    assert row["forward_plan_published_on"] == published_on.isoformat()
+    assert (row["forward_plan_reference"], row["key_decision_route"]) == (item.reference, "forward_plan")
+
+
+def test_forward_plan_task_is_optional_until_the_decision_is_key_EXEC_5(client, officer):
+    """Not key: "Optional", and not counted. Key without a route: to do. Key with a route: completed."""
+    client.force_login(officer)
+    not_key = DecisionFactory()
+    assert "Optional" in _status(client, not_key)
+    key = DecisionFactory(key=True, key_decision_route="", plan_item=None)
+    assert "Not yet started" in _status(client, key)
+    response = client.post(
+        url("task", key, task="forward-plan"), {"key_decision_route": "special_urgency", "continue": ""}
+    )
+    assert response.status_code == 302 and "Completed" in _status(client, key)
+
+
+def _status(client, decision):
+    """The Forward Plan task's row of the task list."""
+    page = text(client.get(url("tasks", decision)))
+    row = page[page.index(">Forward Plan<") :]
+    return row[: row.index("</li>")]
