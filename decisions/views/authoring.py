@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST, require_safe
 from council import integrity
 from council.documents import attachment_content_type
 from council.models import CouncilSettings, Department
-from decisions import documents, permissions, rules, sections, services, workflow
+from decisions import documents, kind, permissions, sections, services
 from decisions.forms import AppendixForm, BackgroundPaperForm, CabinetConsultationForm
-from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision
+from decisions.models import Appendix, CabinetConsultation, Decision
 from decisions.tasklist import TASKS
 from decisions.views import review
 from records import views_appendices as appendices
@@ -101,24 +101,13 @@ def _consultation_buttons(request, kind, decision, form):
     return None
 
 
-KIND = shared.Authoring(
-    namespace="decisions",
-    name="decision",
-    noun="decision record",
-    short_noun="record",
-    untitled="Untitled decision",
+KIND = kind.KIND.authoring(
     tasks=TASKS,
     queryset=_records,
     check_queryset=documents.record_queryset,
-    permissions=permissions,
     services=services,
-    rules=rules,
-    workflow=workflow,
     appendix_form=AppendixForm,
     paper_form=BackgroundPaperForm,
-    appendix_model=Appendix,
-    paper_model=BackgroundPaper,
-    record_url="record",
     submitted=lambda d: f"Decision record {d.reference} has been submitted for sign-off",
     check_context=_check_context,
     pages={"appendices": appendices.appendices_page},

@@ -12,31 +12,16 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from council import integrity
-from decisions import documents, forms_review, permissions, rules, services, workflow
-from decisions.documents import record_context, record_queryset
-from decisions.models import Status, today
+from decisions import documents, forms_review, kind, permissions, rules, services, workflow
+from decisions.documents import record_context
+from decisions.models import today
 from decisions.views.public import _council
 from decisions.workflow import Action
 from records.actions import return_action, withdraw_action
-from records.views import AlreadyDone, RecordAction, RecordKind, SignOffAction, every_field
+from records.views import AlreadyDone, RecordAction, SignOffAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
 
-KIND = RecordKind(
-    app="decisions",
-    name="decision",
-    noun="record",
-    queryset=record_queryset,
-    page="decisions:record",
-    caption="decisions/_record_caption.html",
-    tags={
-        Status.DRAFT: "grey",
-        Status.IN_SIGN_OFF: "",
-        Status.AWAITING_DECISION: "yellow",
-        Status.DECIDED: "teal",
-        Status.PUBLISHED: "green",
-        None: "red",
-    },
-)
+KIND = kind.KIND.review
 
 
 # Authoring's submit page answers a second click the same way.

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from council import integrity
 from records import views_appendices as appendices
 from records import views_authoring as shared
-from scrutiny import documents, permissions, rules, services, workflow
+from scrutiny import documents, kind, services
 from scrutiny.forms import StartForm
 from scrutiny.forms_parts import ReportAppendixForm, ReportBackgroundPaperForm, SectionForm
-from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection, ReportSignOff
+from scrutiny.models import BriefingReport, ReportSection, ReportSignOff
 from scrutiny.tasklist import ANSWER_GROUPS, TASKS
 from scrutiny.views import review
 
@@ -47,24 +47,13 @@ def _check_context(report):
     return {**context, "answer_groups": ANSWER_GROUPS, "value_template": "scrutiny/_report_value.html"}
 
 
-KIND = shared.Authoring(
-    namespace="scrutiny",
-    name="report",
-    noun="briefing report",
-    short_noun="report",
-    untitled="Untitled briefing report",
+KIND = kind.KIND.authoring(
     tasks=TASKS,
     queryset=_reports,
     check_queryset=_check_reports,
-    permissions=permissions,
     services=services,
-    rules=rules,
-    workflow=workflow,
     appendix_form=ReportAppendixForm,
     paper_form=ReportBackgroundPaperForm,
-    appendix_model=ReportAppendix,
-    paper_model=ReportBackgroundPaper,
-    record_url="report",
     submitted=lambda r: "Your briefing report has been submitted for sign-off",
     check_context=_check_context,
     pages={"appendices": appendices.appendices_page},

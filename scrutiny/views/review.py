@@ -17,49 +17,13 @@ from council import documents as council_documents
 from council.models import Department
 from records import forms as record_forms
 from records.actions import confirm_action, return_action, withdraw_action
-from records.views import RecordAction, RecordKind, SignOffAction, every_field
+from records.views import RecordAction, SignOffAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
-from scrutiny import documents, forms_review, permissions, rules, services, workflow
-from scrutiny.models import BriefingReport, ReportAppendix, Status, today
+from scrutiny import documents, forms_review, kind, permissions, rules, services, workflow
+from scrutiny.models import ReportAppendix, today
 from scrutiny.workflow import Action
 
-
-def _queryset():
-    return BriefingReport.objects.select_related(
-        "committee__chair",
-        "meeting__committee",
-        "author__directorate",
-        "lead_member",
-        "lead_member_portfolio",
-        "lead_director",
-        "priority",
-        "originating_slt_member",
-    ).prefetch_related(
-        "sections",
-        "appendices",
-        "background_papers",
-        "applicable_departments",
-        "decisions",
-        "sign_offs__department",
-        "events",
-    )
-
-
-KIND = RecordKind(
-    app="scrutiny",
-    name="report",
-    noun="report",
-    queryset=_queryset,
-    page="scrutiny:report",
-    caption="scrutiny/record/_caption.html",
-    tags={
-        Status.DRAFT: "grey",
-        Status.PUBLISHED: "green",
-        Status.APPROVED: "teal",
-        Status.WITHDRAWN: "red",
-        None: "yellow",
-    },
-)
+KIND = kind.KIND.review
 
 
 # Authoring's submit page answers a second click the same way.
