@@ -6,7 +6,7 @@ what they need of a decision record from `KIND`.
 
 from decisions import documents, notifications, permissions, rules, workflow
 from decisions.models import Decision, Status
-from records.kinds import Kind
+from records.kinds import Kind, Modules, Words
 
 
 def record_label(decision):
@@ -14,12 +14,10 @@ def record_label(decision):
 
 
 KIND = Kind(
-    app="decisions",
     model=Decision,
     statuses=Status,
-    noun="decision record",
-    short_noun="record",
-    untitled="Untitled decision",
+    words=Words("decision record", short_noun="record", untitled="Untitled decision"),
+    modules=Modules(permissions, rules, workflow, notifications, documents),
     label=record_label,
     queryset=documents.record_queryset,
     caption="decisions/_record_caption.html",
@@ -31,10 +29,5 @@ KIND = Kind(
         Status.PUBLISHED: "green",
         None: "red",
     },
-    permissions=permissions,
-    rules=rules,
-    workflow=workflow,
-    notifications=notifications,
-    documents=documents,
     page="record",
 )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from council import calendar
 from council.models import CouncilSettings, Department
 from decisions.models import ChairAgreement
-from records.rules import Problem, current_sign_offs
+from records.rules import Problem, current_sign_offs, missing_sign_offs
 
 # — sign-off ---------------------------------------------------------------------------------
 
@@ -37,13 +37,7 @@ def required_agreements(d):
 
 def sign_off_gaps(d):
     """SIGNOFF-1 and CALL-2: what still stops the record going to the decision maker."""
-    p = []
-    current = current_sign_offs(d)
-    stale_departments = {s.department_id for s in d.sign_offs.all()} - current.keys()
-    for dep in required_departments(d):
-        if dep.pk not in current:
-            state = "is out of date after an edit" if dep.pk in stale_departments else "has not been given"
-            p.append(Problem("SIGNOFF-1", "", f"The {dep.name} sign-off {state}"))
+    p = missing_sign_offs(d, required_departments(d))
     agreements = {a.kind: a for a in d.chair_agreements.all()}
     for kind in required_agreements(d):
         agreement = agreements.get(kind)

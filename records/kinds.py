@@ -24,29 +24,56 @@ def updated_hint(record):
     return f"Updated {record.updated_at:%-d %B %Y}"
 
 
-@dataclass(frozen=True, eq=False)
-class Kind:
-    """A kind of record. Models are loaded before any `kind.py` is imported (views, services, ready())."""
+@dataclass(frozen=True)
+class Words:
+    """What people call a kind of record."""
 
-    app: str  # its app, and the URL namespace of its staff pages: "decisions"
-    model: type  # the record's model: Decision
-    statuses: type  # its Status choices (draft, withdrawn and published are every kind's)
-    noun: str  # what people call it in full: "decision record"
+    noun: str  # in full: "decision record"
     short_noun: str  # in a sentence about one record: "record" ("Submit the record")
     untitled: str  # a record without a title: "Untitled decision"
-    label: Callable  # record -> its line in a list of work: "COD02 21/22: Title"
-    queryset: Callable  # () -> what its staff pages read, in a constant number of queries
-    caption: str  # the caption template of its action pages
-    tags: dict  # status -> GOV.UK tag colour ("" for the default blue); None -> any other status
+
+
+@dataclass(frozen=True)
+class Modules:
+    """The modules of an app that hold a kind's rules, moves, who-may, emails and documents."""
+
     permissions: ModuleType  # can_view(user, record), can_<verb>(user, record), ...
     rules: ModuleType  # completeness(record), current_sign_offs(record), sign_off_gaps(record), ...
     workflow: ModuleType  # Action, TRANSITIONS, WORKFLOW, allowed_in_status, ...
     notifications: ModuleType  # sign_off_needed(pk), ...
     documents: ModuleType  # render_public_pdf, the PDF's filename, ...
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """A kind of record. Models are loaded before any `kind.py` is imported (views, services, ready())."""
+
+    model: type  # the record's model: Decision; its app is the URL namespace of its pages
+    statuses: type  # its Status choices (draft, withdrawn and published are every kind's)
+    words: Words
+    modules: Modules
+    label: Callable  # record -> its line in a list of work: "COD02 21/22: Title"
+    queryset: Callable  # () -> what its staff pages read, in a constant number of queries
+    caption: str  # the caption template of its action pages
+    tags: dict  # status -> GOV.UK tag colour ("" for the default blue); None -> any other status
     page: str  # URL name of a record's staff page, in the app's namespace: "record"
     task_list: str = "tasks"  # URL name of a draft's task list, where its author works on it
     status_hint: Callable = updated_hint  # record -> its hint in a queue by status
     status_related: tuple = ()  # what `status_hint` reads, fetched with the queue
+
+    # Its words and modules, asked of the kind itself: kind.noun, kind.rules, ...
+    noun = property(lambda self: self.words.noun)
+    short_noun = property(lambda self: self.words.short_noun)
+    untitled = property(lambda self: self.words.untitled)
+    permissions = property(lambda self: self.modules.permissions)
+    rules = property(lambda self: self.modules.rules)
+    workflow = property(lambda self: self.modules.workflow)
+    notifications = property(lambda self: self.modules.notifications)
+    documents = property(lambda self: self.modules.documents)
+
+    @property
+    def app(self):
+        return self.model._meta.app_label
 
     @cached_property
     def name(self):
@@ -91,11 +118,24 @@ class Kind:
             status_related=self.status_related,
         )
 
-    def authoring(self, **own):
-        """The authoring pages' declaration: this kind's, with the authoring pages' own hooks (`own`)."""
+    def authoring(self, *, extra=None, pages=None, check_queryset=None, **own):
+        """The authoring pages' declaration: this kind's, with the authoring pages' own hooks (`own`).
+
+        Every kind's appendices page is the shared one, showing its appendix and paper forms beside
+        what `extra["appendices"]` adds; check your answers reads the staff pages' queryset unless
+        `check_queryset` says otherwise."""
+        from records.views_appendices import appendices_page
         from records.views_authoring import Authoring
 
         model = self.model._meta
+        extra = dict(extra or {})
+        own_appendices = extra.get("appendices", lambda record: {})
+
+        def appendices(record):
+            forms = {"appendix_form": own["appendix_form"], "paper_form": own["paper_form"]}
+            return {name: form(**{self.name: record}) for name, form in forms.items()} | own_appendices(record)
+
+        extra["appendices"] = appendices
         return Authoring(
             namespace=self.app,
             name=self.name,
@@ -108,5 +148,8 @@ class Kind:
             appendix_model=model.get_field("appendices").related_model,
             paper_model=model.get_field("background_papers").related_model,
             record_url=self.page,
+            check_queryset=check_queryset or self.queryset,
+            extra=extra,
+            pages={"appendices": appendices_page, **(pages or {})},
             **own,
         )

@@ -4,7 +4,7 @@ The review pages, the staff home's queues, the authoring pages and the shared se
 what they need of a briefing report from `KIND`.
 """
 
-from records.kinds import Kind
+from records.kinds import Kind, Modules, Words
 from scrutiny import documents, notifications, permissions, rules, workflow
 from scrutiny.models import BriefingReport, Status
 
@@ -40,12 +40,10 @@ def staff_queryset():
 
 
 KIND = Kind(
-    app="scrutiny",
     model=BriefingReport,
     statuses=Status,
-    noun="briefing report",
-    short_noun="report",
-    untitled="Untitled briefing report",
+    words=Words("briefing report", short_noun="report", untitled="Untitled briefing report"),
+    modules=Modules(permissions, rules, workflow, notifications, documents),
     label=report_label,
     queryset=staff_queryset,
     caption="scrutiny/record/_caption.html",
@@ -56,11 +54,6 @@ KIND = Kind(
         Status.WITHDRAWN: "red",
         None: "yellow",
     },
-    permissions=permissions,
-    rules=rules,
-    workflow=workflow,
-    notifications=notifications,
-    documents=documents,
     page="report",
     status_hint=meeting_hint,
     status_related=("meeting",),

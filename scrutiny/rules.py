@@ -12,7 +12,7 @@ department that applies has a current sign-off).
 import re
 
 from council.models import Department
-from records.rules import Problem, current_sign_offs
+from records.rules import Problem, current_sign_offs, missing_sign_offs
 
 __all__ = ["Problem", "PLACEHOLDERS", "current_sign_offs", "is_placeholder"]
 
@@ -228,14 +228,7 @@ def required_departments(r):
 
 def sign_off_gaps(r):
     """SIGNOFF-1: what still stops the report going to the strategic director."""
-    p = []
-    current = current_sign_offs(r)
-    stale = {s.department_id for s in r.sign_offs.all()} - current.keys()
-    for department in required_departments(r):
-        if department.pk not in current:
-            state = "is out of date after an edit" if department.pk in stale else "has not been given"
-            p.append(Problem("SIGNOFF-1", "", f"The {department.name} sign-off {state}", "sign-off"))
-    return p
+    return missing_sign_offs(r, required_departments(r), "sign-off")
 
 
 def approvals_given(r):
