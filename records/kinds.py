@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
 
-
-def updated_hint(record):
-    return f"Updated {record.updated_at:%-d %B %Y}"
+from records.queues import updated_hint
 
 
 @dataclass(frozen=True)
