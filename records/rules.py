@@ -50,3 +50,18 @@ def missing_sign_offs(record, departments, task=""):
         for dep, current, stale in sign_off_states(record, departments)
         if current is None
     ]
+
+
+def blank(value):
+    """REQUIRED-1's "not answered": nothing, or only white space."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def missing(record, task, messages):
+    """REQUIRED-1: a problem for each field of `messages` ({field: message}) left unanswered, in
+    that order; a link by its id, so nothing is fetched to ask."""
+    return [
+        Problem("REQUIRED-1", name, message, task)
+        for name, message in messages.items()
+        if blank(getattr(record, record._meta.get_field(name).attname))
+    ]
