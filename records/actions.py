@@ -4,7 +4,7 @@ review has (`every_kinds_views`: sign-off, return, withdraw, the PDFs). Each app
 its `RecordKind` and services; its own actions it declares itself with `RecordAction.declare`."""
 
 from records.forms import CommentForm, ConfirmForm, OptionalCommentForm
-from records.views import RecordAction, SignOffAction, comment, every_field
+from records.views import RecordAction, SignOffAction, comment
 from records.views_record import pdf_view, retry_pdf_view
 
 
@@ -66,23 +66,6 @@ def confirm_action(kind, action, *, permission, service, button, template, succe
         versioned=True,
         template=template,
         success=success,
-    )
-
-
-def recorded_action(kind, action, *, permission, form, service, template, success, **more):
-    """Democratic Support records an agreement or approval given outside the system (by email): every
-    answer of `form` goes to the service, told the version the person saw (SIGNOFF-1)."""
-    return RecordAction.declare(
-        kind,
-        action,
-        permission=permission,
-        form=form,
-        service=service,
-        arguments=every_field,
-        versioned=True,
-        template=template,
-        success=success,
-        **more,
     )
 
 

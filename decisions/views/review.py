@@ -17,8 +17,8 @@ from decisions.documents import record_context
 from decisions.models import today
 from decisions.views.public import _council
 from decisions.workflow import Action
-from records.actions import every_kinds_views, exempt_parts, publish_action, recorded_action
-from records.views import AlreadyDone, RecordAction
+from records.actions import every_kinds_views, exempt_parts, publish_action
+from records.views import AlreadyDone, RecordAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view
 
 KIND = kind.KIND.review
@@ -104,21 +104,22 @@ class UrgencyAction(RecordAction):
 
 urgency = UrgencyAction.declare(KIND, Action.AGREE_URGENCY)
 
-record_agreement = recorded_action(
+record_agreement = RecordAction.declare(
     KIND,
     Action.RECORD_AGREEMENT,
     permission=permissions.can_record_agreement,
-    form=forms_review.AgreementForm,
-    service=services.record_chair_agreement,
-    template="decisions/record/agreement.html",
-    success="Recorded: {result.display}",
-    # Which of the agreements still waiting (CALL-2, EXEC-7) it records; the only one, when one waits.
     context=lambda view: {"waiting": _open_agreements(view.record)},
+    form=forms_review.AgreementForm,
     form_kwargs=lambda view: dict(
         agreements=view.extra["waiting"],
         initial={"kind": view.extra["waiting"][0].kind} if len(view.extra["waiting"]) == 1 else {},
     ),
     ready=lambda view: bool(view.extra["waiting"]),
+    service=services.record_chair_agreement,
+    arguments=every_field,
+    versioned=True,
+    template="decisions/record/agreement.html",
+    success="Recorded: {result.display}",
 )
 
 sign = RecordAction.declare(

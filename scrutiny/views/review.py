@@ -15,8 +15,9 @@ from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
 from council.models import Department
-from records.actions import confirm_action, every_kinds_views, publish_action, recorded_action
+from records.actions import confirm_action, every_kinds_views, publish_action
 from records.rules import sign_off_states
+from records.views import RecordAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view
 from scrutiny import documents, forms_review, kind, permissions, rules, services
 from scrutiny.models import ReportAppendix
@@ -107,12 +108,14 @@ approve = confirm_action(
     success="You have approved the report. Democratic Support will publish it",
 )
 
-record_approval = recorded_action(
+record_approval = RecordAction.declare(
     KIND,
     Action.RECORD_APPROVAL,
     permission=permissions.can_record_approval,
     form=forms_review.ApprovalForm,
     service=services.record_cabinet_approval,
+    arguments=every_field,
+    versioned=True,
     template="scrutiny/record/record_approval.html",
     success="Recorded: {result.cabinet_approval_display}",
 )
