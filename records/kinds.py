@@ -21,6 +21,14 @@ from types import ModuleType
 
 from records.queues import updated_hint
 
+# Each record's model -> its kind, as each app's kind.py declares it (imported by its AppConfig.ready()).
+_DECLARED = {}
+
+
+def declared(model):
+    """The kind declared for a record's model, or None."""
+    return _DECLARED.get(model)
+
 
 @dataclass(frozen=True)
 class Words:
@@ -68,6 +76,9 @@ class Kind:
     workflow = property(lambda self: self.modules.workflow)
     notifications = property(lambda self: self.modules.notifications)
     documents = property(lambda self: self.modules.documents)
+
+    def __post_init__(self):
+        _DECLARED[self.model] = self
 
     @property
     def app(self):

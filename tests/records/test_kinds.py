@@ -111,3 +111,10 @@ def test_workflow_without_a_label_for_an_action_is_refused():
     }
     with pytest.raises(ValueError, match="a label and a phrase"):
         Workflow(status=status, transitions=transitions, noun="thing")
+
+
+def test_kind_declared_is_found_by_its_records_model():
+    from records import kinds
+
+    assert kinds.declared(Decision) is DECISION
+    assert kinds.declared(ReportAppendix) is None  # a child is not a kind of record
