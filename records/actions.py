@@ -121,6 +121,6 @@ def every_kinds_views(kind, records, templates, pdf, *, departments=None):
         ),
         return_action(kind, service=records.return_to_author, template=f"{templates}return.html"),
         withdraw_action(kind, service=records.withdraw, template=f"{templates}withdraw.html"),
-        pdf_view(kind, render, kind.declared.documents.pdf_filename),
+        pdf_view(kind, render, kind.module("documents").pdf_filename),
         retry_pdf_view(kind, records.retry_public_pdf),
     )

@@ -45,20 +45,21 @@ class RecordKind:
     # without one (as before kinds were declared) finds them by its app's layout.
     declared: Any = None
 
-    def _module(self, name):
+    def module(self, name):
+        """One of the kind's modules: permissions, rules, workflow, documents, ..."""
         return getattr(self.declared, name) if self.declared else import_module(f"{self.app}.{name}")
 
     @property
     def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
-        return self._module("permissions")
+        return self.module("permissions")
 
     @property
     def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
-        return self._module("rules")
+        return self.module("rules")
 
     @property
     def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
-        return self._module("workflow")
+        return self.module("workflow")
 
     @property
     def status(self):
