@@ -6,16 +6,11 @@ from django.apps import AppConfig
 from django.urls import reverse
 
 
-def record_label(decision):
-    return f"{decision.reference or 'Draft'}: {decision.title or 'Untitled decision'}"
-
-
 def kind():
-    """What the shared queues (`records.queues`) need to know of a decision record."""
-    from decisions.models import Decision, Event, Status
-    from records.queues import Kind
+    """What the shared queues (`records.queues`) need to know of a decision record: its declaration's."""
+    from decisions.kind import KIND
 
-    return Kind(Decision, Status, Event, "decision", record_label, "decisions:record", "decisions:tasks")
+    return KIND.queues
 
 
 # The queues only a decision record has. Fetchers are frozen dataclasses, not closures: registering

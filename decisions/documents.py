@@ -24,9 +24,8 @@ from decisions.models import (
     Decision,
     Event,
     SignOff,
-    Status,
 )
-from records.documents import PARAGRAPHS, PublicPdf, paragraph_grid
+from records.documents import PARAGRAPHS, PublicPdf, RecordPdf, paragraph_grid
 
 TEMPLATE = "documents/decision.html"
 SUBJECT = "Executive decision made by a council officer"
@@ -160,35 +159,8 @@ def pdf_title(decision):
     return f"{decision.reference or 'Draft decision record'}: {decision.title or 'Untitled decision'}"
 
 
-def render_decision_pdf(decision, *, public, watermark=None, council=None):
-    """The record as a tagged A4 PDF, public or full, from the record's own template and context."""
-    council = council or CouncilSettings.load()
-    fresh = record_queryset().get(pk=decision.pk)
-    return documents.render_pdf(
-        TEMPLATE,
-        record_context(fresh, public=public, council=council),
-        title=pdf_title(fresh),
-        author=council.name,
-        subject=SUBJECT,
-        watermark=watermark,
-    )
-
-
-def _record_failure(decision, *, error):
-    from decisions.services import record_public_pdf_failure  # at run time: services reach this module too
-
-    record_public_pdf_failure(decision, error=error)
-
-
-PUBLIC_PDF = PublicPdf(
-    queryset=Decision.objects.all,
-    render=lambda decision: render_decision_pdf(decision, public=True),
-    filename=pdf_filename,
-    folder="decisions",
-    published=Status.PUBLISHED,
-    noun="decision",
-    record_failure=_record_failure,
-)
+render_decision_pdf = RecordPdf(TEMPLATE, SUBJECT, record_queryset, record_context, pdf_title)
+PUBLIC_PDF = PublicPdf.of(render_decision_pdf, pdf_filename, Decision.objects.all, services="decisions.services")
 store_public_pdf = PUBLIC_PDF.store
 
 

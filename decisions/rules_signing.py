@@ -13,7 +13,7 @@ from council.models import CouncilSettings, Department
 from decisions.models import ChairAgreement, KeyDecisionRoute
 from forwardplan.models import Status as PlanStatus
 from notices.models import Kind as NoticeKind
-from records.rules import Problem, current_sign_offs
+from records.rules import Problem, current_sign_offs, missing_sign_offs
 
 # A plan item's notice stands while it is on the plan, deferred or not (never once withdrawn).
 PLAN_PUBLIC = {PlanStatus.PUBLISHED, PlanStatus.DEFERRED}
@@ -42,13 +42,7 @@ def required_agreements(d):
 
 def sign_off_gaps(d):
     """SIGNOFF-1 and CALL-2: what still stops the record going to the decision maker."""
-    p = []
-    current = current_sign_offs(d)
-    stale_departments = {s.department_id for s in d.sign_offs.all()} - current.keys()
-    for dep in required_departments(d):
-        if dep.pk not in current:
-            state = "is out of date after an edit" if dep.pk in stale_departments else "has not been given"
-            p.append(Problem("SIGNOFF-1", "", f"The {dep.name} sign-off {state}"))
+    p = missing_sign_offs(d, required_departments(d))
     agreements = {a.kind: a for a in d.chair_agreements.all()}
     for kind in required_agreements(d):
         agreement = agreements.get(kind)

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from council import calendar, codes
 from council.models import CouncilSettings
 from decisions import notifications, permissions, rules, rules_key, rules_special_urgency, workflow
+from decisions.kind import KIND
 from decisions.models import (
     CabinetConsultation,
     ChairAgreement,
@@ -57,27 +58,21 @@ def _after_edit(locked, *, actor):
             transaction.on_commit(partial(notifications.chair_agreement_needed, locked.pk))
 
 
-RECORDS = RecordServices(
-    Decision,
-    deleted_as="decision record",
+RECORDS = RecordServices.of(
+    KIND,
     directorate=lambda locked: locked.directorate,
     ready_comment="Every sign-off is current and every agreement given",
     on_ready=lambda pk: notifications.decision_needed(pk),
     after_edit=_after_edit,
     edit_labels=_labels,
+    names={"withdraw_decision": "withdraw"},
 )
 
-# The shared operations, under the names views, the demo and tests call.
-delete_draft = RECORDS.delete_draft
-save_edits = RECORDS.save_edits
-remove_child = RECORDS.remove_child  # a consultation, an appendix or a background paper
-save_appendix = RECORDS.save_appendix
-save_background_paper = RECORDS.save_background_paper
-issue_sign_off_code = RECORDS.issue_sign_off_code
-record_public_pdf_failure = RECORDS.record_public_pdf_failure
-retry_public_pdf = RECORDS.retry_public_pdf
-return_to_author = RECORDS.return_to_author
-withdraw_decision = RECORDS.withdraw
+
+def __getattr__(name):
+    # The shared operations (RecordServices.OPERATIONS: save_edits, remove_child — a consultation,
+    # an appendix or a background paper —, issue_sign_off_code, ...) under this module's names.
+    return RECORDS.operation(name)
 
 
 # — authoring --------------------------------------------------------------------------------

@@ -7,50 +7,24 @@ who may act is `permissions.py`'s business, not this module's. The engine that r
 is `records.workflow`.
 """
 
-from enum import StrEnum
-
 from decisions import rules
 from decisions.models import Status
-from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
+from records.workflow import Guards, Transition, TransitionNotAllowed, Workflow, actions, every_kinds_transitions
 
 __all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
+# The shared actions (create, edit, submit, issue_sign_off, return, publish, withdraw) and these.
+Action = actions(
+    __name__,
+    "request_agreement",
+    "agree_urgency",
+    "decline_urgency",
+    "record_agreement",
+    "send_to_decision_maker",
+    "sign",
+)
 
-class Action(StrEnum):
-    CREATE = "create"
-    EDIT = "edit"
-    SUBMIT = "submit"
-    ISSUE_SIGN_OFF = "issue_sign_off"
-    REQUEST_AGREEMENT = "request_agreement"
-    AGREE_URGENCY = "agree_urgency"
-    DECLINE_URGENCY = "decline_urgency"
-    RECORD_AGREEMENT = "record_agreement"
-    SEND_TO_DECISION_MAKER = "send_to_decision_maker"
-    RETURN = "return"
-    SIGN = "sign"
-    PUBLISH = "publish"
-    WITHDRAW = "withdraw"
-
-
-ACTION_LABELS = {
-    **SHARED_LABELS,
-    Action.CREATE: "Record started",
-    Action.REQUEST_AGREEMENT: "Scrutiny chair asked to agree urgency",
-    Action.AGREE_URGENCY: "Scrutiny chair agreed urgency",
-    Action.DECLINE_URGENCY: "Scrutiny chair declined urgency",
-    Action.RECORD_AGREEMENT: "Chair's agreement recorded by Democratic Support",
-    Action.SEND_TO_DECISION_MAKER: "Sent to the decision maker",
-    Action.SIGN: "Signed by the decision maker",
-    Action.PUBLISH: "Published",
-}
-
-
-def _complete(d, **_):
-    return rules.completeness(d)
-
-
-def _sign_offs_done(d, **_):
-    return rules.sign_off_gaps(d)
+GUARDS = Guards(rules)
 
 
 def _urgent(d, **_):
@@ -65,51 +39,61 @@ def _can_sign(d, decided_on=None, **_):
     return rules.signing_blockers(d, decided_on or today())
 
 
+IN_SIGN_OFF = frozenset({Status.IN_SIGN_OFF})
+AWAITING_DECISION = frozenset({Status.AWAITING_DECISION})
+AWAITING = Status.AWAITING_DECISION
+URGENT = (_urgent,)
+READY = (GUARDS.complete, GUARDS.sign_offs_done)
 EDITABLE = frozenset({Status.DRAFT, Status.IN_SIGN_OFF})
 OPEN = frozenset({Status.DRAFT, Status.IN_SIGN_OFF, Status.AWAITING_DECISION})
+SHARED = every_kinds_transitions(Action, Status, editable=EDITABLE, open=OPEN, guards=GUARDS, started="Record started")
 
-TRANSITIONS = {
-    # A record is created by start_decision, never "created" again: no status is a source.
-    Action.CREATE: Transition(frozenset(), Status.DRAFT),
-    Action.EDIT: Transition(EDITABLE, None),
-    Action.SUBMIT: Transition(frozenset({Status.DRAFT}), Status.IN_SIGN_OFF, (_complete,)),
-    Action.ISSUE_SIGN_OFF: Transition(frozenset({Status.IN_SIGN_OFF}), None),
-    Action.REQUEST_AGREEMENT: Transition(frozenset({Status.IN_SIGN_OFF}), None, (_urgent,)),
-    Action.AGREE_URGENCY: Transition(frozenset({Status.IN_SIGN_OFF}), None, (_urgent,)),
-    Action.DECLINE_URGENCY: Transition(frozenset({Status.IN_SIGN_OFF}), Status.DRAFT, (_urgent,)),
-    Action.RECORD_AGREEMENT: Transition(frozenset({Status.IN_SIGN_OFF}), None, (_urgent,)),
-    Action.SEND_TO_DECISION_MAKER: Transition(
-        frozenset({Status.IN_SIGN_OFF}), Status.AWAITING_DECISION, (_complete, _sign_offs_done)
-    ),
-    Action.RETURN: Transition(frozenset({Status.IN_SIGN_OFF, Status.AWAITING_DECISION}), Status.DRAFT),
-    Action.SIGN: Transition(frozenset({Status.AWAITING_DECISION}), Status.DECIDED, (_can_sign,)),
-    Action.PUBLISH: Transition(frozenset({Status.DECIDED}), Status.PUBLISHED),
-    Action.WITHDRAW: Transition(OPEN, Status.WITHDRAWN),
-}
-
-
-# How the STATE problem names each action (the shared ones: records.workflow), e.g.
-# "A record that is decided cannot be edited".
-STATE_PHRASES = {
-    **SHARED_PHRASES,
-    Action.REQUEST_AGREEMENT: "sent to the scrutiny chair for agreement",
-    Action.AGREE_URGENCY: "agreed as urgent by the scrutiny chair",
-    Action.DECLINE_URGENCY: "declined as urgent by the scrutiny chair",
-    Action.RECORD_AGREEMENT: "given a recorded chair's agreement",
-    Action.SEND_TO_DECISION_MAKER: "sent to the decision maker",
-    Action.SIGN: "signed",
-}
-
-
-# Once every sign-off is current and every agreement given, the record goes on by itself.
+# Each action: where it may happen, where it leads, what must hold, what its event reads as, and how
+# the STATE problem names it ("A record that is decided cannot be signed"); the shared words are
+# records.workflow's.
 WORKFLOW = Workflow(
     status=Status,
-    transitions=TRANSITIONS,
-    labels=ACTION_LABELS,
-    phrases=STATE_PHRASES,
+    transitions={
+        **SHARED,
+        Action.REQUEST_AGREEMENT: Transition(
+            IN_SIGN_OFF,
+            None,
+            URGENT,
+            "Scrutiny chair asked to agree urgency",
+            "sent to the scrutiny chair for agreement",
+        ),
+        Action.AGREE_URGENCY: Transition(
+            IN_SIGN_OFF, None, URGENT, "Scrutiny chair agreed urgency", "agreed as urgent by the scrutiny chair"
+        ),
+        Action.DECLINE_URGENCY: Transition(
+            IN_SIGN_OFF,
+            Status.DRAFT,
+            URGENT,
+            "Scrutiny chair declined urgency",
+            "declined as urgent by the scrutiny chair",
+        ),
+        Action.RECORD_AGREEMENT: Transition(
+            IN_SIGN_OFF,
+            None,
+            URGENT,
+            "Chair's agreement recorded by Democratic Support",
+            "given a recorded chair's agreement",
+        ),
+        Action.SEND_TO_DECISION_MAKER: Transition(IN_SIGN_OFF, AWAITING, READY, "Sent to the decision maker"),
+        Action.RETURN: Transition(frozenset({Status.IN_SIGN_OFF, Status.AWAITING_DECISION}), Status.DRAFT),
+        Action.SIGN: Transition(
+            AWAITING_DECISION, Status.DECIDED, (_can_sign,), "Signed by the decision maker", "signed"
+        ),
+        Action.PUBLISH: Transition(frozenset({Status.DECIDED}), Status.PUBLISHED, label="Published"),
+    },
     noun="record",
+    # Once every sign-off is current and every agreement given, the record goes on by itself.
     after_sign_offs=Action.SEND_TO_DECISION_MAKER,
 )
-# The engine's questions, asked of this module by services, permissions, views and tests.
-blockers, check, target = WORKFLOW.blockers, WORKFLOW.check, WORKFLOW.target
-allowed_in_status, available_actions = WORKFLOW.allowed_in_status, WORKFLOW.available_actions
+
+
+def __getattr__(name):
+    # The engine's questions (blockers, check, target, allowed_in_status, available_actions) and
+    # the tables (TRANSITIONS, ACTION_LABELS, STATE_PHRASES), asked of this module by services,
+    # permissions, views and tests.
+    return WORKFLOW.answer(name)

@@ -1,9 +1,11 @@
 """The actions every kind of record has, declared once: return to the author, withdraw, and a
-confirmation with an optional comment (an agreement, an approval). Each app calls these with its
-`RecordKind` and services; its own actions it declares itself with `RecordAction.declare`."""
+confirmation with an optional comment (an agreement, an approval), and the pages every kind's
+review has (`every_kinds_views`: sign-off, return, withdraw, the PDFs). Each app calls these with
+its `RecordKind` and services; its own actions it declares itself with `RecordAction.declare`."""
 
-from records.forms import CommentForm, OptionalCommentForm
-from records.views import RecordAction, comment
+from records.forms import CommentForm, ConfirmForm, OptionalCommentForm
+from records.views import RecordAction, SignOffAction, comment
+from records.views_record import pdf_view, retry_pdf_view
 
 
 def return_action(kind, *, service, template):
@@ -64,4 +66,61 @@ def confirm_action(kind, action, *, permission, service, button, template, succe
         versioned=True,
         template=template,
         success=success,
+    )
+
+
+def exempt_parts(record):
+    """What the public version withholds of a record's appendices and background papers (S12A-4)."""
+    children = [*record.appendices.all(), *record.background_papers.all()]
+    return [f"{item}: {item.not_for_publication}" for item in children if item.is_exempt]
+
+
+def publish_action(kind, service, template, *, button, success, withheld=exempt_parts):
+    """Democratic Support publishes the record: the page lists what the public version withholds
+    (`withheld(record)`) and what stops it now (the workflow's blockers)."""
+    action = kind.workflow.Action.PUBLISH
+    return RecordAction.declare(
+        kind,
+        action,
+        permission=kind.permissions.can_publish,
+        context=lambda view: {
+            "blockers": kind.workflow.blockers(view.record, action),
+            "exempt_parts": withheld(view.record),
+        },
+        form=ConfirmForm,
+        form_kwargs=lambda view: {"button": button},
+        service=service,
+        template=template,
+        success=success,
+    )
+
+
+def _council(request):
+    # The council's settings, when this request has read them already (one query fewer).
+    return getattr(request, "_council_settings", None)
+
+
+def every_kinds_views(kind, records, templates, pdf, *, departments=None):
+    """The review pages every kind has, bound to one kind: sign-off (SIGNOFF-1), return, withdraw,
+    the full PDF (`pdf`: the kind's `records.documents.RecordPdf`, named by its documents module's
+    `pdf_filename`) and retrying the public PDF. `records` is its `RecordServices`; `templates` the
+    folder of its action pages (`sign_off.html`, `return.html`, `withdraw.html`); `departments`
+    those that may sign it off (all by default). In the order its `views/review.py` names them."""
+    sign_off_attributes = {"departments": departments} if departments is not None else {}
+
+    def render(request, record, watermark):
+        return pdf(record, public=False, watermark=watermark, council=_council(request))
+
+    return (
+        SignOffAction.declare(
+            kind,
+            kind.workflow.Action.ISSUE_SIGN_OFF,
+            service=records.issue_sign_off_code,
+            template=f"{templates}sign_off.html",
+            **sign_off_attributes,
+        ),
+        return_action(kind, service=records.return_to_author, template=f"{templates}return.html"),
+        withdraw_action(kind, service=records.withdraw, template=f"{templates}withdraw.html"),
+        pdf_view(kind, render, kind.module("documents").pdf_filename),
+        retry_pdf_view(kind, records.retry_public_pdf),
     )

@@ -8,10 +8,14 @@ and storage are `council.documents`.
 """
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from council import documents, pagecache
+from council.models import CouncilSettings
 from council.tasks import enqueue_retry
 from records.models import SCHEDULE_12A
 
@@ -26,13 +30,56 @@ def paragraph_grid(paragraphs):
     return [{"number": n, "ticked": n in chosen} for n in PARAGRAPHS]
 
 
+@dataclass(frozen=True)
+class RecordPdf:
+    """One kind of record as a tagged A4 PDF, public or full, from the template and the context its
+    pages use too, so the HTML and the PDF cannot disagree: `context(record, public=, council=)` of
+    the record as `queryset()` fetches it, titled `title(record)`, with the kind's `subject`.
+    Called as the app's `render_<record>_pdf(record, *, public, watermark=None, council=None)`."""
+
+    template: str
+    subject: str
+    queryset: Callable
+    context: Callable
+    title: Callable
+
+    def __call__(self, record, *, public, watermark=None, council=None):
+        council = council or CouncilSettings.load()
+        fresh = self.queryset().get(pk=record.pk)
+        context = self.context(fresh, public=public, council=council)
+        title = self.title(fresh)
+        return documents.render_pdf(
+            self.template, context, title=title, author=council.name, subject=self.subject, watermark=watermark
+        )
+
+
 class PublicPdf:
     """The public PDF of one kind of record.
 
     `queryset()` fetches the record with what `filename` reads; `render(record)` makes the public
     PDF's bytes; `filename(record)` names it under `folder/`; `published` is the status a record
     must have; `record_failure(record, error=)` is the app's service that keeps a failure.
+    `PublicPdf.of(pdf, ...)` makes one from the kind's `RecordPdf`.
     """
+
+    @classmethod
+    def of(cls, pdf, filename, queryset, *, services):
+        """`pdf`: the kind's `RecordPdf`; `services`: the dotted path of its services module (which
+        imports this app's documents module, so the failure service is found when it runs)."""
+        model = queryset().model
+
+        def record_failure(record, *, error):
+            import_string(f"{services}.record_public_pdf_failure")(record, error=error)
+
+        return cls(
+            queryset=queryset,
+            render=lambda record: pdf(record, public=True),
+            filename=filename,
+            folder=model._meta.app_label,
+            published="published",  # every kind's Status.PUBLISHED
+            noun=str(model._meta.verbose_name),
+            record_failure=record_failure,
+        )
 
     def __init__(self, *, queryset, render, filename, folder, published, noun, record_failure):
         self.queryset = queryset

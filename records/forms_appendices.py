@@ -38,6 +38,11 @@ STORED_STEM_LENGTH = 80  # of an appendix's file name on disk; the original name
 WRONG_TYPE = "The selected file must be a PDF, Word, Excel or OpenDocument file"
 
 
+def _record(form, record, kwargs):
+    """The record a form is for: `record=`, or named as the child names it (`decision=`, `report=`)."""
+    return record if record is not None else kwargs.pop(form._meta.model.RECORD_FIELD)
+
+
 class AppendixForm(ExemptionFormMixin, forms.ModelForm):
     """One appendix of `record` and its file; a subclass names the model (Meta.model) and its labels."""
 
@@ -70,7 +75,8 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
             "title": {"required": "Enter the title of the appendix"},
         }
 
-    def __init__(self, *args, record, **kwargs):
+    def __init__(self, *args, record=None, **kwargs):
+        record = _record(self, record, kwargs)
         kwargs.setdefault("prefix", "appendix")
         super().__init__(*args, **kwargs)
         self.record = record
@@ -157,7 +163,8 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
         widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"title": {"required": "Enter the title of the background paper"}}
 
-    def __init__(self, *args, record, **kwargs):
+    def __init__(self, *args, record=None, **kwargs):
+        record = _record(self, record, kwargs)
         kwargs.setdefault("prefix", "paper")
         super().__init__(*args, **kwargs)
         self.record = record

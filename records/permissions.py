@@ -9,6 +9,7 @@ when pressing it could work.
 from importlib import import_module
 
 from council import roles
+from records import kinds
 from records.workflow import CREATE, EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
 
 # What each app's permissions.py takes as its own (`from records.permissions import *`).
@@ -25,6 +26,10 @@ __all__ = [
 
 
 def _workflow(record):
+    # The kind's declaration names its workflow (records.kinds); a kind not declared there keeps
+    # its workflow in its app's workflow.py.
+    if kind := kinds.declared(type(record)):
+        return kind.workflow.WORKFLOW
     return import_module(f"{record._meta.app_label}.workflow").WORKFLOW
 
 

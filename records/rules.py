@@ -28,3 +28,40 @@ def current_sign_offs(record):
         if sign_off.content_version == record.content_version and sign_off.department_id not in current:
             current[sign_off.department_id] = sign_off
     return current
+
+
+def sign_off_states(record, departments):
+    """SIGNOFF-1: each of `departments` with its current sign-off (None if not) and whether one it
+    gave went out of date after an edit: [(department, current sign-off or None, stale)]."""
+    current = current_sign_offs(record)
+    given = {s.department_id for s in record.sign_offs.all()}
+    return [(dep, current.get(dep.pk), dep.pk in given and dep.pk not in current) for dep in departments]
+
+
+def missing_sign_offs(record, departments, task=""):
+    """SIGNOFF-1: a problem for each of `departments` whose sign-off is not current."""
+    return [
+        Problem(
+            "SIGNOFF-1",
+            "",
+            f"The {dep.name} sign-off {'is out of date after an edit' if stale else 'has not been given'}",
+            task,
+        )
+        for dep, current, stale in sign_off_states(record, departments)
+        if current is None
+    ]
+
+
+def blank(value):
+    """REQUIRED-1's "not answered": nothing, or only white space."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def missing(record, task, messages):
+    """REQUIRED-1: a problem for each field of `messages` ({field: message}) left unanswered, in
+    that order; a link by its id, so nothing is fetched to ask."""
+    return [
+        Problem("REQUIRED-1", name, message, task)
+        for name, message in messages.items()
+        if blank(getattr(record, record._meta.get_field(name).attname))
+    ]

@@ -17,15 +17,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from council import codes, integrity
-from council import documents as council_documents
 from council.models import DeletedDraft, Department
 from records.rules import Problem
+from records.services_pdf import PublicPdfServices, require
 from records.workflow import EDIT, ISSUE_SIGN_OFF, RETURN, WITHDRAW, TransitionNotAllowed
-
-
-def require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def require_comment(comment, message):
@@ -37,16 +32,16 @@ def _edited_labels(model, changed, m2m_changed):
     return [str(model._meta.get_field(f).verbose_name) for f in [*changed, *m2m_changed]]
 
 
-class RecordServices:
+class RecordServices(PublicPdfServices):
     """The shared operations for one kind of record.
 
-    A kind of record is an app with the house layout, and these operations find its parts there:
-    `model`'s app has `workflow.py` (its `WORKFLOW`), `permissions.py` (`can_edit`, `can_issue_sign_off`,
-    `can_delete_draft`, `can_retry_public_pdf`), `rules.py` (`current_sign_offs`), `notifications.py`
-    (`sign_off_needed`) and `documents.py` (the `render_public_pdf` task), looked up when an
-    operation runs. Its events, sign-offs and appendices are the models behind `model`'s `events`,
-    `sign_offs` and `appendices`, each with a foreign key to the record of one name (`decision`,
-    `report`).
+    Made from the kind's declaration (`RecordServices.of(KIND, ...)`, `records.kinds`), which names
+    its `workflow` (its `WORKFLOW`), `permissions` (`can_edit`, `can_issue_sign_off`,
+    `can_delete_draft`, `can_retry_public_pdf`), `rules` (`current_sign_offs`), `notifications`
+    (`sign_off_needed`) and `documents` (the `render_public_pdf` task); made from a bare model, it
+    finds them in the model's app by the house layout. Its events, sign-offs and appendices are
+    the models behind `model`'s `events`, `sign_offs` and `appendices`, each with a foreign key to
+    the record of one name (`decision`, `report`).
 
     `deleted_as` is its kind in `council.DeletedDraft`; `directorate(record)` is the directorate a
     generated sign-off code names; `ready_comment` and `on_ready(pk)` are what happens when the
@@ -66,8 +61,12 @@ class RecordServices:
         after_edit=None,
         edit_labels=_edited_labels,
         on_return=None,
+        kind=None,
+        names=None,
     ):
         self.model = model
+        self.kind = kind
+        self.names = names or {}
         self.deleted_as = deleted_as
         self.directorate = directorate
         self.ready_comment = ready_comment
@@ -75,6 +74,26 @@ class RecordServices:
         self.after_edit = after_edit
         self.on_return = on_return
         self.edit_labels = edit_labels
+
+    @classmethod
+    def of(cls, kind, **around):
+        """A kind's services (`records.kinds.Kind`); `around` as the constructor's, but `deleted_as`."""
+        return cls(kind.model, deleted_as=kind.noun, kind=kind, **around)
+
+    # The operations an app's services module answers under its own names, through its module
+    # `__getattr__` (`return RECORDS.operation(name)`): `services.save_edits`, and `names` for the
+    # ones it calls otherwise (`{"withdraw_decision": "withdraw"}`).
+    OPERATIONS = frozenset(
+        "delete_draft save_edits remove_child save_appendix save_background_paper issue_sign_off_code"
+        " record_public_pdf_failure retry_public_pdf return_to_author".split()
+    )
+
+    def operation(self, name):
+        if name in self.names:
+            return getattr(self, self.names[name])
+        if name in self.OPERATIONS:
+            return getattr(self, name)
+        raise AttributeError(f"{self.model._meta.app_label}.services has no {name!r}")
 
     # Read when first needed, not when the app's services.py is imported: reverse relations exist
     # only once every app's models are loaded.
@@ -96,6 +115,8 @@ class RecordServices:
         return self.model._meta.get_field("events").field.name
 
     def _module(self, name):
+        if self.kind:
+            return getattr(self.kind, name)
         # The module the app has already imported (a dictionary lookup), or imported now, once.
         return import_module(f"{self.model._meta.app_label}.{name}")
 
@@ -336,38 +357,6 @@ class RecordServices:
         require_comment(comment, f"Enter why the {self.noun} is being withdrawn")
         self.move(locked, actor=actor, action=WITHDRAW, comment=comment)
         return locked
-
-    # — the public PDF ------------------------------------------------------------------------------
-
-    @transaction.atomic
-    def record_public_pdf_failure(self, record, *, actor=None, error):
-        """The public PDF could not be made: keep why on the record (every process sees it) and in its history.
-
-        `actor` is None when the task worker failed, which is the usual case.
-        """
-        locked = self.lock(record)
-        self.model.objects.filter(pk=locked.pk).update(public_pdf_error=error, public_pdf_failed_at=timezone.now())
-        self.record_event(
-            locked, actor=actor, action=council_documents.RENDER_FAILED, from_status=locked.status, comment=error
-        )
-        return locked
-
-    @transaction.atomic
-    def retry_public_pdf(self, record, *, actor):
-        """Democratic Support asks for the public PDF again after a failure: clear it, re-enqueue, record it."""
-        locked = self.lock(record)
-        require(self.permissions.can_retry_public_pdf(actor, locked))
-        comment = f"After: {locked.public_pdf_error}" if locked.public_pdf_error else ""
-        self.model.objects.filter(pk=locked.pk).update(public_pdf_error="", public_pdf_failed_at=None)
-        self.record_event(
-            locked, actor=actor, action=council_documents.RENDERING_RETRIED, from_status=locked.status, comment=comment
-        )
-        self.enqueue_public_pdf(locked)
-        return locked
-
-    def enqueue_public_pdf(self, locked):
-        """A11Y-4, EXEC-14: the public PDF is rendered once, by the worker, after the transaction commits."""
-        transaction.on_commit(partial(self.documents.render_public_pdf.enqueue, locked.pk))
 
 
 def _sign_off_code(department, typed_code, *, actor, directorate):

@@ -41,22 +41,29 @@ class RecordKind:
     page: str  # URL name of its staff page, e.g. "decisions:record"
     caption: str  # the caption template of its action pages
     tags: dict  # status -> GOV.UK tag colour ("" for the default blue); None -> the colour of any other
+    # The kind's one declaration (`records.kinds.Kind`), which names its modules. A RecordKind made
+    # without one (as before kinds were declared) finds them by its app's layout.
+    declared: Any = None
+
+    def module(self, name):
+        """One of the kind's modules: permissions, rules, workflow, documents, ..."""
+        return getattr(self.declared, name) if self.declared else import_module(f"{self.app}.{name}")
 
     @property
     def permissions(self):  # can_view(user, record), can_<verb>(user, record), ...
-        return import_module(f"{self.app}.permissions")
+        return self.module("permissions")
 
     @property
     def rules(self):  # current_sign_offs(record), sign_off_gaps(record), ...
-        return import_module(f"{self.app}.rules")
+        return self.module("rules")
 
     @property
     def workflow(self):  # Action, TRANSITIONS, allowed_in_status, TransitionNotAllowed, ...
-        return import_module(f"{self.app}.workflow")
+        return self.module("workflow")
 
     @property
     def status(self):
-        return import_module(f"{self.app}.models").Status
+        return self.declared.statuses if self.declared else import_module(f"{self.app}.models").Status
 
     def load(self, pk):
         return get_object_or_404(self.queryset(), pk=pk)

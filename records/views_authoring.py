@@ -59,6 +59,11 @@ class Authoring:
     buttons: dict = field(default_factory=dict)
     # slug -> a function(request, kind, record) answering a POST to a page that is one form of several parts.
     pages: dict = field(default_factory=dict)
+    # The start page (`start_page(kind)`): its form, the service that makes the draft from the form's
+    # answers, and the message after it.
+    start_form: type = None
+    begin: Callable = None
+    started: str = ""
 
     def url(self, name, record, **kwargs):
         return reverse(f"{self.namespace}:{name}", kwargs={"pk": record.pk, **kwargs})
@@ -76,8 +81,8 @@ class Authoring:
 def views(kind, review):
     """The shared pages bound to one kind's URLs, in the order its `views/authoring.py` names them:
     task list, delete draft, task page, check answers, then appendix and background paper add and
-    remove. `review` is the kind's review views module: its `second_click` and `moved_on` answer a
-    second click on "Submit" as every other action's second click is answered."""
+    remove. `review` is the kind's `records.views.RecordKind`: its `second_click` and `moved_on`
+    answer a second click on "Submit" as every other action's second click is answered."""
     from records import views_appendices as appendices  # it builds on this module's task pages
 
     @login_required
@@ -179,6 +184,18 @@ def start(request, kind, *, form_class, begin, template, started=""):
                 messages.success(request, started)
             return redirect(f"{kind.namespace}:tasks", pk=record.pk)
     return render(request, template, {"form": form, "error_links": error_links(kind, [form])})
+
+
+def start_page(kind):
+    """The kind's start page, `<namespace>/authoring/start.html`, as its `Authoring` declares it."""
+
+    def view(request):
+        template = f"{kind.namespace}/authoring/start.html"
+        return start(
+            request, kind, form_class=kind.start_form, begin=kind.begin, template=template, started=kind.started
+        )
+
+    return view
 
 
 # — the task list and deleting a draft -----------------------------------------------------------

@@ -8,6 +8,7 @@ is blocked ([] = allowed); who may act is each app's `permissions.py`.
 """
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from records.rules import Problem
 
@@ -42,11 +43,48 @@ SHARED_PHRASES = {
 }
 
 
+def actions(module, *own):
+    """A kind's `Action` enum: the shared actions (above) and its own values, each named by its value
+    in capitals (`Action.SEND_TO_DIRECTOR`). `module` is the declaring module's `__name__`."""
+    shared = [CREATE, EDIT, SUBMIT, ISSUE_SIGN_OFF, RETURN, PUBLISH, WITHDRAW]
+    return StrEnum("Action", {value.upper(): value for value in [*shared, *own]}, module=module)
+
+
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset
     target: str | None  # None: the status does not change
     guards: tuple = field(default_factory=tuple)
+    label: str = ""  # what its event reads as, when not the shared label: "Signed by the decision maker"
+    phrase: str = ""  # how the STATE problem names it, when not the shared phrase nor its label: "signed"
+
+
+@dataclass(frozen=True)
+class Guards:
+    """The guards every kind has, asked of its rules module (`completeness`, `sign_off_gaps`)."""
+
+    rules: object
+
+    def complete(self, record, **_):
+        return self.rules.completeness(record)
+
+    def sign_offs_done(self, record, **_):
+        """SIGNOFF-1: every department's sign-off current (and whatever else the kind's rules add)."""
+        return self.rules.sign_off_gaps(record)
+
+
+def every_kinds_transitions(action, status, *, editable, open, guards, started):
+    """The moves every kind has: started as a draft (its event reading `started`), edited while
+    `editable`, submitted when complete, given sign-off codes while in sign-off, withdrawn while
+    `open`. A kind adds its own, returning and publishing among them."""
+    return {
+        # A record is created by its start service, never "created" again: no status is a source.
+        action.CREATE: Transition(frozenset(), status.DRAFT, label=started),
+        action.EDIT: Transition(editable, None),
+        action.SUBMIT: Transition(frozenset({status.DRAFT}), status.IN_SIGN_OFF, (guards.complete,)),
+        action.ISSUE_SIGN_OFF: Transition(frozenset({status.IN_SIGN_OFF}), None),
+        action.WITHDRAW: Transition(open, status.WITHDRAWN),
+    }
 
 
 class TransitionNotAllowed(Exception):
@@ -54,6 +92,10 @@ class TransitionNotAllowed(Exception):
         self.action = action
         self.reasons = list(reasons)
         super().__init__(f"{action}: " + "; ".join(str(r) for r in self.reasons))
+
+
+def _lower_first(text):
+    return text[:1].lower() + text[1:]
 
 
 class Workflow:
@@ -66,7 +108,15 @@ class Workflow:
     every sign-off is in (its target is where the record goes next).
     """
 
-    def __init__(self, *, status, transitions, labels, phrases, noun, after_sign_offs=None):
+    def __init__(self, *, status, transitions, labels=None, phrases=None, noun, after_sign_offs=None):
+        # Without `labels` or `phrases`: each transition's own words, else the shared ones; a phrase
+        # is its label's words unless said ("Sent to the decision maker": "sent to the decision maker").
+        if labels is None:
+            labels = {a: t.label or SHARED_LABELS.get(a) for a, t in transitions.items()}
+        if phrases is None:
+            phrases = {a: t.phrase or SHARED_PHRASES.get(a) or _lower_first(t.label) for a, t in transitions.items()}
+        if None in labels.values() or None in phrases.values() or "" in phrases.values():
+            raise ValueError("Every action needs a transition, a label and a phrase")
         if set(labels) != set(transitions) or set(phrases) != set(transitions):
             raise ValueError("Every action needs a transition, a label and a phrase")
         if missing := SHARED_ACTIONS - set(transitions):
@@ -103,6 +153,15 @@ class Workflow:
     def available_actions(self, record):
         """The actions the record's status allows now (who may take them is permissions.py's question)."""
         return [action for action, t in self.transitions.items() if record.status in t.sources]
+
+    def answer(self, name):
+        """A kind's workflow module's `__getattr__`: the engine's questions and the tables it read."""
+        tables = {"TRANSITIONS": self.transitions, "ACTION_LABELS": self.labels, "STATE_PHRASES": self.phrases}
+        if name in tables:
+            return tables[name]
+        if name in {"blockers", "check", "target", "allowed_in_status", "available_actions"}:
+            return getattr(self, name)
+        raise AttributeError(f"the workflow of the {self.noun} has no {name!r}")
 
     def is_published(self, record):
         return record.status == self.transitions[PUBLISH].target

@@ -7,30 +7,11 @@ from django.apps import AppConfig
 from django.urls import reverse
 
 
-def report_label(report):
-    return f"Briefing report: {report.title or 'Untitled briefing report'}"
-
-
-def meeting_hint(report):
-    return str(report.meeting) if report.meeting else ""
-
-
 def kind():
-    """What the shared queues (`records.queues`) need to know of a briefing report."""
-    from records.queues import Kind
-    from scrutiny.models import BriefingReport, ReportEvent, Status
+    """What the shared queues (`records.queues`) need to know of a briefing report: its declaration's."""
+    from scrutiny.kind import KIND
 
-    return Kind(
-        BriefingReport,
-        Status,
-        ReportEvent,
-        "report",
-        report_label,
-        "scrutiny:report",
-        "scrutiny:tasks",
-        status_hint=meeting_hint,
-        status_related=("meeting",),
-    )
+    return KIND.queues
 
 
 def public_reports_about(decision):

@@ -15,11 +15,10 @@ import re
 from django.db.models import Prefetch
 from django.tasks import task
 
-from council import documents
 from council.models import CouncilSettings, Department
-from records.documents import PARAGRAPHS, PublicPdf, paragraph_grid
+from records.documents import PARAGRAPHS, PublicPdf, RecordPdf, paragraph_grid
 from scrutiny import rules
-from scrutiny.models import BriefingReport, ReportSignOff, Status
+from scrutiny.models import BriefingReport, ReportSignOff
 
 TEMPLATE = "documents/report.html"
 SUBJECT = "Briefing report to an overview and scrutiny committee"
@@ -120,34 +119,12 @@ def pdf_title(report):
     return f"{report.title or 'Untitled briefing report'} – {report.committee.name}"
 
 
-def render_report_pdf(report, *, public, watermark=None, council=None):
-    """The report as a tagged A4 PDF, public or full, from the report's own template and context."""
-    council = council or CouncilSettings.load()
-    fresh = report_queryset().get(pk=report.pk)
-    return documents.render_pdf(
-        TEMPLATE,
-        report_context(fresh, public=public, council=council),
-        title=pdf_title(fresh),
-        author=council.name,
-        subject=SUBJECT,
-        watermark=watermark,
-    )
-
-
-def _record_failure(report, *, error):
-    from scrutiny.services import record_public_pdf_failure  # at run time: services reach this module too
-
-    record_public_pdf_failure(report, error=error)
-
-
-PUBLIC_PDF = PublicPdf(
-    queryset=lambda: BriefingReport.objects.select_related("meeting", "committee"),
-    render=lambda report: render_report_pdf(report, public=True),
-    filename=pdf_filename,
-    folder="scrutiny",
-    published=Status.PUBLISHED,
-    noun="report",
-    record_failure=_record_failure,
+render_report_pdf = RecordPdf(TEMPLATE, SUBJECT, report_queryset, report_context, pdf_title)
+PUBLIC_PDF = PublicPdf.of(
+    render_report_pdf,
+    pdf_filename,
+    lambda: BriefingReport.objects.select_related("meeting", "committee"),
+    services="scrutiny.services",
 )
 store_public_pdf = PUBLIC_PDF.store
 

@@ -65,14 +65,9 @@ class ReportAppendixForm(forms_appendices.AppendixForm):
 
     class Meta(forms_appendices.AppendixForm.Meta):
         model = ReportAppendix
-        labels = {
-            "ref": "Appendix reference",
-            "title": "Title of appendix",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
 
-    def __init__(self, *args, report, **kwargs):
-        super().__init__(*args, record=report, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["file"].required = False
         self.fields["file"].help_text = "Optional. " + self.fields["file"].help_text
         self.fields[
@@ -100,13 +95,9 @@ class ReportAppendixForm(forms_appendices.AppendixForm):
 class ReportBackgroundPaperForm(forms_appendices.BackgroundPaperForm):
     class Meta(forms_appendices.BackgroundPaperForm.Meta):
         model = ReportBackgroundPaper
-        labels = {
-            "title": "Title of background paper",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
 
-    def __init__(self, *args, report, **kwargs):
-        super().__init__(*args, record=report, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields[
             "exempt_paragraphs"
         ].label = "Exemption paragraphs of Part 1 of Schedule 12A of the Local Government Act 1972"

@@ -12,7 +12,7 @@ department that applies has a current sign-off).
 import re
 
 from council.models import Department
-from records.rules import Problem, current_sign_offs
+from records.rules import Problem, blank, current_sign_offs, missing, missing_sign_offs
 
 __all__ = ["Problem", "PLACEHOLDERS", "current_sign_offs", "is_placeholder"]
 
@@ -37,8 +37,7 @@ PLACEHOLDERS = frozenset(
 )
 
 
-def _blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
+_blank = blank  # REQUIRED-1's "not answered", the same for every kind (records.rules)
 
 
 _LINK = re.compile(r"^\[(?P<text>.*)\]\([^)]*\)$", re.DOTALL)
@@ -105,24 +104,21 @@ def _placeholder(field, task, label):
 
 
 def details(r):
-    p = []
-    if _blank(r.title):
-        p.append(Problem("REQUIRED-1", "title", "Enter the title of the report", "details"))
-    if r.meeting_id is None:
-        p.append(Problem("REQUIRED-1", "meeting", "Choose the meeting the report is for", "details"))
-    elif r.meeting.committee_id != r.committee_id:
+    p = missing(
+        r, "details", {"title": "Enter the title of the report", "meeting": "Choose the meeting the report is for"}
+    )
+    if r.meeting_id is not None and r.meeting.committee_id != r.committee_id:
         p.append(Problem("REQUIRED-1", "meeting", "Choose a meeting of the report's committee", "details"))
-    if r.lead_member_id is None:
-        p.append(Problem("REQUIRED-1", "lead_member", "Choose the lead member (the cabinet member)", "details"))
-    if r.lead_director_id is None:
-        p.append(Problem("REQUIRED-1", "lead_director", "Choose the lead strategic director", "details"))
-    if _blank(r.author_email):
-        p.append(Problem("REQUIRED-1", "author_email", "Enter a contact email address", "details"))
-    if r.is_key_decision is None:
-        p.append(
-            Problem("REQUIRED-1", "is_key_decision", "Select yes if the report is about a key decision", "details")
-        )
-    return p
+    return p + missing(
+        r,
+        "details",
+        {
+            "lead_member": "Choose the lead member (the cabinet member)",
+            "lead_director": "Choose the lead strategic director",
+            "author_email": "Enter a contact email address",
+            "is_key_decision": "Select yes if the report is about a key decision",
+        },
+    )
 
 
 def sections(r, body=None):
@@ -228,14 +224,7 @@ def required_departments(r):
 
 def sign_off_gaps(r):
     """SIGNOFF-1: what still stops the report going to the strategic director."""
-    p = []
-    current = current_sign_offs(r)
-    stale = {s.department_id for s in r.sign_offs.all()} - current.keys()
-    for department in required_departments(r):
-        if department.pk not in current:
-            state = "is out of date after an edit" if department.pk in stale else "has not been given"
-            p.append(Problem("SIGNOFF-1", "", f"The {department.name} sign-off {state}", "sign-off"))
-    return p
+    return missing_sign_offs(r, required_departments(r), "sign-off")
 
 
 def approvals_given(r):

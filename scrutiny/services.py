@@ -19,6 +19,7 @@ from django.utils import timezone
 from records.services import RecordServices, require
 from scrutiny import notifications, permissions, rules
 from scrutiny import services_meetings as meetings
+from scrutiny.kind import KIND
 from scrutiny.models import (
     ApprovalHow,
     BriefingReport,
@@ -37,26 +38,22 @@ def _approvals_cleared(locked):
     locked.cabinet_approver_name = locked.cabinet_approval_how = locked.cabinet_approval_evidence = ""
 
 
-RECORDS = RecordServices(
-    BriefingReport,
-    deleted_as="briefing report",
+RECORDS = RecordServices.of(
+    KIND,
     directorate=lambda locked: locked.author.directorate,
     ready_comment="Every sign-off is current",
     on_ready=lambda pk: notifications.director_agreement_needed(pk),
     on_return=_approvals_cleared,
+    names={"withdraw_report": "withdraw"},
 )
 
-# The shared operations, under the names views, the demo and tests call.
-delete_draft = RECORDS.delete_draft
-save_edits = RECORDS.save_edits
-save_appendix = RECORDS.save_appendix
-save_background_paper = RECORDS.save_background_paper
-remove_child = RECORDS.remove_child  # an appendix or a background paper
-issue_sign_off_code = RECORDS.issue_sign_off_code
-record_public_pdf_failure = RECORDS.record_public_pdf_failure
-retry_public_pdf = RECORDS.retry_public_pdf
-return_to_author = RECORDS.return_to_author
-withdraw_report = RECORDS.withdraw
+
+def __getattr__(name):
+    # The shared operations (RecordServices.OPERATIONS: save_edits, issue_sign_off_code, ...) under
+    # this module's names.
+    return RECORDS.operation(name)
+
+
 # Democratic Support's committees and meetings.
 schedule_meeting = meetings.schedule_meeting
 save_committee = meetings.save_committee

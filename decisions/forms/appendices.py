@@ -21,10 +21,6 @@ class AppendixForm(records_appendices.AppendixForm):
             "title": "17. Title of appendix",
         }
 
-    def __init__(self, *args, decision, **kwargs):
-        super().__init__(*args, record=decision, **kwargs)
-        self.decision = decision
-
 
 class BackgroundPaperForm(records_appendices.BackgroundPaperForm):
     """19: one background paper (posted to paper_add)."""
@@ -35,7 +31,3 @@ class BackgroundPaperForm(records_appendices.BackgroundPaperForm):
     class Meta(records_appendices.BackgroundPaperForm.Meta):
         model = BackgroundPaper
         labels = {**records_appendices.BackgroundPaperForm.Meta.labels, "title": "19. Title of background paper"}
-
-    def __init__(self, *args, decision, **kwargs):
-        super().__init__(*args, record=decision, **kwargs)
-        self.decision = decision

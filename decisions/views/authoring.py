@@ -14,11 +14,10 @@ from django.views.decorators.http import require_POST, require_safe
 from council import integrity
 from council.documents import attachment_content_type
 from council.models import CouncilSettings, Department
-from decisions import documents, permissions, rules, sections, services, workflow
+from decisions import documents, kind, permissions, sections, services
 from decisions.forms import AppendixForm, BackgroundPaperForm, CabinetConsultationForm
-from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision
+from decisions.models import Appendix, CabinetConsultation, Decision
 from decisions.tasklist import TASKS
-from decisions.views import review
 from records import views_appendices as appendices
 from records import views_authoring as shared
 from records.forms import ConfirmForm, typed_into
@@ -103,31 +102,19 @@ def _consultation_buttons(request, kind, decision, form):
     return None
 
 
-KIND = shared.Authoring(
-    namespace="decisions",
-    name="decision",
-    noun="decision record",
-    short_noun="record",
-    untitled="Untitled decision",
+KIND = kind.KIND.authoring(
     tasks=TASKS,
     queryset=_records,
-    check_queryset=documents.record_queryset,
-    permissions=permissions,
     services=services,
-    rules=rules,
-    workflow=workflow,
     appendix_form=AppendixForm,
     paper_form=BackgroundPaperForm,
-    appendix_model=Appendix,
-    paper_model=BackgroundPaper,
-    record_url="record",
     submitted=lambda d: f"Decision record {d.reference} has been submitted for sign-off",
     check_context=_check_context,
-    pages={"appendices": appendices.appendices_page},
+    # Nothing to ask before the record exists: the author's details come from their profile.
+    start_form=ConfirmForm,
+    begin=services.start_decision,
     extra={
         "appendices": lambda d: {
-            "appendix_form": AppendixForm(decision=d),
-            "paper_form": BackgroundPaperForm(decision=d),
             "guidance": sections.BACKGROUND_PAPERS_GUIDANCE,
             "numbered": True,
             "download": "decisions:appendix-download",
@@ -145,19 +132,9 @@ KIND = shared.Authoring(
 
 # The pages both kinds share (records.views_authoring, records.views_appendices), bound to decision records.
 task_list, delete_draft, task, check_answers, appendix_add, appendix_remove, paper_add, paper_remove = shared.views(
-    KIND, review
+    KIND, kind.KIND.review
 )
-
-
-def start(request):
-    # Nothing to ask before the record exists: the author's details come from their profile.
-    return shared.start(
-        request,
-        KIND,
-        form_class=ConfirmForm,
-        begin=services.start_decision,
-        template="decisions/authoring/start.html",
-    )
+start = shared.start_page(KIND)
 
 
 # — cabinet members consulted (13b, 13c), and an appendix's file ---------------------------------

@@ -13,37 +13,17 @@ from django.shortcuts import redirect
 
 from council import integrity
 from council.models import CouncilSettings
-from decisions import documents, forms_review, permissions, rules, rules_special_urgency, services, workflow
-from decisions.documents import record_context, record_queryset
-from decisions.models import ChairAgreement, Status, today
+from decisions import documents, forms_review, kind, permissions, rules, rules_special_urgency, services, workflow
+from decisions.documents import record_context
+from decisions.models import ChairAgreement, today
 from decisions.views.public import _council
 from decisions.workflow import Action
 from notices import permissions as notice_may
-from records.actions import return_action, withdraw_action
-from records.views import AlreadyDone, RecordAction, RecordKind, SignOffAction, every_field
-from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
+from records.actions import every_kinds_views, exempt_parts, publish_action
+from records.views import AlreadyDone, RecordAction, every_field
+from records.views_record import Button, every_kinds_buttons, page_view
 
-KIND = RecordKind(
-    app="decisions",
-    name="decision",
-    noun="record",
-    queryset=record_queryset,
-    page="decisions:record",
-    caption="decisions/_record_caption.html",
-    tags={
-        Status.DRAFT: "grey",
-        Status.IN_SIGN_OFF: "",
-        Status.AWAITING_DECISION: "yellow",
-        Status.DECIDED: "teal",
-        Status.PUBLISHED: "green",
-        None: "red",
-    },
-)
-
-
-# Authoring's submit page answers a second click the same way.
-moved_on = KIND.moved_on
-second_click = KIND.second_click
+KIND = kind.KIND.review
 
 
 # — the record --------------------------------------------------------------------------------
@@ -95,24 +75,13 @@ record = page_view(
         "warnings": rules.record_warnings(decision),
     },
 )
-retry_pdf = retry_pdf_view(KIND, services.retry_public_pdf)
-record_pdf = pdf_view(
-    KIND,
-    lambda request, decision, watermark: documents.render_decision_pdf(
-        decision, public=False, watermark=watermark, council=_council(request)
-    ),
-    documents.pdf_filename,
-)
-
 
 # — the actions: each a declaration of records.views.RecordAction --------------------------------
 
-sign_off = SignOffAction.declare(
-    KIND, Action.ISSUE_SIGN_OFF, service=services.issue_sign_off_code, template="decisions/record/sign_off.html"
+# Sign-off, return, withdraw and the PDFs, as every kind has them (records.actions).
+sign_off, return_record, withdraw, record_pdf, retry_pdf = every_kinds_views(
+    KIND, services.RECORDS, "decisions/record/", documents.render_decision_pdf
 )
-
-return_record = return_action(KIND, service=services.return_to_author, template="decisions/record/return.html")
-withdraw = withdraw_action(KIND, service=services.withdraw_decision, template="decisions/record/withdraw.html")
 
 
 class UrgencyAction(RecordAction):
@@ -199,16 +168,13 @@ sign = RecordAction.declare(
     success="You have signed the decision. Democratic Support will publish it",
 )
 
-publish = RecordAction.declare(
+publish = publish_action(
     KIND,
-    Action.PUBLISH,
-    permission=permissions.can_publish,
-    context=lambda view: {"exempt_parts": _exempt_parts(view.record)},
-    form=forms_review.ConfirmForm,
-    form_kwargs=lambda view: {"button": "Publish the decision"},
-    service=services.publish_decision,
-    template="decisions/record/publish.html",
+    services.publish_decision,
+    "decisions/record/publish.html",
+    button="Publish the decision",
     success="{result.reference} is published on the public register",
+    withheld=lambda decision: _part_2(decision) + exempt_parts(decision),
 )
 
 
@@ -224,12 +190,8 @@ def _agreers(decision, waiting):
     return choices
 
 
-def _exempt_parts(decision):
-    """What the public version will withhold, so Democratic Support can check before publishing."""
-    parts = []
+def _part_2(decision):
+    """The confidential (Part II) briefing report the public version withholds, if there is one."""
     if decision.has_exempt_information and decision.part2_paragraphs:
-        parts.append(f"The confidential (Part II) briefing report: {decision.part2_not_for_publication}")
-    for item in [*decision.appendices.all(), *decision.background_papers.all()]:
-        if item.is_exempt:
-            parts.append(f"{item}: {item.not_for_publication}")
-    return parts
+        return [f"The confidential (Part II) briefing report: {decision.part2_not_for_publication}"]
+    return []

@@ -13,14 +13,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from council import integrity
-from records import views_appendices as appendices
 from records import views_authoring as shared
-from scrutiny import documents, permissions, rules, services, workflow
+from scrutiny import documents, kind, services
 from scrutiny.forms import StartForm
 from scrutiny.forms_parts import ReportAppendixForm, ReportBackgroundPaperForm, SectionForm
-from scrutiny.models import BriefingReport, ReportAppendix, ReportBackgroundPaper, ReportSection, ReportSignOff
+from scrutiny.models import BriefingReport, ReportSection, ReportSignOff
 from scrutiny.tasklist import ANSWER_GROUPS, TASKS
-from scrutiny.views import review
 
 
 def _reports():
@@ -47,51 +45,26 @@ def _check_context(report):
     return {**context, "answer_groups": ANSWER_GROUPS, "value_template": "scrutiny/_report_value.html"}
 
 
-KIND = shared.Authoring(
-    namespace="scrutiny",
-    name="report",
-    noun="briefing report",
-    short_noun="report",
-    untitled="Untitled briefing report",
+KIND = kind.KIND.authoring(
     tasks=TASKS,
     queryset=_reports,
     check_queryset=_check_reports,
-    permissions=permissions,
     services=services,
-    rules=rules,
-    workflow=workflow,
     appendix_form=ReportAppendixForm,
     paper_form=ReportBackgroundPaperForm,
-    appendix_model=ReportAppendix,
-    paper_model=ReportBackgroundPaper,
-    record_url="report",
     submitted=lambda r: "Your briefing report has been submitted for sign-off",
     check_context=_check_context,
-    pages={"appendices": appendices.appendices_page},
-    extra={
-        "appendices": lambda r: {
-            "appendix_form": ReportAppendixForm(report=r),
-            "paper_form": ReportBackgroundPaperForm(report=r),
-        },
-        "body": lambda r: {"section_form": SectionForm()},
-    },
+    start_form=StartForm,
+    begin=services.start_report,
+    started="Your briefing report has been started",
+    extra={"body": lambda r: {"section_form": SectionForm()}},
 )
 
 # The pages both kinds share (records.views_authoring, records.views_appendices), bound to briefing reports.
 task_list, delete_draft, task, check_answers, appendix_add, appendix_remove, paper_add, paper_remove = shared.views(
-    KIND, review
+    KIND, kind.KIND.review
 )
-
-
-def start(request):
-    return shared.start(
-        request,
-        KIND,
-        form_class=StartForm,
-        begin=services.start_report,
-        template="scrutiny/authoring/start.html",
-        started="Your briefing report has been started",
-    )
+start = shared.start_page(KIND)
 
 
 # — body sections ------------------------------------------------------------------------------

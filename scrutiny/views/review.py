@@ -15,56 +15,15 @@ from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
 from council.models import Department
-from records import forms as record_forms
-from records.actions import confirm_action, return_action, withdraw_action
-from records.views import RecordAction, RecordKind, SignOffAction, every_field
-from records.views_record import Button, every_kinds_buttons, page_view, pdf_view, retry_pdf_view
-from scrutiny import documents, forms_review, permissions, rules, services, workflow
-from scrutiny.models import BriefingReport, ReportAppendix, Status, today
+from records.actions import confirm_action, every_kinds_views, publish_action
+from records.rules import sign_off_states
+from records.views import RecordAction, every_field
+from records.views_record import Button, every_kinds_buttons, page_view
+from scrutiny import documents, forms_review, kind, permissions, rules, services
+from scrutiny.models import ReportAppendix
 from scrutiny.workflow import Action
 
-
-def _queryset():
-    return BriefingReport.objects.select_related(
-        "committee__chair",
-        "meeting__committee",
-        "author__directorate",
-        "lead_member",
-        "lead_member_portfolio",
-        "lead_director",
-        "priority",
-        "originating_slt_member",
-    ).prefetch_related(
-        "sections",
-        "appendices",
-        "background_papers",
-        "applicable_departments",
-        "decisions",
-        "sign_offs__department",
-        "events",
-    )
-
-
-KIND = RecordKind(
-    app="scrutiny",
-    name="report",
-    noun="report",
-    queryset=_queryset,
-    page="scrutiny:report",
-    caption="scrutiny/record/_caption.html",
-    tags={
-        Status.DRAFT: "grey",
-        Status.PUBLISHED: "green",
-        Status.APPROVED: "teal",
-        Status.WITHDRAWN: "red",
-        None: "yellow",
-    },
-)
-
-
-# Authoring's submit page answers a second click the same way.
-moved_on = KIND.moved_on
-second_click = KIND.second_click
+KIND = kind.KIND.review
 
 
 # — the report --------------------------------------------------------------------------------
@@ -85,20 +44,15 @@ BUTTONS = every_kinds_buttons(
 
 def _sign_off_rows(report):
     """The report's sign-off row: each department that applies, its current code or what is missing."""
-    current = rules.current_sign_offs(report)
-    stale = {s.department_id for s in report.sign_offs.all()} - current.keys()
-    rows = []
-    for department in rules.required_departments(report):
-        sign_off = current.get(department.pk)
-        rows.append(
-            {
-                "department": department,
-                "label": department.report_label or department.name,
-                "code": sign_off.code if sign_off else "",
-                "state": "current" if sign_off else ("stale" if department.pk in stale else "waiting"),
-            }
-        )
-    return rows
+    return [
+        {
+            "department": department,
+            "label": department.report_label or department.name,
+            "code": sign_off.code if sign_off else "",
+            "state": "current" if sign_off else ("stale" if stale else "waiting"),
+        }
+        for department, sign_off, stale in sign_off_states(report, rules.required_departments(report))
+    ]
 
 
 report = page_view(
@@ -109,12 +63,6 @@ report = page_view(
         **documents.report_context(report, public=False),
         "sign_off_rows": _sign_off_rows(report),
     },
-)
-retry_pdf = retry_pdf_view(KIND, services.retry_public_pdf)
-report_pdf = pdf_view(
-    KIND,
-    lambda request, report, watermark: documents.render_report_pdf(report, public=False, watermark=watermark),
-    documents.pdf_filename,
 )
 
 
@@ -130,16 +78,15 @@ def appendix_file(request, pk, child):
 
 # — the actions: each a declaration of records.views.RecordAction --------------------------------
 
-sign_off = SignOffAction.declare(
+# Sign-off (by the departments on the report form), return, withdraw and the PDFs, as every kind
+# has them (records.actions).
+sign_off, return_report, withdraw, report_pdf, retry_pdf = every_kinds_views(
     KIND,
-    Action.ISSUE_SIGN_OFF,
+    services.RECORDS,
+    "scrutiny/record/",
+    documents.render_report_pdf,
     departments=Department.objects.filter(on_report_form=True),
-    service=services.issue_sign_off_code,
-    template="scrutiny/record/sign_off.html",
 )
-
-return_report = return_action(KIND, service=services.return_to_author, template="scrutiny/record/return.html")
-withdraw = withdraw_action(KIND, service=services.withdraw_report, template="scrutiny/record/withdraw.html")
 
 # The strategic director agrees, the cabinet member approves: a confirmation with an optional comment.
 agree = confirm_action(
@@ -173,22 +120,10 @@ record_approval = RecordAction.declare(
     success="Recorded: {result.cabinet_approval_display}",
 )
 
-publish = RecordAction.declare(
+publish = publish_action(
     KIND,
-    Action.PUBLISH,
-    permission=permissions.can_publish,
-    context=lambda view: {
-        "blockers": workflow.blockers(view.record, Action.PUBLISH),
-        "exempt_parts": [
-            f"{i}: {i.not_for_publication}"
-            for i in [*view.record.appendices.all(), *view.record.background_papers.all()]
-            if i.is_exempt
-        ],
-        "today": today(),
-    },
-    form=record_forms.ConfirmForm,
-    form_kwargs=lambda view: {"button": "Publish to the agenda"},
-    service=services.publish_report,
-    template="scrutiny/record/publish.html",
+    services.publish_report,
+    "scrutiny/record/publish.html",
+    button="Publish to the agenda",
     success="The report is published on the agenda of {record.meeting}",
 )
