@@ -56,6 +56,21 @@ class Notice(Record):
 
     objects = NoticeQuerySet.as_manager()
 
+    # A notice is given published: no draft, no sign-off. What it said stays as it was published;
+    # only a general exception notice's reasons follow (reg 10(4)), with the chair's notification.
+    DRAFT_STATUS = None
+    SIGN_OFF_STATUS = None
+    FROZEN_STATUSES = frozenset({Status.PUBLISHED})
+    FROZEN_MESSAGE = "This notice is published: its {field} cannot be changed."
+    FROZEN_REOPEN_MESSAGE = "This notice is published: it cannot be taken back."
+    FIELDS_EDITABLE_WHEN_FROZEN = Record.FIELDS_EDITABLE_WHEN_FROZEN | {
+        "reasons",
+        "reasons_published_at",
+        "chair_notified_at",
+        "revision",
+        "content_version",
+    }
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         constraints = [

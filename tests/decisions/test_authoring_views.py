@@ -319,7 +319,9 @@ def test_conflict_without_details_is_refused_CONFLICT_1(author, draft, decision_
 def test_key_decision_over_threshold_EXEC_4(author, draft, decision_maker, yesterday):
     """EXEC-4: revenue over the council's £1m threshold makes it a key decision: the page says why."""
     data = {**valid_answers("finance", decision_maker, yesterday), "revenue_amount": "1,500,000"}
-    response = post_task(author, draft, "finance", data)
+    post_task(author, draft, "finance", data)
+    # Saved, the officer goes on to the key decision's route (8b); the finance page says why it is key.
+    response = author.get(task_url(draft, "finance"))
     assert (
         "This is a key decision because revenue spending of £1,500,000 is over the £1,000,000 threshold"
         in response.content.decode()

@@ -283,8 +283,8 @@ def test_edit_after_sign_off_makes_it_stale_until_issued_again_SIGNOFF_1(officer
     issue(decision, "finance")
     issue(decision, "legal", typed_code="LS/1")
     decision.refresh_from_db()
-    decision.amount += 1000
-    services.save_edits(decision, actor=officer, fields=["amount"])
+    decision.revenue_amount += 1000
+    services.save_edits(decision, actor=officer, fields=["revenue_amount"])
     issue(decision, "democratic-support")
     decision.refresh_from_db()
     assert decision.status == Status.IN_SIGN_OFF

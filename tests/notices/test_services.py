@@ -9,6 +9,7 @@ from decisions.models import ChairAgreement, Status
 from notices import services
 from notices.models import Kind, Notice
 from notices.workflow import TransitionNotAllowed
+from records.models import FrozenRecord
 from tests.decisions.factories import DecisionFactory, advance
 from tests.notices.factories import general_exception_decision, special_urgency_decision
 
@@ -107,3 +108,21 @@ def test_demo_has_a_decision_on_the_general_exception_route_with_its_notice_EXEC
     notice = Notice.objects.get(kind=Kind.GENERAL_EXCEPTION)
     assert notice.decision.key_decision_route == "general_exception" and notice.chair_notified_at
     assert notice.decision.status == Status.IN_SIGN_OFF
+
+
+def test_published_notice_keeps_what_it_said_EXEC_6(democratic_support):
+    """A notice is published when given: its matter and decision maker never change afterwards, and
+    it cannot be deleted; only its reasons follow, once (reg 10(4))."""
+    notice = services.give_general_exception_notice(
+        general_exception_decision(), actor=democratic_support, reasons=REASONS
+    )
+    notice.refresh_from_db()
+    notice.title = "Something else"
+    with pytest.raises(FrozenRecord):
+        notice.save()
+    notice.refresh_from_db()
+    with pytest.raises(FrozenRecord):
+        notice.delete()
+    services.publish_reasons(notice, actor=democratic_support, reasons=REASONS)
+    notice.refresh_from_db()
+    assert notice.reasons_published_at is not None and notice.title != "Something else"

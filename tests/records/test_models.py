@@ -59,7 +59,8 @@ def test_record_has_sign_offs_and_events_bases_expect(record):
 def test_record_without_sign_off_declares_statuses_words_and_events(record):
     statuses = {value for value, _ in record._meta.get_field("status").choices}
     assert record.FROZEN_STATUSES and set(record.FROZEN_STATUSES) <= statuses
-    assert {record.DRAFT_STATUS, record.PUBLIC_STATUS} <= statuses
+    # A notice is given published: it has no draft.
+    assert record.PUBLIC_STATUS in statuses and record.DRAFT_STATUS in {*statuses, None}
     assert issubclass(record.FROZEN_ERROR, FrozenRecord)
     assert "{field}" in record.FROZEN_MESSAGE
     concrete = {f.name for f in record._meta.concrete_fields}
@@ -67,9 +68,9 @@ def test_record_without_sign_off_declares_statuses_words_and_events(record):
     assert issubclass(record._meta.get_field("events").related_model, RecordEvent)
 
 
-def test_every_kind_but_the_forward_plan_is_signed_off():
+def test_every_kind_but_the_forward_plan_and_notices_is_signed_off():
     """Only a kind that declares it has no sign-off is spared the sign-off checks above."""
-    assert {m.__name__ for m in NOT_SIGNED_OFF} == {"PlanItem"}
+    assert {m.__name__ for m in NOT_SIGNED_OFF} == {"PlanItem", "Notice"}
     assert {"Decision", "BriefingReport"} <= {m.__name__ for m in SIGNED_OFF}
 
 
@@ -80,7 +81,9 @@ def test_record_child_names_its_fk_to_a_record(child):
 
 
 def test_record_children_all_freeze_with_their_record():
-    """A new model hanging off a record must take the frozen-child guard (its history is append-only)."""
+    """A new model hanging off a record must take the frozen-child guard (its history is append-only).
+    A record that links another record (a decision its plan item, a notice its decision) is no child:
+    it freezes by its own rules."""
     unguarded = [
         f"{model.__name__}.{field.name}"
         for model in apps.get_models()
@@ -89,7 +92,7 @@ def test_record_children_all_freeze_with_their_record():
         and field.concrete
         and isinstance(field.related_model, type)
         and issubclass(field.related_model, Record)
-        and not issubclass(model, RecordChild | RecordEvent)
+        and not issubclass(model, RecordChild | RecordEvent | Record)
     ]
     assert unguarded == []
 
