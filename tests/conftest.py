@@ -55,6 +55,16 @@ def pytest_collection_modifyitems(config, items):
         )
         if item.get_closest_marker("browser") or not uses_database:
             item.add_marker(pytest.mark.engine_independent)
+    _order(items)
+
+
+def _order(items):
+    """Within each module, the tests that start from the demo run last, together: the demo is
+    loaded once for them (see demo_loaded below). The sort is stable, so the order is otherwise kept."""
+    first_seen = {}
+    for position, item in enumerate(items):
+        first_seen.setdefault(item.path, position)
+    items.sort(key=lambda item: (first_seen[item.path], "demo_loaded" in getattr(item, "fixturenames", ())))
 
 
 # --- personas -------------------------------------------------------------------------------
@@ -257,13 +267,42 @@ def _row_keys(rows):
     return {json.dumps(row, sort_keys=True) for row in rows}
 
 
-@pytest.fixture
-def demo_loaded(db, demo_folder, settings, tmp_path):
-    """The demo, as `load_demo` leaves it, in this test's transaction and MEDIA_ROOT."""
-    from django.core.management import call_command
+# Loading the snapshot (loaddata: every row saved through the ORM) cost each demo test about a
+# second of CPU per database engine, for the same rows every time. So each test module loads them
+# once, inside a transaction held open for the module's demo tests and rolled back after them; each
+# test runs inside it in a savepoint (pytest-django's `db` nests in an open transaction), rolled
+# back after the test as before, so a test still starts from the demo exactly as `load_demo` left it.
+# The demo tests of a module run after its other tests (pytest_collection_modifyitems above), so no
+# test without the demo runs while it is loaded.
 
-    dump, media = _demo_snapshot(demo_folder)
+
+@pytest.fixture(scope="module")
+def _demo_rows_for_module(django_db_setup, django_db_blocker, demo_folder):
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        dump, media = _demo_snapshot(demo_folder)
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        try:
+            call_command("loaddata", str(dump), verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+            raise
+    yield media
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_loaded(_demo_rows_for_module, db, settings, tmp_path, request):
+    """The demo, as `load_demo` leaves it, in this test's transaction and MEDIA_ROOT."""
+    # A transactional test would commit into, and flush, the module's demo transaction.
+    assert "transactional_db" not in request.fixturenames, "demo_loaded runs in a transaction: use db"
+    media = _demo_rows_for_module
     settings.MEDIA_ROOT = tmp_path / "media"
     if media.exists():
         shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
-    call_command("loaddata", str(dump), verbosity=0)
