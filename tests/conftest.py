@@ -58,13 +58,57 @@ def pytest_collection_modifyitems(config, items):
     _order(items)
 
 
+# --- balance on two workers --------------------------------------------------------------------
+# `--dist loadfile` hands whole files to the workers in the order of the collection, and xdist's
+# default reorders that by the number of tests in a file, most first: the files of one or two long
+# tests (the browser journeys, Schemathesis, the production profile) came last, and the run ended
+# with one worker on them and the other idle. `make test` turns that reordering off
+# (--no-loadscope-reorder) and the files come in order of an estimate of their cost, the longest
+# first, so the short files fill the gaps at the end. The estimate (seconds on CI, roughly) comes
+# from what a test uses, or for the files whose tests start other programs (gunicorn, pg_dump, a
+# second Django) from a measured run; a wrong estimate only changes the order, never what runs.
+MEASURED_SECONDS = {  # the whole file on CI, from --durations on PostgreSQL (busy machine / 7.7)
+    "tests/hostile/test_fuzz.py": 160.0,
+    "tests/council/test_backups.py": 80.0,
+    "tests/deploy/test_production_profile.py": 45.0,
+    "tests/browser/test_decision_journey.py": 43.0,
+    "tests/decisions/test_documents.py": 35.0,
+    "tests/browser/test_report_journey.py": 30.0,
+}
+
+
+def _estimated_seconds(item):
+    names = set(getattr(item, "fixturenames", ()))
+    transactional = "transactional_db" in names or any(
+        marker.kwargs.get("transaction") for marker in item.iter_markers("django_db")
+    )
+    if item.get_closest_marker("browser") or "live_server" in names:
+        return 8.0
+    if transactional:
+        return 5.0
+    if "demo_loaded" in names:
+        return 1.0
+    return 0.3 if DATABASE_FIXTURES & names or item.get_closest_marker("django_db") else 0.05
+
+
 def _order(items):
-    """Within each module, the tests that start from the demo run last, together: the demo is
-    loaded once for them (see demo_loaded below). The sort is stable, so the order is otherwise kept."""
-    first_seen = {}
+    """Files longest first; within each file the tests that start from the demo last, together (the
+    demo is loaded once for them, see demo_loaded below). Stable: the order is otherwise kept."""
+    first_seen, cost = {}, {}
+    root = Path(__file__).parent.parent
     for position, item in enumerate(items):
         first_seen.setdefault(item.path, position)
-    items.sort(key=lambda item: (first_seen[item.path], "demo_loaded" in getattr(item, "fixturenames", ())))
+        cost[item.path] = cost.get(item.path, 0.0) + _estimated_seconds(item)
+    for path in cost:
+        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        cost[path] = MEASURED_SECONDS.get(relative, cost[path])
+    items.sort(
+        key=lambda item: (
+            -cost[item.path],
+            first_seen[item.path],
+            "demo_loaded" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 # --- personas -------------------------------------------------------------------------------
