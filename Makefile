@@ -12,7 +12,8 @@ TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key-for-the-test-suite-only-01234567
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
 	DJANGO_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend DJANGO_BENCH_TOOLS=true
 
-# The suite runs on every core (pytest-xdist; each worker has its own test database and browser).
+# The suite runs on every core (pytest-xdist; each worker has its own test database and browser),
+# a file at a time, longest first (tests/conftest.py orders them; xdist would sort them by size).
 PYTEST_WORKERS ?= auto
 
 .PHONY: run test test-sqlite test-postgres test-production install migrate demo assets lock lint bench clean
@@ -56,11 +57,11 @@ test: install
 # PYTEST_MARKERS: a marker expression (-m), e.g. "not browser"; empty runs every test.
 test-sqlite: install
 	@echo "== Test suite on SQLite$(if $(PYTEST_MARKERS), ($(PYTEST_MARKERS))) =="
-	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(if $(PYTEST_MARKERS),-m "$(PYTEST_MARKERS)") $(PYTEST_ARGS)
+	env -u DATABASE_URL $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(PYTEST_MARKERS),-m "$(PYTEST_MARKERS)") $(PYTEST_ARGS)
 
 test-postgres: install
 	@echo "== Test suite on PostgreSQL =="
-	env $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(if $(PYTEST_MARKERS),-m "$(PYTEST_MARKERS)") $(PYTEST_ARGS)
+	env $(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(PYTEST_MARKERS),-m "$(PYTEST_MARKERS)") $(PYTEST_ARGS)
 
 # The configuration that ships: gunicorn with DEBUG off, the page cache on and manifest static files,
 # on a fresh PostgreSQL database (DATABASE_URL's server, or a throwaway one it starts), crawled as the

@@ -55,6 +55,60 @@ def pytest_collection_modifyitems(config, items):
         )
         if item.get_closest_marker("browser") or not uses_database:
             item.add_marker(pytest.mark.engine_independent)
+    _order(items)
+
+
+# --- balance on two workers --------------------------------------------------------------------
+# `--dist loadfile` hands whole files to the workers in the order of the collection, and xdist's
+# default reorders that by the number of tests in a file, most first: the files of one or two long
+# tests (the browser journeys, Schemathesis, the production profile) came last, and the run ended
+# with one worker on them and the other idle. `make test` turns that reordering off
+# (--no-loadscope-reorder) and the files come in order of an estimate of their cost, the longest
+# first, so the short files fill the gaps at the end. The estimate (seconds on CI, roughly) comes
+# from what a test uses, or for the files whose tests start other programs (gunicorn, pg_dump, a
+# second Django) from a measured run; a wrong estimate only changes the order, never what runs.
+MEASURED_SECONDS = {  # the whole file on CI, from --durations on PostgreSQL (busy machine / 7.7)
+    "tests/hostile/test_fuzz.py": 160.0,
+    "tests/council/test_backups.py": 80.0,
+    "tests/deploy/test_production_profile.py": 45.0,
+    "tests/browser/test_decision_journey.py": 43.0,
+    "tests/decisions/test_documents.py": 35.0,
+    "tests/browser/test_report_journey.py": 30.0,
+}
+
+
+def _estimated_seconds(item):
+    names = set(getattr(item, "fixturenames", ()))
+    transactional = "transactional_db" in names or any(
+        marker.kwargs.get("transaction") for marker in item.iter_markers("django_db")
+    )
+    if item.get_closest_marker("browser") or "live_server" in names:
+        return 8.0
+    if transactional:
+        return 5.0
+    if "demo_loaded" in names:
+        return 1.0
+    return 0.3 if DATABASE_FIXTURES & names or item.get_closest_marker("django_db") else 0.05
+
+
+def _order(items):
+    """Files longest first; within each file the tests that start from the demo last, together (the
+    demo is loaded once for them, see demo_loaded below). Stable: the order is otherwise kept."""
+    first_seen, cost = {}, {}
+    root = Path(__file__).parent.parent
+    for position, item in enumerate(items):
+        first_seen.setdefault(item.path, position)
+        cost[item.path] = cost.get(item.path, 0.0) + _estimated_seconds(item)
+    for path in cost:
+        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        cost[path] = MEASURED_SECONDS.get(relative, cost[path])
+    items.sort(
+        key=lambda item: (
+            -cost[item.path],
+            first_seen[item.path],
+            "demo_loaded" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 # --- personas -------------------------------------------------------------------------------
@@ -209,7 +263,11 @@ DEMO_DUMP_EXCLUDES = ["contenttypes", "auth.permission", "sessions"]
 
 # A test that empties the database (a live-server test's flush) gets the council's defaults back
 # with new ids, so a snapshot is kept per starting state: the rows the test database holds before
-# the demo is loaded decide which snapshot fits, and a new state builds its own once.
+# the demo is loaded decide which snapshot fits. On PostgreSQL a flush does not restart the id
+# sequences, so every transactional test left a state of its own and the next demo module built the
+# demo again (about 45 s each on this machine). So a state without a snapshot is first emptied
+# the way `manage.py flush` does it (ids restarted, the defaults made again by post_migrate),
+# which gives the same rows every time: the demo is built once per worker.
 _DEMO_SNAPSHOTS = {}
 
 
@@ -225,7 +283,11 @@ def _demo_snapshot(folder):
     from django.test.utils import override_settings
 
     before = _row_keys(_rows())
-    key = hashlib.sha256("\n".join(sorted(before)).encode()).hexdigest()[:16]
+    key = _state_key(before)
+    if key not in _DEMO_SNAPSHOTS:
+        call_command("flush", interactive=False, verbosity=0)
+        before = _row_keys(_rows())
+        key = _state_key(before)
     if key in _DEMO_SNAPSHOTS:
         return _DEMO_SNAPSHOTS[key]
     dump, media = folder / f"demo-{key}.json", folder / f"media-{key}"
@@ -245,6 +307,10 @@ def _demo_snapshot(folder):
     return dump, media
 
 
+def _state_key(row_keys):
+    return hashlib.sha256("\n".join(sorted(row_keys)).encode()).hexdigest()[:16]
+
+
 def _rows():
     from django.core.management import call_command
 
@@ -257,13 +323,42 @@ def _row_keys(rows):
     return {json.dumps(row, sort_keys=True) for row in rows}
 
 
-@pytest.fixture
-def demo_loaded(db, demo_folder, settings, tmp_path):
-    """The demo, as `load_demo` leaves it, in this test's transaction and MEDIA_ROOT."""
-    from django.core.management import call_command
+# Loading the snapshot (loaddata: every row saved through the ORM) cost each demo test about a
+# second of CPU per database engine, for the same rows every time. So each test module loads them
+# once, inside a transaction held open for the module's demo tests and rolled back after them; each
+# test runs inside it in a savepoint (pytest-django's `db` nests in an open transaction), rolled
+# back after the test as before, so a test still starts from the demo exactly as `load_demo` left it.
+# The demo tests of a module run after its other tests (pytest_collection_modifyitems above), so no
+# test without the demo runs while it is loaded.
 
-    dump, media = _demo_snapshot(demo_folder)
+
+@pytest.fixture(scope="module")
+def _demo_rows_for_module(django_db_setup, django_db_blocker, demo_folder):
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        dump, media = _demo_snapshot(demo_folder)
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        try:
+            call_command("loaddata", str(dump), verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+            raise
+    yield media
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_loaded(_demo_rows_for_module, db, settings, tmp_path, request):
+    """The demo, as `load_demo` leaves it, in this test's transaction and MEDIA_ROOT."""
+    # A transactional test would commit into, and flush, the module's demo transaction.
+    assert "transactional_db" not in request.fixturenames, "demo_loaded runs in a transaction: use db"
+    media = _demo_rows_for_module
     settings.MEDIA_ROOT = tmp_path / "media"
     if media.exists():
         shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
-    call_command("loaddata", str(dump), verbosity=0)
