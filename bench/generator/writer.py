@@ -4,7 +4,6 @@ import datetime
 from types import SimpleNamespace
 
 from django.core.management.base import CommandError
-from django.utils import timezone
 from django.utils.text import slugify
 
 from bench.generator import vocabulary as text
@@ -26,6 +25,7 @@ from bench.generator.common import (
     pounds,
     upper_first,
 )
+from bench.generator.plan_items import plan_item
 from council import codes
 from council.models import (
     CabinetPortfolio,
@@ -46,8 +46,6 @@ from decisions.models import (
     SignOff,
     Status,
 )
-from forwardplan.models import DecisionMakerType, PlanItem
-from forwardplan.models import Status as PlanStatus
 
 
 class World:
@@ -247,7 +245,7 @@ class Writer:
 
         if is_key and not special_urgency:
             # EXEC-5: the decision's Forward Plan item, first published 30 to 90 days before it.
-            decision.forward_plan_item = self._plan_item(decision, anchor, plan_days, author, maker, directorate)
+            decision.forward_plan_item = plan_item(decision, anchor, plan_days, author, maker, directorate)
 
         applicable = [
             world.departments_by_slug[slug]
@@ -269,33 +267,6 @@ class Writer:
             last_day=last_day,
         )
         return Record(decision, children)
-
-    def _plan_item(self, d, anchor, days, author, maker, directorate):
-        """The item on the Forward Plan: published (with a reference of its own) once the record has one."""
-        public = bool(d.reference)
-        first = timezone.make_aware(
-            datetime.datetime.combine(anchor - datetime.timedelta(days=days), datetime.time(10))
-        )
-        return PlanItem(
-            author=author,
-            author_name=author.display_name,
-            directorate=directorate,
-            title=d.title,
-            summary=d.decision_to_be_taken,
-            decision_maker_type=DecisionMakerType.OFFICER,
-            decision_maker=maker,
-            expected_from=anchor,
-            documents="The decision record and its appendices.",
-            documents_how="From Democratic Support, or on the council's website when published.",
-            contact_name=author.display_name,
-            contact_email=author.email,
-            expected_exempt=d.has_exempt_information,
-            status=PlanStatus.PUBLISHED if public else PlanStatus.SUBMITTED,
-            reference=f"FP {d.reference}" if public else "",
-            reference_slug=slugify(f"fp {d.reference}".replace("/", "-")) if public else "",
-            first_published_at=first if public else None,
-            published_at=first if public else None,
-        )
 
     def _paragraphs(self, words, sentences, paragraphs, per_paragraph):
         rng = self.rng

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from council import integrity
-from decisions import services
+from decisions import services_plan
 from decisions.views.authoring import KIND
 from forwardplan import permissions as plan_permissions
 from records import views_authoring as shared
@@ -30,7 +30,7 @@ def propose_plan_item(request, pk):
         messages.info(request, "This record already has a Forward Plan item.")
         return shared.to_task(KIND, decision, TASK)
     try:
-        item = services.propose_plan_item(decision, actor=request.user, revision=shared.revision(request))
+        item = services_plan.propose_plan_item(decision, actor=request.user, revision=shared.revision(request))
     except (integrity.EditConflict, ValidationError) as exc:
         return shared.render_task(request, KIND, decision, TASK, elsewhere=[Problem("EXEC-5", "", _message(exc), TASK)])
     messages.success(request, "A draft Forward Plan item has been made from this record. Check it and propose it.")
