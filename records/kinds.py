@@ -15,9 +15,11 @@ Nothing looks a kind's modules up by the app's layout: they are named here.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
+
+from django.core.exceptions import ImproperlyConfigured
 
 from records.queues import updated_hint
 
@@ -47,7 +49,7 @@ class Modules:
     rules: ModuleType  # completeness(record), current_sign_offs(record), sign_off_gaps(record), ...
     workflow: ModuleType  # Action, TRANSITIONS, WORKFLOW, allowed_in_status, ...
     notifications: ModuleType  # sign_off_needed(pk), ...
-    documents: ModuleType  # render_public_pdf, the PDF's filename, ...
+    documents: ModuleType | None = None  # render_public_pdf, the PDF's filename, ...; None: no public PDF
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,9 +62,12 @@ class Kind:
     modules: Modules
     label: Callable  # record -> its line in a list of work: "COD02 21/22: Title"
     queryset: Callable  # () -> what its staff pages read, in a constant number of queries
-    caption: str  # the caption template of its action pages
-    tags: dict  # status -> GOV.UK tag colour ("" for the default blue); None -> any other status
-    page: str  # URL name of a record's staff page, in the app's namespace: "record"
+    # Its staff pages; a kind without any (a notice, given published and only ever public) leaves
+    # them out, and has neither review pages nor queues.
+    caption: str = ""  # the caption template of its action pages
+    # status -> GOV.UK tag colour ("" for the default blue); None -> any other status
+    tags: dict = field(default_factory=dict)
+    page: str = ""  # URL name of a record's staff page, in the app's namespace: "record"
     task_list: str = "tasks"  # URL name of a draft's task list, where its author works on it
     status_hint: Callable = updated_hint  # record -> its hint in a queue by status
     status_related: tuple = ()  # what `status_hint` reads, fetched with the queue
@@ -96,6 +101,11 @@ class Kind:
     def url_name(self, name):
         return f"{self.app}:{name}"
 
+    def _staff_page(self):
+        if not self.page:
+            raise ImproperlyConfigured(f"A {self.noun} has no staff pages: no review pages, no queues")
+        return self.url_name(self.page)
+
     @cached_property
     def review(self):
         from records.views import RecordKind
@@ -105,7 +115,7 @@ class Kind:
             name=self.name,
             noun=self.short_noun,
             queryset=self.queryset,
-            page=self.url_name(self.page),
+            page=self._staff_page(),
             caption=self.caption,
             tags=self.tags,
             declared=self,
@@ -121,7 +131,7 @@ class Kind:
             self.event_model,
             self.name,
             self.label,
-            self.url_name(self.page),
+            self._staff_page(),
             self.url_name(self.task_list),
             status_hint=self.status_hint,
             status_related=self.status_related,
