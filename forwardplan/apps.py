@@ -4,17 +4,11 @@ Registers the officer's and Democratic Support's queues of plan items on the sta
 from django.apps import AppConfig
 
 
-def item_label(item):
-    return f"Forward Plan item: {item.title}"
-
-
 def kind():
-    """What the shared queues (`records.queues`) need to know of a plan item."""
-    from forwardplan.models import Event, PlanItem, Status
-    from records.queues import Kind
+    """What the shared queues (`records.queues`) need to know of a plan item: its declaration's."""
+    from forwardplan.kind import KIND
 
-    # A draft opens on its page too: what is still missing, why it was returned, "Change" and "Propose".
-    return Kind(PlanItem, Status, Event, "item", item_label, "forwardplan:item", "forwardplan:item")
+    return KIND.queues
 
 
 class ForwardPlanConfig(AppConfig):

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from council import codes
 from council.models import CouncilSettings
 from forwardplan import notifications, permissions, rules
+from forwardplan.kind import KIND
 from forwardplan.models import DecisionMakerType, PlanItem, Status, today
 from forwardplan.workflow import Action
 from records.services import RecordServices, require, require_comment
@@ -39,9 +40,8 @@ def _still_valid(locked, *, actor):
         raise _problems_error(problems)
 
 
-RECORDS = RecordServices(
-    PlanItem,
-    deleted_as="Forward Plan item",
+RECORDS = RecordServices.of(
+    KIND,
     directorate=lambda locked: locked.directorate,
     ready_comment="",
     on_ready=lambda pk: None,  # no department signs a notice off

@@ -7,52 +7,21 @@ reason; still public, as history). Democratic Support can return a proposed item
 Edits: the author's while it is a draft, Democratic Support's after it is proposed; each edit of
 a public item is a "Changed" event naming what changed. Guards return the reasons an action is
 blocked ([] = allowed); who may act is `permissions.py`'s business. The engine is `records.workflow`.
-"""
 
-from enum import StrEnum
+Not `records.workflow.every_kinds_transitions`: a plan item is proposed (not sent for sign-off),
+no department signs it off, and only Democratic Support withdraws it, from the public plan.
+"""
 
 from forwardplan import rules
 from forwardplan.models import Status
-from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
+from records.workflow import Guards, Transition, TransitionNotAllowed, Workflow, actions
 
 __all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
+# The shared actions (create, edit, submit, issue_sign_off, return, publish, withdraw) and these.
+Action = actions(__name__, "defer", "republish")
 
-class Action(StrEnum):
-    CREATE = "create"
-    EDIT = "edit"
-    SUBMIT = "submit"
-    ISSUE_SIGN_OFF = "issue_sign_off"
-    RETURN = "return"
-    PUBLISH = "publish"
-    DEFER = "defer"
-    REPUBLISH = "republish"
-    WITHDRAW = "withdraw"
-
-
-ACTION_LABELS = {
-    **SHARED_LABELS,
-    Action.CREATE: "Item started",
-    Action.EDIT: "Changed",
-    Action.SUBMIT: "Proposed for the Forward Plan",
-    Action.PUBLISH: "Published on the Forward Plan",
-    Action.DEFER: "Deferred",
-    Action.REPUBLISH: "Back on the Forward Plan",
-    Action.WITHDRAW: "Withdrawn from the Forward Plan",
-}
-
-STATE_PHRASES = {
-    **SHARED_PHRASES,
-    Action.SUBMIT: "proposed for the Forward Plan",
-    Action.PUBLISH: "published on the Forward Plan",
-    Action.DEFER: "deferred",
-    Action.REPUBLISH: "put back on the Forward Plan",
-    Action.WITHDRAW: "withdrawn from the Forward Plan",
-}
-
-
-def _complete(item, **_):
-    return rules.completeness(item)
+GUARDS = Guards(rules)
 
 
 def _new_date(item, **context):
@@ -60,28 +29,55 @@ def _new_date(item, **context):
 
 
 ON_THE_PLAN = frozenset({Status.PUBLISHED, Status.DEFERRED})
+COMPLETE = (GUARDS.complete,)
 
-TRANSITIONS = {
-    # An item is created by create_item, never "created" again: no status is a source.
-    Action.CREATE: Transition(frozenset(), Status.DRAFT),
-    Action.EDIT: Transition(frozenset({Status.DRAFT, Status.SUBMITTED, *ON_THE_PLAN}), None),
-    Action.SUBMIT: Transition(frozenset({Status.DRAFT}), Status.SUBMITTED, (_complete,)),
-    # No department signs a notice off.
-    Action.ISSUE_SIGN_OFF: Transition(frozenset(), None),
-    Action.RETURN: Transition(frozenset({Status.SUBMITTED}), Status.DRAFT),
-    Action.PUBLISH: Transition(frozenset({Status.SUBMITTED}), Status.PUBLISHED, (_complete,)),
-    Action.DEFER: Transition(frozenset({Status.PUBLISHED}), Status.DEFERRED, (_new_date,)),
-    Action.REPUBLISH: Transition(frozenset({Status.DEFERRED}), Status.PUBLISHED, (_new_date, _complete)),
-    Action.WITHDRAW: Transition(ON_THE_PLAN, Status.WITHDRAWN),
-}
-
+# Each action: where it may happen, where it leads, what must hold, what its event reads as, and how
+# the STATE problem names it ("A Forward Plan item that is withdrawn cannot be deferred"); the
+# shared words are records.workflow's.
 WORKFLOW = Workflow(
     status=Status,
-    transitions=TRANSITIONS,
-    labels=ACTION_LABELS,
-    phrases=STATE_PHRASES,
+    transitions={
+        # An item is created by create_item, never "created" again: no status is a source.
+        Action.CREATE: Transition(frozenset(), Status.DRAFT, label="Item started"),
+        Action.EDIT: Transition(frozenset({Status.DRAFT, Status.SUBMITTED, *ON_THE_PLAN}), None, label="Changed"),
+        Action.SUBMIT: Transition(
+            frozenset({Status.DRAFT}),
+            Status.SUBMITTED,
+            COMPLETE,
+            "Proposed for the Forward Plan",
+            "proposed for the Forward Plan",
+        ),
+        # No department signs a notice off.
+        Action.ISSUE_SIGN_OFF: Transition(frozenset(), None),
+        Action.RETURN: Transition(frozenset({Status.SUBMITTED}), Status.DRAFT),
+        Action.PUBLISH: Transition(
+            frozenset({Status.SUBMITTED}),
+            Status.PUBLISHED,
+            COMPLETE,
+            "Published on the Forward Plan",
+            "published on the Forward Plan",
+        ),
+        Action.DEFER: Transition(frozenset({Status.PUBLISHED}), Status.DEFERRED, (_new_date,), "Deferred"),
+        Action.REPUBLISH: Transition(
+            frozenset({Status.DEFERRED}),
+            Status.PUBLISHED,
+            (_new_date, GUARDS.complete),
+            "Back on the Forward Plan",
+            "put back on the Forward Plan",
+        ),
+        Action.WITHDRAW: Transition(
+            ON_THE_PLAN,
+            Status.WITHDRAWN,
+            label="Withdrawn from the Forward Plan",
+            phrase="withdrawn from the Forward Plan",
+        ),
+    },
     noun="Forward Plan item",
 )
-# The engine's questions, asked of this module by services, permissions, views and tests.
-blockers, check, target = WORKFLOW.blockers, WORKFLOW.check, WORKFLOW.target
-allowed_in_status, available_actions = WORKFLOW.allowed_in_status, WORKFLOW.available_actions
+
+
+def __getattr__(name):
+    # The engine's questions (blockers, check, target, allowed_in_status, available_actions) and
+    # the tables (TRANSITIONS, ACTION_LABELS, STATE_PHRASES), asked of this module by services,
+    # permissions, views and tests.
+    return WORKFLOW.answer(name)

@@ -13,37 +13,16 @@ from django.views.decorators.http import require_http_methods
 
 from council import calendar, integrity
 from council.models import CouncilSettings
-from forwardplan import permissions, services, workflow
+from forwardplan import kind, permissions, services, workflow
 from forwardplan.forms import DeferForm, NewDateForm, PlanItemForm, WithdrawForm
-from forwardplan.models import PlanItem, Status
+from forwardplan.models import Status
 from forwardplan.workflow import Action
 from records.actions import return_action
 from records.forms import ConfirmForm, apply_service_errors
-from records.views import RecordAction, RecordKind, every_field
+from records.views import RecordAction, every_field
 from records.views_record import Button, page_view
 
-
-def _queryset():
-    return PlanItem.objects.select_related(
-        "author", "directorate", "decision_maker", "portfolio__member"
-    ).prefetch_related("events")
-
-
-KIND = RecordKind(
-    app="forwardplan",
-    name="item",
-    noun="Forward Plan item",
-    queryset=_queryset,
-    page="forwardplan:item",
-    caption="forwardplan/manage/_caption.html",
-    tags={
-        Status.DRAFT: "grey",
-        Status.SUBMITTED: "yellow",
-        Status.PUBLISHED: "green",
-        Status.DEFERRED: "orange",
-        Status.WITHDRAWN: "red",
-    },
-)
+KIND = kind.KIND.review
 FORM_TEMPLATE = "forwardplan/manage/form.html"
 
 
