@@ -7,6 +7,13 @@ from django.apps import AppConfig
 from django.urls import reverse
 
 
+def kind():
+    """The notice's declaration (`notices.kind`): a notice has no staff pages, so no queues of its own."""
+    from notices.kind import KIND
+
+    return KIND
+
+
 @dataclass(frozen=True)
 class ReasonsToPublish:
     """Democratic Support: general exception notices whose notice of reasons is still to follow (reg 10(4))."""
@@ -39,6 +46,7 @@ class NoticesConfig(AppConfig):
         from council.worklists import Worklist, register
         from notices.models import Notice, Status
 
+        kind()  # declared from now on, for records.kinds.declared(Notice)
         # A notice is public from the moment it is given; publishing its reasons changes its page.
         pagecache.watch(Notice, public_statuses={Status.PUBLISHED})
         register(

@@ -14,14 +14,14 @@ from django.utils import timezone
 from decisions import services as decisions_services
 from decisions.models import Decision
 from notices import notifications, rules
+from notices.kind import KIND
 from notices.models import Kind, Notice, Status
 from notices.workflow import Action
 from records.permissions import is_democratic_support
 from records.services import RecordServices, require
 
-RECORDS = RecordServices(
-    Notice,
-    deleted_as="notice",
+RECORDS = RecordServices.of(
+    KIND,
     directorate=lambda locked: locked.decision.directorate,
     ready_comment="",
     on_ready=lambda pk: None,

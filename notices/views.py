@@ -15,12 +15,16 @@ from django.views.decorators.http import require_safe
 
 from council.pagecache import public_page
 from council.pagination import page_links
-from decisions.views.review import KIND as DECISIONS
+from decisions import kind as decisions
 from notices import permissions, rules, services
+from notices.kind import KIND
 from notices.models import Kind, Notice
 from records.forms import CommentForm
 from records.permissions import is_democratic_support
 from records.views import AlreadyDone, RecordAction
+
+# The decision record's review pages' kind: the notices' actions are on its staff page.
+DECISIONS = decisions.KIND.review
 
 # — Democratic Support's actions on a decision record -------------------------------------------
 
@@ -140,7 +144,7 @@ def notice_list(request):
 @public_page
 @require_safe
 def notice_detail(request, pk):
-    notice = get_object_or_404(Notice.objects.public().select_related("decision"), pk=pk)
+    notice = get_object_or_404(KIND.queryset().public(), pk=pk)
     return render(
         request,
         "notices/detail.html",

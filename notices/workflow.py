@@ -5,61 +5,52 @@ signed off, returned, edited or withdrawn (those shared actions have no source s
 publication only its history grows: the chair notified, the notice of reasons published.
 """
 
-from enum import StrEnum
-
 from notices import rules
 from notices.models import Status
-from records.workflow import SHARED_LABELS, SHARED_PHRASES, Transition, TransitionNotAllowed, Workflow
+from records.workflow import Transition, TransitionNotAllowed, Workflow, actions
 
 __all__ = ["Status", "Transition", "TransitionNotAllowed"]
 
 NEVER = frozenset()
 PUBLISHED = frozenset({Status.PUBLISHED})
 
-
-class Action(StrEnum):
-    CREATE = "create"
-    EDIT = "edit"
-    SUBMIT = "submit"
-    ISSUE_SIGN_OFF = "issue_sign_off"
-    RETURN = "return"
-    PUBLISH = "publish"
-    WITHDRAW = "withdraw"
-    NOTIFY_CHAIR = "notify_chair"
-    PUBLISH_REASONS = "publish_reasons"
+# The shared actions (create, edit, submit, issue_sign_off, return, publish, withdraw) and these.
+Action = actions(__name__, "notify_chair", "publish_reasons")
 
 
 def _reasons_not_yet_published(notice, **_):
     return rules.reasons_publishable(notice)
 
 
-TRANSITIONS = {
-    # Given and published at once by notices.services: no status is a source of either.
-    Action.CREATE: Transition(NEVER, Status.PUBLISHED),
-    Action.PUBLISH: Transition(NEVER, Status.PUBLISHED),
-    Action.EDIT: Transition(NEVER, None),
-    Action.SUBMIT: Transition(NEVER, None),
-    Action.ISSUE_SIGN_OFF: Transition(NEVER, None),
-    Action.RETURN: Transition(NEVER, None),
-    Action.WITHDRAW: Transition(NEVER, None),
-    Action.NOTIFY_CHAIR: Transition(PUBLISHED, None),
-    Action.PUBLISH_REASONS: Transition(PUBLISHED, None, (_reasons_not_yet_published,)),
-}
+# Each action's words, where not the shared ones (records.workflow).
+WORKFLOW = Workflow(
+    status=Status,
+    transitions={
+        # Given and published at once by notices.services: no status is a source of either.
+        Action.CREATE: Transition(NEVER, Status.PUBLISHED, label="Notice given"),
+        Action.PUBLISH: Transition(NEVER, Status.PUBLISHED, label="Notice published"),
+        Action.EDIT: Transition(NEVER, None),
+        Action.SUBMIT: Transition(NEVER, None),
+        Action.ISSUE_SIGN_OFF: Transition(NEVER, None),
+        Action.RETURN: Transition(NEVER, None),
+        Action.WITHDRAW: Transition(NEVER, None),
+        Action.NOTIFY_CHAIR: Transition(
+            PUBLISHED, None, label="Scrutiny chair notified in writing", phrase="sent to the scrutiny chair"
+        ),
+        Action.PUBLISH_REASONS: Transition(
+            PUBLISHED,
+            None,
+            (_reasons_not_yet_published,),
+            "Notice of reasons published",
+            "given its notice of reasons",
+        ),
+    },
+    noun="notice",
+)
 
-ACTION_LABELS = {
-    **SHARED_LABELS,
-    Action.CREATE: "Notice given",
-    Action.PUBLISH: "Notice published",
-    Action.NOTIFY_CHAIR: "Scrutiny chair notified in writing",
-    Action.PUBLISH_REASONS: "Notice of reasons published",
-}
 
-STATE_PHRASES = {
-    **SHARED_PHRASES,
-    Action.NOTIFY_CHAIR: "sent to the scrutiny chair",
-    Action.PUBLISH_REASONS: "given its notice of reasons",
-}
-
-WORKFLOW = Workflow(status=Status, transitions=TRANSITIONS, labels=ACTION_LABELS, phrases=STATE_PHRASES, noun="notice")
-blockers, check, target = WORKFLOW.blockers, WORKFLOW.check, WORKFLOW.target
-allowed_in_status, available_actions = WORKFLOW.allowed_in_status, WORKFLOW.available_actions
+def __getattr__(name):
+    # The engine's questions (blockers, check, target, allowed_in_status, available_actions) and
+    # the tables (TRANSITIONS, ACTION_LABELS, STATE_PHRASES), asked of this module by services,
+    # permissions and tests.
+    return WORKFLOW.answer(name)
