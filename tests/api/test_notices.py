@@ -4,12 +4,11 @@ reasons only once published (reg 10(4)); the decision linked only once it is pub
 decision's exempt text; a filter, pagination and constant queries."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from decisions.models import Decision, Status
 from notices import opendata, services
+from tests.api.test_forwardplan import _queries  # past the page cache, as the plan's API is measured
 from tests.notices.factories import general_exception_decision
 
 pytestmark = pytest.mark.django_db
@@ -117,14 +116,6 @@ def test_notice_schema_comes_from_the_open_data_fields(api):
 
 def test_index_links_the_notices(api):
     assert api.get("/api/v1/")["notices"].endswith(LIST)
-
-
-def _queries(client, url, params=None):
-    client.get(url, params)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params, HTTP_COOKIE="sessionid=none")  # past the page cache
-    assert response.status_code == 200
-    return len(captured.captured_queries)
 
 
 @pytest.mark.parametrize("params", [{}, {"page_size": 100}, {"kind": "general_exception", "page_size": 5}])
