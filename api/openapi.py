@@ -12,7 +12,7 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from api import openapi_forwardplan
+from api import openapi_forwardplan, openapi_notices
 from api import urls as api_urls
 from api.http import ALLOWED_METHODS, CACHE_SECONDS, DEFAULT_PAGE_SIZE, LICENCE, MAX_PAGE_SIZE
 from api.openapi_paths import HEADERS, operations
@@ -20,6 +20,7 @@ from api.openapi_schemas import _schema_name, schemas  # noqa: F401 - _schema_na
 from council.models import Committee
 from decisions.models import Decision
 from forwardplan.models import PlanItem
+from notices.models import Notice
 from scrutiny.models import BriefingReport, Meeting, Status
 
 OPENAPI_VERSION = "3.1.0"
@@ -27,7 +28,8 @@ API_VERSION = "1.0.0"
 DESCRIPTION = f"""\
 Open data about the council's executive decisions and its overview and scrutiny committees: \
 published decision records, committees, meetings and the briefing reports on their agendas, and \
-the Forward Plan of key decisions the council expects to take.
+the Forward Plan of key decisions the council expects to take, and the general exception and \
+special urgency notices of key decisions taken without it.
 
 - Read-only and open: no sign-in, only {", ".join(ALLOWED_METHODS)}; any other method is answered 405.
 - Only what the public pages show: exempt (Part II) information is never in the API. A Part II \
@@ -43,7 +45,7 @@ A parameter given empty is 400 (leave it out instead), except the search `q`.
 parameter's messages.
 - Stable identifiers: a decision's reference as it appears in its address (`cod02-21-22`), a \
 committee's slug, a Forward Plan item's reference as in its address (`fp-2026-003`), and numbers \
-for meetings and reports. Dates are ISO 8601 and amounts are pounds.
+for meetings, reports and notices. Dates are ISO 8601 and amounts are pounds.
 """
 
 
@@ -57,7 +59,7 @@ def build():
     prefix = reverse("api:docs")
     names = {f"{api_urls.app_name}:{p.name}": url_path(p, prefix) for p in api_urls.urlpatterns if p.name}
     paths = {}
-    for name, operation in {**operations(), **openapi_forwardplan.operations()}.items():
+    for name, operation in {**operations(), **openapi_forwardplan.operations(), **openapi_notices.operations()}.items():
         paths[names[name]] = {"get": operation}
     return {
         "openapi": OPENAPI_VERSION,
@@ -75,10 +77,14 @@ def build():
             {"name": "Meetings", "description": "Committee meetings and their agendas."},
             {"name": "Briefing reports", "description": "Reports published on meetings' agendas."},
             openapi_forwardplan.TAG,
+            openapi_notices.TAG,
             {"name": "About", "description": "The API itself."},
         ],
         "paths": paths,
-        "components": {"schemas": {**schemas(), **openapi_forwardplan.schemas()}, "headers": HEADERS},
+        "components": {
+            "schemas": {**schemas(), **openapi_forwardplan.schemas(), **openapi_notices.schemas()},
+            "headers": HEADERS,
+        },
     }
 
 
@@ -116,6 +122,10 @@ def examples():
     }
     if plan_item:  # an item's example only when one is public: every example shown must answer
         result["api:forward-plan-item"] = reverse("api:forward-plan-item", kwargs={"id": plan_item})
+    result["api:notices"] = reverse("api:notices") + "?kind=general_exception"
+    notice = Notice.objects.public().order_by("-published_at").values_list("pk", flat=True).first()
+    if notice:  # as the plan item's: an example only when a notice is published
+        result["api:notice"] = reverse("api:notice", kwargs={"id": notice})
     return result
 
 

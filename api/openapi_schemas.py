@@ -168,6 +168,7 @@ def schemas():
                         ("meetings", "Committee meetings and their agendas."),
                         ("reports", "Published briefing reports."),
                         ("forward_plan", "Forward Plan items: key decisions the council expects to take."),
+                        ("notices", "General exception and special urgency notices."),
                         ("openapi", "This description."),
                         ("documentation", "The documentation page."),
                     ]

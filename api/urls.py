@@ -6,7 +6,7 @@ that is not, and for a parameter a view reads that the document does not give.
 
 from django.urls import path
 
-from api import views, views_forwardplan
+from api import views, views_forwardplan, views_notices
 
 app_name = "api"
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path("v1/reports/<int:id>/", views.report_detail, name="report"),
     path("v1/forward-plan/", views_forwardplan.plan_item_list, name="forward-plan"),
     path("v1/forward-plan/<slug:id>/", views_forwardplan.plan_item_detail, name="forward-plan-item"),
+    path("v1/notices/", views_notices.notice_list, name="notices"),
+    path("v1/notices/<int:id>/", views_notices.notice_detail, name="notice"),
 ]

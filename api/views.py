@@ -62,6 +62,7 @@ def index(request):
             "meetings": absolute(reverse("api:meetings")),
             "reports": absolute(reverse("api:reports")),
             "forward_plan": absolute(reverse("api:forward-plan")),
+            "notices": absolute(reverse("api:notices")),
             "openapi": absolute(reverse("api:openapi")),
             "documentation": absolute(reverse("api:docs")),
             "licence": LICENCE,

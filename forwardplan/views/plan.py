@@ -1,5 +1,6 @@
 """Democratic Support's view of the Forward Plan: what waits to be published, what is due in the
-next 28 days, and what is past its expected date. A constant number of queries, whatever the size."""
+next 28 days, what is past its expected date, and the general exception notices whose 5 clear days
+have not yet passed (EXEC-6). A constant number of queries, whatever the size."""
 
 import datetime
 
@@ -10,9 +11,13 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from council.calendar import GENERAL_EXCEPTION_CLEAR_DAYS, Calendar
+from council.models import CouncilSettings
+from decisions.models import Status as DecisionStatus
 from forwardplan import permissions
 from forwardplan.models import PlanItem, Status, today
 from forwardplan.workflow import ON_THE_PLAN
+from notices.models import Kind, Notice
 
 DUE_WITHIN_DAYS = 28
 
@@ -62,9 +67,55 @@ def plan_lists(on_date):
     ]
 
 
+def _last_day_with_its_wait_over(days, on_date):
+    """The latest publication day whose general exception notice allows a decision on `on_date`.
+
+    Notices published after it are still waiting. The first lawful date never goes back as the
+    publication day moves on, so walking back from today finds it in a few steps of the one
+    calendar (no query), whether the council counts calendar or working days."""
+    day = on_date
+    while days.first_lawful_date(day, GENERAL_EXCEPTION_CLEAR_DAYS) > on_date:
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def waiting_notices(on_date, council):
+    """EXEC-6: general exception notices whose 5 clear days have not passed by `on_date`, oldest
+    first, each with `can_be_decided_from`, counted by one calendar for the whole page."""
+    days = Calendar.for_council(council)
+    notices = list(
+        Notice.objects.filter(
+            kind=Kind.GENERAL_EXCEPTION,
+            published_at__date__gt=_last_day_with_its_wait_over(days, on_date),
+        )
+        .exclude(decision__status=DecisionStatus.WITHDRAWN)
+        .select_related("decision")
+        .order_by("published_at", "pk")
+    )
+    for notice in notices:
+        notice.can_be_decided_from = days.first_lawful_date(notice.published_on, GENERAL_EXCEPTION_CLEAR_DAYS)
+    return notices
+
+
+def reasons_to_publish_count():
+    """Reg 10(4): how many notices still wait for their notice of reasons. Your work lists them;
+    this page only counts them and links there, so the two lists never disagree."""
+    return Notice.objects.filter(kind=Kind.GENERAL_EXCEPTION, reasons_published_at__isnull=True).count()
+
+
 @login_required
 @require_safe
 def plan(request):
     if not permissions.can_see_plan(request.user):
         raise PermissionDenied
-    return render(request, "forwardplan/manage/plan.html", {"lists": plan_lists(today()), "today": today()})
+    on_date = today()
+    return render(
+        request,
+        "forwardplan/manage/plan.html",
+        {
+            "lists": plan_lists(on_date),
+            "today": on_date,
+            "notices": waiting_notices(on_date, CouncilSettings.load()),
+            "reasons_to_publish": reasons_to_publish_count(),
+        },
+    )

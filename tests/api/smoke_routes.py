@@ -1,9 +1,11 @@
 """Routes of the open data API (api/urls.py), for tests/test_smoke.py."""
 
 from decisions.models import Status
+from notices.services import give_general_exception_notice
 from scrutiny.models import Status as ReportStatus
-from tests.decisions.factories import DecisionFactory
+from tests.decisions.factories import Cast, DecisionFactory
 from tests.forwardplan.public_items import plan_item
+from tests.notices.factories import general_exception_decision
 from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory, MeetingFactory
 
 
@@ -21,6 +23,12 @@ def _meeting(request):
 
 def _report(request):
     return {"id": BriefingReportFactory(state=ReportStatus.PUBLISHED).pk}
+
+
+def _notice(request):
+    decision = general_exception_decision()
+    democratic_support = Cast().democratic_support
+    return {"id": give_general_exception_notice(decision, actor=democratic_support, reasons="Too soon.").pk}
 
 
 def _plan_item(request):
@@ -41,4 +49,6 @@ ROUTES = {
     "api:report": (None, _report, "get"),
     "api:forward-plan": (None, None, "get"),
     "api:forward-plan-item": (None, _plan_item, "get"),
+    "api:notices": (None, None, "get"),
+    "api:notice": (None, _notice, "get"),
 }

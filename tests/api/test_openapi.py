@@ -94,6 +94,7 @@ INVALID = {
     "meeting": "x",
     "status": "draft",
     "decision_maker_type": "the mayor",
+    "kind": "draft",
     "page": "0",
     "page_size": "1000",
 }
@@ -165,7 +166,7 @@ def test_scrutiny_schemas_come_from_the_open_data_fields(client, db):
 
 def test_lists_document_400_and_the_404_after_the_last_page(client, db):
     doc = document(client)
-    for name in ("decisions", "committees", "meetings", "reports"):
+    for name in ("decisions", "committees", "meetings", "reports", "notices"):
         pattern = next(p for p in api_urls.urlpatterns if p.name == name)
         responses = operation(doc, pattern)["responses"]
         assert {"200", "400", "404"} <= responses.keys()

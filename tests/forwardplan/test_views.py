@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from forwardplan import services
 from forwardplan.models import PlanItem, Status
+from notices import services as notice_services
 from tests.forwardplan.factories import clock, draft_item, published_item, submitted_item
+from tests.notices.factories import general_exception_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -263,10 +265,18 @@ def _plan_queries(client):
     return len(captured)
 
 
+def _waiting_notice(democratic_support):
+    """A general exception notice given now: listed on the plan as waiting for its 5 days (EXEC-6)."""
+    return notice_services.give_general_exception_notice(
+        general_exception_decision(), actor=democratic_support, reasons="The grant offer closes too soon."
+    )
+
+
 def test_plan_view_queries_constant_in_number_of_items(client, officer, democratic_support, decision_maker):
     client.force_login(democratic_support)
     published_item(officer, democratic_support, expected_from=datetime.date(2020, 1, 1))
     submitted_item(officer)
+    _waiting_notice(democratic_support)
     few = _plan_queries(client)
     for n in range(6):
         published_item(
@@ -277,6 +287,9 @@ def test_plan_view_queries_constant_in_number_of_items(client, officer, democrat
             expected_from=datetime.date(2020, 1, 1 + n),
         )
         submitted_item(officer)
+        _waiting_notice(democratic_support)
+    response = client.get(url("plan"))
+    assert len(response.context["notices"]) == 7 and response.context["reasons_to_publish"] == 7
     assert _plan_queries(client) == few
 
 
