@@ -111,6 +111,14 @@ def test_issue_and_public_report_pages_are_accessible_EXEC_8(page, live_server, 
     page.wait_for_url(f"**{report.get_absolute_url()}")
     axe.check("an issued report, staff page")
 
+    # A second report, listing a decision signed but not yet published: issuing it is refused.
+    advance(special_urgency_in_sign_off(cast), Status.DECIDED, cast)
+    refused = services.generate_report(actor=cast.democratic_support, period_from=today.replace(day=1), period_to=today)
+    page.goto(f"{live_server.url}/urgent-decisions-reports/{refused.pk}/issue/")
+    assert page.title().startswith("Error: ")
+    assert page.get_by_text("Not yet published").is_visible()
+    axe.check("issuing a report refused")
+
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/urgent-decisions/")
     page.get_by_role("link", name=report.period).click()
