@@ -74,6 +74,7 @@ def test_issued_report_is_public_listed_and_in_the_sitemap_EXEC_8(client, db, de
     event = UrgentReportEvent.objects.get(report=report)
     assert event.action == UrgentReportEvent.Action.ISSUED and event.actor == democratic_support
     assert "Issued</strong> to the Council" in staff.get(report.get_absolute_url()).text
+    assert "(public)" in staff.get(reverse("urgent-reports:index")).text
 
     listing = client.get(reverse("urgent-decisions:list")).text
     assert public(report.pk) in listing and report.period in listing
