@@ -1,10 +1,11 @@
 """sitemap.xml and robots.txt: every public page a search engine should find, nothing else.
 
-Published decisions, committees, meetings with a published agenda, published reports and the
-Forward Plan's public items (withdrawn ones too: their pages stay, with the reason); never a
-draft or a staff page (robots.txt asks crawlers to keep out of those too). Each section is paged
-at 50,000 addresses (the sitemaps protocol's limit) from a sitemap index, so the number of
-queries stays constant however many records there are.
+Published decisions, committees, meetings with a published agenda, published reports, the
+reports of urgent decisions issued to the Council and the Forward Plan's public items (withdrawn
+ones too: their pages stay, with the reason); never a draft or a staff page (robots.txt asks
+crawlers to keep out of those too). Each section is paged at 50,000 addresses (the sitemaps
+protocol's limit) from a sitemap index, so the number of queries stays constant however many
+records there are.
 """
 
 from django.conf import settings
@@ -19,11 +20,20 @@ from decisions.models import Decision
 from forwardplan.models import PlanItem
 from notices.models import Notice
 from scrutiny.models import BriefingReport, Meeting
+from urgent_reports.models import UrgentDecisionsReport
 
 
 class PagesSitemap(Sitemap):
     def items(self):
-        return ["home", "decisions:list", "forwardplan_public:plan", "notices:list", "committees:list", "accessibility"]
+        return [
+            "home",
+            "decisions:list",
+            "forwardplan_public:plan",
+            "notices:list",
+            "urgent-decisions:list",
+            "committees:list",
+            "accessibility",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -112,6 +122,19 @@ class NoticesSitemap(Sitemap):
         return item.published_at
 
 
+class UrgentDecisionsSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return UrgentDecisionsReport.objects.issued().only("pk", "issued_at").order_by("pk")
+
+    def location(self, item):
+        return item.get_public_url()
+
+    def lastmod(self, item):
+        return item.issued_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "decisions": DecisionsSitemap,
@@ -120,6 +143,7 @@ SITEMAPS = {
     "meetings": MeetingsSitemap,
     "reports": ReportsSitemap,
     "notices": NoticesSitemap,
+    "urgent-decisions": UrgentDecisionsSitemap,
 }
 
 # Staff and sign-in pages: nothing there is public, and crawlers have no business asking.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("council.urls")),
     path("decisions/", include("decisions.urls")),
     path("urgent-decisions-reports/", include("urgent_reports.urls")),
+    path("urgent-decisions/", include("urgent_reports.urls_public")),
     path("scrutiny/manage/", include("scrutiny.urls_manage")),
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),

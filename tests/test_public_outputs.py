@@ -1,7 +1,7 @@
 """S12A-4 across everything the public can fetch: a marker planted in every exempt field of a
 published decision and of a published Part II report (and their exempt appendices and background
-papers) never appears in any public page, search result, download, feed, API response, sitemap or
-PDF.
+papers), and of a Part II decision taken under special urgency in an issued reg 19 report, never
+appears in any public page, search result, download, feed, API response, sitemap or PDF.
 
 The test does not keep a list of public addresses to check: it crawls. From the home page,
 robots.txt, the sitemap and the API's index, it follows every same-site link in every HTML, XML and
@@ -31,9 +31,12 @@ from notices.models import Notice
 from scrutiny import documents as report_documents
 from scrutiny.models import BriefingReport, ReportAppendix
 from scrutiny.models import Status as ReportStatus
-from tests.decisions.factories import Cast, DecisionFactory, advance, pdf_file
+from tests.decisions.factories import Cast, DecisionFactory, advance, education_committee, pdf_file
 from tests.notices.factories import general_exception_decision
 from tests.scrutiny.factories import BriefingReportFactory, plant_exempt_markers
+from urgent_reports import documents as urgent_documents
+from urgent_reports import services as urgent_services
+from urgent_reports.models import UrgentDecisionsReport
 
 MARKER = "ZZEXEMPTMARKER"
 # A word only the exempt text holds: searching for it must find nothing.
@@ -65,6 +68,27 @@ def planted(cast, settings, tmp_path):
     public_appendix = Appendix.objects.get(decision=decision, ref="B")
     public_appendix.file.save("eia.pdf", pdf_file("eia.pdf"), save=False)
     Appendix.objects.filter(pk=public_appendix.pk).update(file=public_appendix.file.name)
+    # A Part II key decision taken under special urgency, in a reg 19 report issued to the Council
+    # (EXEC-8): the public report's page and PDF show its public text only. Published first, so
+    # the decision above stays the newest (the API's examples link it).
+    urgent = DecisionFactory(
+        cast=cast,
+        exempt=True,
+        key=True,
+        plan_item=None,
+        key_decision_route="special_urgency",
+        scrutiny_committee=education_committee(cast),
+        title="Special urgency contract award",
+        part2_summary=f"{exempt} special urgency part II summary",
+        part2_public_interest_reasoning=f"{exempt} special urgency part II reasoning",
+    )
+    urgent = decision_documents.store_public_pdf(advance(urgent, Status.PUBLISHED, cast))
+    today = urgent.decided_on
+    urgent_report = urgent_services.generate_report(
+        actor=cast.democratic_support, period_from=today.replace(day=1), period_to=today
+    )
+    assert list(urgent_report.decisions.all()) == [urgent]
+    urgent_services.issue_report(urgent_documents.PDF.store(urgent_report), actor=cast.democratic_support)
     decision = advance(decision, Status.PUBLISHED)
 
     # A published Part II report: everything but its title is exempt.
@@ -189,7 +213,11 @@ def test_no_exempt_text_reaches_anything_public(client, planted):
         "/notices/",
         f"/notices/{Notice.objects.get().pk}/",
         "/sitemap-notices.xml",
+        "/urgent-decisions/",
+        "/sitemap-urgent-decisions.xml",
     ]
+    urgent_report = UrgentDecisionsReport.objects.get()
+    expected += [f"/urgent-decisions/{urgent_report.pk}/", f"/urgent-decisions/{urgent_report.pk}/pdf/"]
     if "api" in settings.INSTALLED_APPS:
         expected += [
             "/api/v1/openapi.json",

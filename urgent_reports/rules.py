@@ -42,3 +42,21 @@ def period_problems(period_from, period_to, *, today):
     if period_from and period_to and (period_to - period_from).days > LONGEST_PERIOD_DAYS:
         p.append(Problem("EXEC-8", "period_from", "A report can cover at most 10 years"))
     return p
+
+
+def issue_problems(report):
+    """A report is issued (made public) only once every decision it lists is on the public
+    register: it lists decisions from their signing, before they are published."""
+    unpublished = [d.reference for d in report.decisions.all() if d.status != Status.PUBLISHED]
+    if report.issued_at is not None:
+        return [Problem("EXEC-8", "", "This report has already been issued")]
+    if unpublished:
+        listed = ", ".join(unpublished)
+        return [
+            Problem(
+                "EXEC-8",
+                "",
+                f"The report cannot be issued until every decision it lists is published. Not yet published: {listed}",
+            )
+        ]
+    return []

@@ -10,8 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from council import pagecache
 from urgent_reports import permissions, rules
-from urgent_reports.models import UrgentDecisionsReport
+from urgent_reports.models import UrgentDecisionsReport, UrgentReportEvent
 
 
 def _enqueue_pdf(report_pk):
@@ -59,4 +60,21 @@ def retry_pdf(report, *, actor):
     locked.public_pdf_error, locked.public_pdf_failed_at = "", None
     locked.save(update_fields=["public_pdf_error", "public_pdf_failed_at"])
     transaction.on_commit(partial(_enqueue_pdf, locked.pk))
+    return locked
+
+
+@transaction.atomic
+def issue_report(report, *, actor):
+    """EXEC-8: issue the report to the Council; from now on it is public (page, PDF, sitemap).
+    Refused while any decision it lists is not yet published, or if it was issued already."""
+    if not permissions.can_issue(actor):
+        raise PermissionDenied
+    locked = UrgentDecisionsReport.objects.select_for_update().get(pk=report.pk)
+    problems = rules.issue_problems(locked)
+    if problems:
+        raise ValidationError([problem.message for problem in problems])
+    locked.issued_at, locked.issued_by_name = timezone.now(), actor.display_name
+    locked.save(update_fields=["issued_at", "issued_by_name"])
+    UrgentReportEvent.objects.create(report=locked, actor=actor, action=UrgentReportEvent.Action.ISSUED)
+    pagecache.bump()  # the public list, the sitemap and the report's own page change
     return locked

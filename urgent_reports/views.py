@@ -1,5 +1,6 @@
 """Democratic Support's pages for the reports of urgent decisions to council (EXEC-8), under
-/urgent-decisions-reports/: the reports and the form to generate one, a report, its PDF.
+/urgent-decisions-reports/: the reports and the form to generate one, a report, its PDF, and
+"Issue the report" (then it is public: urgent_reports/views_public.py).
 
 Every view asks `permissions` on the server; anyone else signed in gets 403, a visitor is sent
 to sign in. The PDF is the one the worker stored, never rendered in the request.
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from council import documents as council_documents
 from records.forms import apply_service_errors
-from urgent_reports import documents, permissions, services
+from urgent_reports import documents, permissions, rules, services
 from urgent_reports.forms import PeriodForm
 from urgent_reports.models import UrgentDecisionsReport
 
@@ -75,3 +76,21 @@ def retry_pdf(request, pk):
     services.retry_pdf(found, actor=request.user)
     messages.success(request, "The PDF is being made again")
     return redirect(found)
+
+
+@democratic_support_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def issue(request, pk):
+    """EXEC-8: confirm, then issue the report to the Council (public from then on). The refusal
+    (a listed decision not yet published, or issued already) is shown on this page, before and after."""
+    found = _report(pk)
+    problems = [str(p) for p in rules.issue_problems(found)]
+    if request.method == "POST":
+        try:
+            services.issue_report(found, actor=request.user)
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(request, "The report has been issued: it is now public")
+            return redirect(found)
+    return render(request, "urgent_reports/issue.html", {"report": found, "problems": problems})

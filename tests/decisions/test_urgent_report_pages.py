@@ -91,3 +91,40 @@ def test_report_pages_are_accessible_EXEC_8(page, live_server, axe, sign_in):
     assert page.get_by_role("heading", name=f"{decision.reference}: {decision.title}").is_visible()
     assert page.get_by_role("link", name="Download the report as a PDF").is_visible()
     axe.check("a report of urgent decisions")
+
+
+def test_issue_and_public_report_pages_are_accessible_EXEC_8(page, live_server, axe, sign_in):
+    from urgent_reports import documents, services
+
+    cast = Cast()
+    decision = advance(special_urgency_in_sign_off(cast), Status.PUBLISHED, cast)
+    today = timezone.localdate()
+    report = documents.PDF.store(
+        services.generate_report(actor=cast.democratic_support, period_from=today.replace(day=1), period_to=today)
+    )
+    sign_in(cast.democratic_support)
+    page.goto(f"{live_server.url}{report.get_absolute_url()}")
+    page.get_by_role("link", name="Issue the report").click()
+    page.wait_for_load_state()
+    axe.check("issue the report to the Council")
+    page.get_by_role("button", name="Issue the report").click()
+    page.wait_for_url(f"**{report.get_absolute_url()}")
+    axe.check("an issued report, staff page")
+
+    # A second report, listing a decision signed but not yet published: issuing it is refused.
+    advance(special_urgency_in_sign_off(cast), Status.DECIDED, cast)
+    refused = services.generate_report(actor=cast.democratic_support, period_from=today.replace(day=1), period_to=today)
+    page.goto(f"{live_server.url}/urgent-decisions-reports/{refused.pk}/issue/")
+    assert page.title().startswith("Error: ")
+    assert page.get_by_text("Not yet published").is_visible()
+    axe.check("issuing a report refused")
+
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/urgent-decisions/")
+    page.get_by_role("link", name=report.period).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name=f"{decision.reference}: {decision.title}").is_visible()
+    assert page.get_by_role("link", name="Download the report as a PDF").is_visible()
+    axe.check("a public report of urgent decisions")
+    page.goto(f"{live_server.url}/urgent-decisions/")
+    axe.check("the public reports of urgent decisions")
