@@ -86,6 +86,34 @@ class SecurityHeadersMiddleware:
         return response
 
 
+class NoNulMiddleware:
+    """A page never carries a NUL byte (U+0000), whatever was posted to it.
+
+    HTML forbids U+0000 and browsers may cut a value at it. A form refuses a NUL with an error on its
+    field (Django's `ProhibitNullCharactersValidator`), but shows the value back, and some errors
+    quote it ("a\x00b is not one of the available choices"). Rather than trust every form and message
+    to leave it out, the page is cleaned once, here: each NUL becomes U+FFFD, the replacement
+    character, so the person sees where it was and the rest of what they typed.
+    """
+
+    REPLACEMENT = "\ufffd".encode()
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and b"\x00" in response.content
+        ):
+            response.content = response.content.replace(b"\x00", self.REPLACEMENT)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
 def _signed_in(request):
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)

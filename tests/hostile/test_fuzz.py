@@ -164,6 +164,8 @@ def check(response, what):
     if "html" in content_type and not getattr(response, "streaming", False):
         body = response.content.decode(errors="replace")
         assert SCRIPT not in body and ATTRIBUTE not in body, f"{what} reflected the markup unescaped"
+        # HTML forbids U+0000: a NUL posted in any field is never shown back (council.middleware.NoNulMiddleware).
+        assert "\x00" not in body, f"{what} showed a NUL byte back in its HTML"
 
 
 def _file(index):
