@@ -21,7 +21,12 @@ def navigation(request):
     belongs to "Your work", not to the public register.
     """
     user = request.user
-    items = [("Decisions", reverse("decisions:list"), ()), ("Committees", reverse("committees:list"), ())]
+    items = [
+        ("Decisions", reverse("decisions:list"), ()),
+        # The public plan and Democratic Support's pages for it (/forward-plan/manage/) alike.
+        ("Forward Plan", reverse("forwardplan_public:plan"), ()),
+        ("Committees", reverse("committees:list"), ()),
+    ]
     if roles.is_staff_user(user):
         staff_prefixes = (reverse("staff-home"), reverse("decisions:list") + "records/")
         items.insert(0, ("Your work", reverse("staff-home"), staff_prefixes))

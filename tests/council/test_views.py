@@ -145,8 +145,10 @@ def test_navigation_marks_staff_record_pages_as_your_work(client, officer):
     ]
 
 
-def test_navigation_offers_the_public_register_and_committees(client, db):
+def test_navigation_offers_the_public_register_forward_plan_and_committees(client, db):
     labels = [item["label"] for item in client.get("/").context["navigation"]]
-    assert labels == ["Decisions", "Committees"]
+    assert labels == ["Decisions", "Forward Plan", "Committees"]
     active = [item["label"] for item in client.get("/committees/").context["navigation"] if item["active"]]
     assert active == ["Committees"]
+    active = [item["label"] for item in client.get("/forward-plan/").context["navigation"] if item["active"]]
+    assert active == ["Forward Plan"]
