@@ -32,7 +32,7 @@ def test_committee_is_told_when_the_window_opens_after_commit_with_a_link_CALL_1
         assert mail.subject == f"Open to call-in until 7 September 2026: {decision.reference} {decision.title}"
         assert reverse("decisions:detail", kwargs={"slug": decision.reference_slug}) in mail.body
         assert "http" in mail.body
-        assert "takes effect from 8 September 2026" in mail.body
+        assert "Effective from 8 September 2026 unless called in." in mail.body
 
 
 def test_no_one_is_told_of_a_window_when_the_decision_is_not_subject_CALL_2(
