@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "forwardplan",
     "notices",
     "urgent_reports",
+    "callin",
     "api",
 ]
 # Benchmark tooling (bench/: `manage.py generate_records`), never part of the shipped app: only

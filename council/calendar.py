@@ -72,6 +72,13 @@ class Calendar:
             return cls(working_days=True, closure_days=ClosureDay.objects.values_list("date", flat=True))
         return cls()
 
+    @classmethod
+    def working_days_for(cls, council):
+        """The council's working days, whatever its basis for clear days (CALL-1 counts in working days)."""
+        from council.models import ClosureDay
+
+        return cls(working_days=True, closure_days=ClosureDay.objects.values_list("date", flat=True))
+
     def _check_year(self, day):
         if self.working_days and day.year > LAST_WORKING_DAYS_YEAR:
             raise ValueError(
@@ -130,6 +137,33 @@ class Calendar:
         decided_on = _as_date(decided_on, "decided_on")
         return decided_on >= self.first_lawful_date(published_on, clear_days)
 
+    def call_in_window(self, published_on, working_days):
+        """CALL-1: (the last day a call-in may be requested, the day the decision takes effect).
+
+        The last day is the `working_days`th working day after the day of publication, which never
+        counts; the decision takes effect on the next working day after it. Always working days
+        (weekends, England's bank holidays and the closure days never count), whatever the
+        council's basis for clear days: a constitution's call-in period is in working days.
+        """
+        published_on = _as_date(published_on, "published_on")
+        working_days = _as_clear_days(working_days)
+        working = self if self.working_days else Calendar(working_days=True, closure_days=self.closure_days)
+        day = published_on
+        try:
+            for _ in range(working_days):
+                day = working.next_working_day(day)
+            return day, working.next_working_day(day)
+        except OverflowError:
+            raise ValueError(f"{working_days} working days after {published_on} fall beyond the calendar.") from None
+
+    def next_working_day(self, day):
+        """The first working day after `day` (weekends, bank holidays and closure days skipped)."""
+        working = self if self.working_days else Calendar(working_days=True, closure_days=self.closure_days)
+        day += ONE_DAY
+        while not working.counts(day):
+            day += ONE_DAY
+        return day
+
 
 def _weekdays(first, last):
     """Monday to Friday days from `first` to `last`, both included, counted without a loop."""
@@ -161,3 +195,8 @@ def forward_plan_first_lawful_date(first_published_on, *, council):
 def general_exception_first_lawful_date(notice_published_on, *, council):
     """EXEC-6: the earliest decision after a general exception notice (5 clear days)."""
     return first_lawful_date(notice_published_on, GENERAL_EXCEPTION_CLEAR_DAYS, council=council)
+
+
+def call_in_window(published_on, *, council):
+    """CALL-1: (last day for a call-in, effective from) for a decision published on `published_on`."""
+    return Calendar.working_days_for(council).call_in_window(published_on, council.call_in_working_days)

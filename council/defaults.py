@@ -19,6 +19,7 @@ ROLE_GROUPS = [
     "Cabinet member",
     "Administrator",
     "Corporate Management Team",
+    "Councillor",
 ]
 
 # name, slug, report label, on decision form, mandatory, on report form, source, format, group

@@ -80,7 +80,21 @@ PEOPLE = [
     # EXEC-7: who agrees special urgency when the scrutiny chair cannot (invented councillors).
     ("pat.trelawny", "Pat", "Trelawny", "Councillor", "Chair of the Council", [], "", "", ""),
     ("rosa.penrose", "Rosa", "Penrose", "Councillor", "Vice-Chair of the Council", [], "", "", ""),
+    # CALL-1: non-executive councillors who may call in a decision (invented). The first three sit on
+    # the committee the demo decisions name; a cabinet member is on the executive, so never eligible.
+    *[
+        (username, first, last, "Councillor", title, [roles.COUNCILLOR, *more], "", "", "")
+        for username, first, last, title, more in [
+            ("lee.finn", "Lee", "Finn", "Member, Education and Children's Social Care Scrutiny", []),
+            ("mo.ahmed", "Mo", "Ahmed", "Member, Education and Children's Social Care Scrutiny", []),
+            ("ruth.kemp", "Ruth", "Kemp", "Member, Education and Children's Social Care Scrutiny", []),
+            ("tom.hale", "Tom", "Hale", "Ward councillor, Peverell", []),
+            ("ivy.roberts", "Ivy", "Roberts", "Cabinet Member for Housing", [roles.CABINET_MEMBER]),
+        ]
+    ],
 ]
+# Members of the demo decisions' scrutiny committee (its chair, Jemima Laing, besides).
+COMMITTEE_MEMBERS = ["lee.finn", "mo.ahmed", "ruth.kemp"]
 
 
 class DemoRefused(Exception):
@@ -129,7 +143,7 @@ def load(stdout=None):
     if committee.chair_id is None:
         committee.chair = users["jemima.laing"]
         committee.save(update_fields=["chair"])
-    committee.members.add(users["jemima.laing"])
+    committee.members.add(users["jemima.laing"], *(users[name] for name in COMMITTEE_MEMBERS))
     committee.lead_officers.add(users["jean.kelly"], users["sam.okafor"])
     if stdout:
         stdout.write(f"People: {created} demo accounts created, {len(PEOPLE) - created} already there.")

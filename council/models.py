@@ -15,10 +15,11 @@ from django.db import models
 from django.db.models import Q
 
 from council import codes
+from council.models_callin import CallInBy, CallInScope, CallInSettings  # noqa: F401 - the constitution's choices
 from council.wards import Ward  # noqa: F401 - one of the council's models
 
 
-class CouncilSettings(models.Model):
+class CouncilSettings(CallInSettings):
     """One row: the council this installation serves."""
 
     class ClearDaysBasis(models.TextChoices):

@@ -8,12 +8,14 @@ OFFICER = "Officer"
 DECISION_MAKER = "Decision maker"
 SCRUTINY_CHAIR = "Scrutiny chair"
 CABINET_MEMBER = "Cabinet member"
+# A non-executive member of the council (CALL-1): may call in an executive decision.
+COUNCILLOR = "Councillor"
 ADMINISTRATOR = "Administrator"
 # Directors on the Corporate Management Team: the people an officer consults in section 15 of a
 # decision record (the picker lists only them).
 CORPORATE_MANAGEMENT_TEAM = "Corporate Management Team"
 # Elected members: the people who may chair a committee (officers and administrators may not).
-COUNCILLORS = (SCRUTINY_CHAIR, CABINET_MEMBER)
+COUNCILLORS = (SCRUTINY_CHAIR, CABINET_MEMBER, COUNCILLOR)
 
 # Departmental reviewer groups (slug of the department -> group name).
 REVIEWER_GROUPS = {
@@ -34,6 +36,7 @@ ALL_ROLES = [
     *REVIEWER_GROUPS.values(),
     SCRUTINY_CHAIR,
     CABINET_MEMBER,
+    COUNCILLOR,
     ADMINISTRATOR,
 ]
 
@@ -51,6 +54,11 @@ def role_names(user):
 
 def has_role(user, *roles):
     return bool(role_names(user).intersection(roles))
+
+
+def is_non_executive(user):
+    """CALL-1: a councillor who is not on the executive (a cabinet member never calls in its own decisions)."""
+    return has_role(user, COUNCILLOR, SCRUTINY_CHAIR) and not has_role(user, CABINET_MEMBER)
 
 
 def is_staff_user(user):

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority, Ward
+from decisions.models_callin import CALL_IN_FIELDS, CallInFields, CallInQuerySet, CallInState  # noqa: F401
 from records.models import (
     AppendixBase,
     BackgroundPaperBase,
@@ -51,7 +52,7 @@ class KeyDecisionRoute(models.TextChoices):
     SPECIAL_URGENCY = "special_urgency", "Special urgency: the chair agrees it cannot wait"  # EXEC-7
 
 
-class DecisionQuerySet(RecordQuerySet):
+class DecisionQuerySet(CallInQuerySet, RecordQuerySet):
     def for_list(self):
         return self.select_related("decision_maker", "author", "directorate")
 
@@ -61,7 +62,7 @@ PUBLISHED = Q(status="published")
 RETURN_ACTIONS = ("return", "decline_urgency")
 
 
-class Decision(Record):
+class Decision(CallInFields, Record):
     # Versions, timestamps, publication and the public PDF are `Record`'s columns.
     # — Reference: COD + two-digit sequence in the municipal year + yy/yy; allocated on first submission.
     reference = models.CharField(max_length=20, blank=True, editable=False)
@@ -205,9 +206,9 @@ class Decision(Record):
         return f"{self.reference or 'Draft'}: {self.title or 'Untitled decision'}"
 
     # FROZEN-1: content freezes on signing (`Record._refuse_change_if_frozen`); publication, which
-    # follows the signature, may still set `published_at`.
+    # follows the signature, may still set `published_at`, and call-in its state (CALL-1).
     FROZEN_STATUSES = FROZEN_STATUSES
-    FIELDS_EDITABLE_WHEN_FROZEN = Record.FIELDS_EDITABLE_WHEN_FROZEN | {"published_at"}
+    FIELDS_EDITABLE_WHEN_FROZEN = Record.FIELDS_EDITABLE_WHEN_FROZEN | {"published_at"} | CALL_IN_FIELDS
     # The chair declining urgency sends the record back too.
     RETURN_ACTIONS = RETURN_ACTIONS
     DEPARTMENT_MANDATORY_FLAG = "mandatory_for_decisions"

@@ -365,6 +365,9 @@ def publish_decision(decision, *, actor):
     locked = RECORDS.lock(decision)
     require(permissions.can_publish(actor, locked))
     RECORDS.move(locked, actor=actor, action=Action.PUBLISH, then=_published)
+    from callin.services import open_window  # CALL-1: the call-in window opens with publication
+
+    open_window(locked, on=timezone.localdate(locked.published_at), actor=actor)
     RECORDS.enqueue_public_pdf(locked)  # rendered once, after the record is on the register
     return locked
 

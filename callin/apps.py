@@ -1,0 +1,18 @@
+"""The callin app: call-in requests (CALL-1), each a record on the shared core, about one decision."""
+
+from django.apps import AppConfig
+
+
+def kind():
+    """The call-in's declaration (`callin.kind`)."""
+    from callin.kind import KIND
+
+    return KIND
+
+
+class CallInConfig(AppConfig):
+    name = "callin"
+    verbose_name = "Call-in"
+
+    def ready(self):
+        kind()  # declared from now on, for records.kinds.declared(CallIn)
