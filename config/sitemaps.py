@@ -153,6 +153,7 @@ DISALLOWED = [
     "/scrutiny/",
     "/forward-plan/manage/",
     "/urgent-decisions-reports/",
+    "/call-in/",
     "/your-work/",
     "/sign-in/",
     "/sign-out/",
