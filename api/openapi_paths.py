@@ -56,6 +56,12 @@ def decision_parameters():
         _query("key_decision", yes_no, "Only key decisions (yes) or only other decisions (no)."),
         _query("urgent", yes_no, "Only urgent decisions (yes) or only other decisions (no)."),
         _query(
+            "call_in",
+            {"type": "string", "enum": ["open", "called_in"]},
+            "CALL-1: only decisions open to call-in today (open), or only those a call-in holds (called_in: "
+            "requested, called in, or referred back or to full council).",
+        ),
+        _query(
             "decided_from",
             {"type": "string", "format": "date"},
             "Decided on or after this date: 2021-11-17 (17/11/2021 is also understood).",

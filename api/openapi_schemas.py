@@ -105,8 +105,16 @@ def _decision_schemas():
                 {"title": {"type": "string"}, "exempt": {"type": "boolean"}, "not_for_publication": {"type": "string"}}
             ),
         },
+        "call_ins": {
+            "type": "array",
+            "description": "CALL-1: the decision's call-ins once validated (a request not validated is not public).",
+            "items": {"$ref": SCHEMA + "CallIn"},
+        },
     }
     return {
+        "CallIn": _from_fields(
+            decision_opendata.CALL_IN_FIELDS, "A validated call-in of a decision: the reasons, meeting and outcome."
+        ),
         "Decision": _object(flat, "A published decision record's public fields (as the CSV and JSON downloads)."),
         "DecisionDetail": _object(
             {**detail, "licence": {"$ref": SCHEMA + "Licence"}},

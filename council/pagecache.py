@@ -9,6 +9,11 @@ read, and a publication makes every older entry unreachable at once, in every pr
 the version lives in the database, not in the cache. The version is read before the page's data,
 so a page is never cached under a newer version than the data it shows.
 
+The key also holds the council's date (Europe/London): some public pages say what today makes
+true without anything being saved — a decision "subject to call-in until 7 September" is
+"effective from 8 September" the next morning, and the register's "open to call-in" filter
+changes with it (CALL-1) — so no page is served from the cache past the midnight that changed it.
+
 Only anonymous requests are served from the cache (no session or messages cookie), only GET and HEAD,
 only complete 200 responses without cookies, and never a streaming response (large downloads).
 The CSP nonce is not cached: it is swapped for a placeholder on the way in and for this request's
@@ -24,6 +29,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 PLACEHOLDER = b"__public-page-csp-nonce__"
@@ -95,7 +101,7 @@ def _cacheable(request):
 
 def _key(version, request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-page:{version}:{path}"
+    return f"public-page:{version}:{timezone.localdate():%Y-%m-%d}:{path}"
 
 
 def public_page(view=None, *, vary_on_cookie=True):

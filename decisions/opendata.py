@@ -13,9 +13,13 @@ null): the CSV's columns, the JSON download's keys and the OpenAPI schema's prop
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 
+from callin.models import CallInEvent
+from callin.models import Status as CallInStatus
 from council.opendata import LICENCE_NAME, LICENCE_URL, absolute, iso  # noqa: F401 - part of this module's interface
 from decisions.models import Appendix, BackgroundPaper, Decision, SignOff
+from decisions.rules_callin import call_in_status
 
 # name -> (JSON type, description)
 FIELDS = {
@@ -66,6 +70,31 @@ FIELDS = {
     "urgent": ("boolean", "11. Is the decision urgent and to be implemented immediately?"),
     "urgency_reason": ("string", "12a. Why it is urgent."),
     "exempt_from_call_in": ("boolean", "The scrutiny chair agreed the urgency: the decision cannot be called in."),
+    "subject_to_call_in": (
+        "boolean?",
+        "CALL-1: can councillors call the decision in for scrutiny? Null for a decision published before "
+        "call-in was recorded.",
+    ),
+    "not_subject_to_call_in_reason": ("string", "Why it is not subject to call-in (e.g. CALL-2), or empty."),
+    "call_in_ends_on": ("date?", "CALL-1: the last day a call-in may be asked for (working days after publication)."),
+    "effective_from": ("date?", "The day the decision takes effect; null while a call-in holds it."),
+    "call_in_state": (
+        "string",
+        "not_subject, open (the window is running, or ended with no call-in: effective from `effective_from`), "
+        "requested, called_in, referred_back, referred_to_council, effective, replaced; empty for a decision "
+        "published before call-in was recorded.",
+    ),
+    "call_in_status": ("string", "The call-in status in words, as the record's page says it today."),
+    "called_in": (
+        "boolean",
+        "Held by a call-in: requested, called in, or referred back or to full council (the `call_in=called_in` "
+        "filter).",
+    ),
+    "reconsiders": ("string?", "The record this changed decision replaces after call-in (its page), when published."),
+    "reconsidered_by": (
+        "string?",
+        "The changed decision that replaced this one after call-in (its page), when published.",
+    ),
     "conflict_of_interest": ("boolean", "14. Did the decision maker declare a conflict of interest?"),
     "conflict_details": ("string", "14. The conflict and any dispensation."),
     "sign_off_codes": ("string", "16. Departmental sign-off codes, 'Department: code' separated by '; '."),
@@ -76,6 +105,70 @@ FIELDS = {
     "background_papers": ("string", "19. Background papers, separated by '; ' (exempt ones say so)."),
 }
 
+# A validated call-in's public part (the API's `call_ins`, the record's page shows the same). Only
+# validated call-ins (`CallIn.objects.validated()`): a request still gathering names, withdrawn or
+# found not valid is councillors' correspondence, not the council's record, so none of it is public.
+CALL_IN_FIELDS = {
+    "reference": ("string", "The call-in's reference, e.g. CI 2026/001."),
+    "requested_on": ("date", "When councillors asked for the call-in."),
+    "validated_on": ("date?", "When Democratic Support found the request valid: the decision was called in."),
+    "reasons": ("string", "The councillors' reasons for calling the decision in."),
+    "committee": ("string", "The scrutiny committee that considers it."),
+    "meeting_on": ("date?", "The date of the committee's meeting that considers it, once scheduled."),
+    "meeting_url": ("string?", "That meeting's page."),
+    "outcome": ("string", "The committee's outcome: no_further_action, referred_back, referred_to_council, or empty."),
+    "outcome_on": ("date?", "The date of the committee's outcome."),
+    "concerns": ("string", "The committee's concerns, when it referred the decision back or to full council."),
+    "council_outcome": ("string", "Full council's outcome: no_objection, referred_back, or empty."),
+    "council_outcome_on": ("date?", "The date of full council's outcome."),
+    "reconsideration": ("string", "The decision maker's reconsideration: confirmed, changed, or empty."),
+    "reconsidered_on": ("date?", "The date of the reconsideration."),
+}
+
+
+def public_call_ins(decision):
+    """The decision's validated call-ins, oldest first (one query)."""
+    return list(
+        decision.call_ins.validated().select_related("committee", "meeting__committee").order_by("created_at", "pk")
+    )
+
+
+def public_call_in_changes():
+    """Call-in events the public saw happen, newest first: every move to or from a state that holds
+    the decision or is public (requested, validated, rejected, scheduled, outcomes, reconsideration),
+    never a name added to, or the withdrawal of, a request still gathering names."""
+    quiet = ["", CallInStatus.GATHERING, CallInStatus.WITHDRAWN]
+    return (
+        CallInEvent.objects.filter(call_in__decision__status=Decision.PUBLIC_STATUS)
+        .exclude(from_status__in=quiet, to_status__in=quiet)
+        .order_by("-at", "-pk")
+    )
+
+
+def call_in_data(call_in):
+    meeting = call_in.meeting
+    meeting_url = None
+    if meeting is not None:
+        meeting_url = absolute(reverse("committees:meeting", kwargs={"slug": meeting.committee.slug, "pk": meeting.pk}))
+    data = {
+        "reference": call_in.reference,
+        "requested_on": iso(timezone.localdate(call_in.created_at)),
+        "validated_on": iso(timezone.localdate(call_in.validated_at) if call_in.validated_at else None),
+        "reasons": call_in.reasons,
+        "committee": call_in.committee.name if call_in.committee else "",
+        "meeting_on": iso(meeting.date if meeting else None),
+        "meeting_url": meeting_url,
+        "outcome": call_in.outcome,
+        "outcome_on": iso(call_in.outcome_on),
+        "concerns": call_in.concerns,
+        "council_outcome": call_in.council_outcome,
+        "council_outcome_on": iso(call_in.council_outcome_on),
+        "reconsideration": call_in.reconsideration,
+        "reconsidered_on": iso(call_in.reconsidered_on),
+    }
+    assert list(data) == list(CALL_IN_FIELDS), "call_in_data and CALL_IN_FIELDS must list the same fields"
+    return data
+
 
 def export_queryset(queryset):
     """`queryset` of published decisions, with everything `decision_data` reads: constant queries."""
@@ -85,7 +178,41 @@ def export_queryset(queryset):
         Prefetch("background_papers", BackgroundPaper.objects.order_by("order", "pk")),
         "chair_agreements",
         "wards",
+        *call_in_prefetches(),
     )
+
+
+def call_in_prefetches():
+    """The records a decision's call-in links to, when public: one query each, however many rows."""
+    linked = Decision.objects.filter(status=Decision.PUBLIC_STATUS).only(
+        "pk", "reference", "reference_slug", "title", "reconsiders_id"
+    )
+    return [
+        Prefetch("reconsiders", linked, to_attr="public_reconsiders"),
+        Prefetch("reconsidered_by", linked, to_attr="public_reconsidered_by"),
+    ]
+
+
+def _record_url(decision):
+    return absolute(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})) if decision else None
+
+
+def public_reconsiders(decision):
+    """The published original this changed decision replaces, or None (`call_in_prefetches` or a query)."""
+    if hasattr(decision, "public_reconsiders"):
+        return decision.public_reconsiders
+    if decision.reconsiders_id is None:
+        return None
+    return Decision.objects.filter(pk=decision.reconsiders_id, status=Decision.PUBLIC_STATUS).first()
+
+
+def public_reconsidered_by(decision):
+    """The published changed decision that replaced this one, or None."""
+    if hasattr(decision, "public_reconsidered_by"):
+        found = decision.public_reconsidered_by
+    else:
+        found = list(Decision.objects.filter(reconsiders=decision, status=Decision.PUBLIC_STATUS)[:1])
+    return found[0] if found else None
 
 
 def _current_sign_offs(decision):
@@ -115,6 +242,7 @@ def decision_data(decision: Decision):
     """The flat public fields of a published decision, in `FIELDS` order."""
     d = decision
     maker = d.decision_maker
+    status = call_in_status(d, timezone.localdate())
     data = {
         "reference": d.reference,
         "id": d.reference_slug,
@@ -156,6 +284,15 @@ def decision_data(decision: Decision):
         "urgent": d.is_urgent,
         "urgency_reason": d.urgency_reason if d.is_urgent else "",
         "exempt_from_call_in": d.exempt_from_call_in,
+        "subject_to_call_in": d.subject_to_call_in,
+        "not_subject_to_call_in_reason": d.not_subject_reason,
+        "call_in_ends_on": iso(d.call_in_ends_on),
+        "effective_from": iso(d.effective_from),
+        "call_in_state": d.call_in_state,
+        "call_in_status": status.sentence if status else "",
+        "called_in": d.is_held,
+        "reconsiders": _record_url(public_reconsiders(d)),
+        "reconsidered_by": _record_url(public_reconsidered_by(d)),
         "conflict_of_interest": d.conflict_of_interest,
         "conflict_details": d.conflict_details if d.conflict_of_interest else "",
         "sign_off_codes": "; ".join(f"{s.department.name}: {s.code}" for s in _current_sign_offs(d)),
@@ -190,6 +327,7 @@ def decision_detail(decision: Decision):
         {"title": p.title, "exempt": p.is_exempt, "not_for_publication": p.not_for_publication}
         for p in decision.background_papers.all()
     ]
+    data["call_ins"] = [call_in_data(c) for c in public_call_ins(decision)]
     return data
 
 

@@ -13,6 +13,7 @@ same parameters, so any filtered page has a matching download and API call):
     decided_to      a date
     amount_min      pounds, e.g. 250000 or £250,000 (of `amount`: the larger of capital and revenue)
     amount_max      pounds
+    call_in         open (open to call-in today) | called_in (held by a call-in: CALL-1)
 
 An invalid value is an error on its field (`errors`), and that filter alone is left out: the
 other answers still apply and are kept in the form.
@@ -39,6 +40,7 @@ from django import forms
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import Case, ExpressionWrapper, F, FloatField, Q, Value, When
+from django.utils import timezone
 from django.utils.html import escape
 
 from council import roles
@@ -56,6 +58,7 @@ PLAIN_WEIGHTS = {
     "financial_implications": 2,
 }
 YES_NO = [("", "Any"), ("yes", "Yes"), ("no", "No")]
+CALL_IN = [("", "Any"), ("open", "Open to call-in"), ("called_in", "Called in")]
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"]
 MAX_QUERY = 200
 
@@ -90,6 +93,12 @@ class RegisterForm(forms.Form):
     decision_maker = forms.ChoiceField(label="Decision maker", required=False)
     key_decision = forms.ChoiceField(label="Key decision", choices=YES_NO, required=False)
     urgent = forms.ChoiceField(label="Urgent decision", choices=YES_NO, required=False)
+    call_in = forms.ChoiceField(
+        label="Call-in",
+        choices=CALL_IN,
+        required=False,
+        error_messages={"invalid_choice": "Choose open to call-in, called in or any"},
+    )
     decided_from = FlexibleDateField(
         label="Decided on or after",
         required=False,
@@ -245,6 +254,11 @@ class RegisterQuery:
             qs = qs.filter(is_key_decision=(v["key_decision"] == "yes"))
         if v.get("urgent"):
             qs = qs.filter(is_urgent=(v["urgent"] == "yes"))
+        if v.get("call_in") == "open":
+            # The window runs to its last day inclusive, in the council's time zone (CALL-1).
+            qs = qs.open_to_call_in(timezone.localdate())
+        elif v.get("call_in") == "called_in":
+            qs = qs.called_in()
         if v.get("decided_from"):
             qs = qs.filter(decided_on__gte=v["decided_from"])
         if v.get("decided_to"):

@@ -1,7 +1,9 @@
 """S12A-4 across everything the public can fetch: a marker planted in every exempt field of a
 published decision and of a published Part II report (and their exempt appendices and background
 papers), and of a Part II decision taken under special urgency in an issued reg 19 report, never
-appears in any public page, search result, download, feed, API response, sitemap or PDF.
+appears in any public page, search result, download, feed, API response, sitemap or PDF; nor does
+the marker planted in the reasons of a call-in request still gathering names (CALL-1), beside a
+called-in Part II decision whose validated call-in and outcome are public.
 
 The test does not keep a list of public addresses to check: it crawls. From the home page,
 robots.txt, the sitemap and the API's index, it follows every same-site link in every HTML, XML and
@@ -22,8 +24,12 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
+from callin import services as callin_services
+from callin.models import Outcome
 from config.sitemaps import DISALLOWED
+from council import roles
 from decisions import documents as decision_documents
 from decisions.models import Appendix, BackgroundPaper, Decision, Status
 from notices import services as notice_services
@@ -32,8 +38,9 @@ from scrutiny import documents as report_documents
 from scrutiny.models import BriefingReport, ReportAppendix
 from scrutiny.models import Status as ReportStatus
 from tests.decisions.factories import Cast, DecisionFactory, advance, education_committee, pdf_file
+from tests.factories import UserFactory
 from tests.notices.factories import general_exception_decision
-from tests.scrutiny.factories import BriefingReportFactory, plant_exempt_markers
+from tests.scrutiny.factories import BriefingReportFactory, MeetingFactory, plant_exempt_markers
 from urgent_reports import documents as urgent_documents
 from urgent_reports import services as urgent_services
 from urgent_reports.models import UrgentDecisionsReport
@@ -89,6 +96,13 @@ def planted(cast, settings, tmp_path):
     )
     assert list(urgent_report.decisions.all()) == [urgent]
     urgent_services.issue_report(urgent_documents.PDF.store(urgent_report), actor=cast.democratic_support)
+    # CALL-1 (published before `decision`, which stays the newest): a called-in Part II decision,
+    # through the services: requested with two colleagues' names, validated, scheduled and referred
+    # back with the committee's concerns. Its page, the register's "called in" filter, the
+    # downloads, the feed and the API show the call-in, never the decision's exempt text; and a
+    # request still gathering names (its reasons hold the marker) is not public at all.
+    called_in_decision = _called_in(cast, exempt)
+    assert called_in_decision.call_in_state == "referred_back"
     decision = advance(decision, Status.PUBLISHED)
 
     # A published Part II report: everything but its title is exempt.
@@ -124,6 +138,38 @@ def planted(cast, settings, tmp_path):
         report_documents.store_public_pdf(published)
     assert MARKER in Decision.objects.get(pk=decision.pk).part2_summary
     return decision, BriefingReport.objects.get(pk=report.pk)
+
+
+def _called_in(cast, exempt):
+    committee = education_committee(cast)
+    councillors = [UserFactory(username=f"crawl-councillor-{n}", roles=[roles.COUNCILLOR]) for n in range(3)]
+    committee.members.add(*councillors)
+    called = DecisionFactory(
+        cast=cast,
+        exempt=True,
+        scrutiny_committee=committee,
+        title="Called-in sale of the depot",
+        part2_summary=f"{exempt} called-in part II summary",
+        part2_public_interest_reasoning=f"{exempt} called-in part II reasoning",
+    )
+    called = decision_documents.store_public_pdf(advance(called, Status.PUBLISHED, cast))
+    request = callin_services.request_call_in(called, actor=councillors[0], reasons="The valuation is two years old.")
+    for councillor in councillors[1:]:
+        callin_services.add_name(request, actor=councillor)
+    request.refresh_from_db()
+    callin_services.validate(request, actor=cast.democratic_support)
+    callin_services.schedule(request, actor=cast.democratic_support, meeting=MeetingFactory(committee=committee))
+    callin_services.record_outcome(
+        request,
+        actor=cast.democratic_support,
+        outcome=Outcome.REFERRED_BACK,
+        on=timezone.localdate(),
+        concerns="The committee asks for a new valuation.",
+    )
+    gathering = advance(DecisionFactory(cast=cast, scrutiny_committee=committee), Status.PUBLISHED, cast)
+    decision_documents.store_public_pdf(gathering)
+    callin_services.request_call_in(gathering, actor=councillors[0], reasons=f"{exempt} not yet validated")
+    return Decision.objects.get(pk=called.pk)
 
 
 def _content(response):
@@ -192,8 +238,14 @@ def test_no_exempt_text_reaches_anything_public(client, planted):
     starts = ["/", "/robots.txt", "/sitemap.xml", reverse("decisions:list")]
     starts += [reverse("decisions:list") + f"?q={SECRET_WORD}"]
     starts += [reverse("decisions:download-csv") + f"?q={SECRET_WORD}"]
+    starts += [
+        reverse("decisions:list") + "?call_in=called_in",
+        reverse("decisions:download-csv") + "?call_in=called_in",
+    ]
+    called = Decision.objects.get(title="Called-in sale of the depot").reference_slug
     if "api" in settings.INSTALLED_APPS:
-        starts += ["/api/", "/api/v1/", f"/api/v1/decisions/?q={SECRET_WORD}"]
+        starts += ["/api/", "/api/v1/", f"/api/v1/decisions/?q={SECRET_WORD}", "/api/v1/decisions/?call_in=called_in"]
+        starts += [f"/api/v1/decisions/{called}/"]  # its validated call-in, the outcome and the concerns
     seen, kinds = crawl(client, starts)
 
     # The crawl reached every kind of public output (so this test fails if links disappear).
@@ -224,6 +276,7 @@ def test_no_exempt_text_reaches_anything_public(client, planted):
             f"/api/v1/decisions/{slug}/",
             f"/api/v1/reports/{report.pk}/",
         ]
+    expected += [f"/decisions/{called}/", f"/decisions/{called}/pdf/"]
     for path in expected:
         assert path in seen, f"the crawl never reached {path}"
     assert f"/decisions/{slug}/appendices/A/" not in seen  # the exempt appendix is never linked

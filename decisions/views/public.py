@@ -15,6 +15,7 @@ import json
 import os
 
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,6 +31,7 @@ from decisions import documents, opendata, related
 from decisions.documents import record_context, record_queryset
 from decisions.models import Appendix, Decision
 from decisions.register import RegisterQuery
+from decisions.rules_callin import call_in_status
 
 PAGE_SIZE = 25
 FEED_SIZE = 50
@@ -55,6 +57,12 @@ LIST_FIELDS = [
     "decision_maker__username",
     "decision_maker__honorific",
     "directorate__name",
+    # What `call_in_status` reads (CALL-1): the register's "Call-in" column, per row without a query.
+    "call_in_state",
+    "call_in_ends_on",
+    "effective_from",
+    "called_in_on",
+    "not_subject_reason",
 ]
 
 
@@ -72,6 +80,9 @@ def decision_list(request):
     )
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = register.with_excerpts(page.object_list)
+    today = timezone.localdate()
+    for row in rows:
+        row.call_in = call_in_status(row, today)
     query = register.query_string()
     return render(
         request,
@@ -158,7 +169,13 @@ def download_json(request):
 
 
 class DecisionsFeed(PublicFeed):
-    """Atom: the newest published decisions."""
+    """Atom: the newest published decisions, and those whose call-in changed lately (CALL-1).
+
+    Each entry says its call-in status, and its `updated` is the latest public change of its
+    call-in (called in, outcome, reconsideration), so a reader sees a decision change after it was
+    published; entries are newest `updated` first, so a call-in's outcome weeks later comes back
+    to the top of the feed even after fifty newer decisions (three queries, whatever the size).
+    """
 
     def title(self):
         return f"{CouncilSettings.load().name}: decisions"
@@ -173,19 +190,30 @@ class DecisionsFeed(PublicFeed):
         return reverse("decisions:feed")
 
     def items(self):
-        return (
+        changes = opendata.public_call_in_changes()
+        base = (
             Decision.objects.published()
             .select_related("directorate", "decision_maker")
             .only(*LIST_FIELDS, "directorate__code", "updated_at")
-            .order_by("-published_at", "-pk")[:FEED_SIZE]
+            .annotate(call_in_changed_at=Subquery(changes.filter(call_in__decision=OuterRef("pk")).values("at")[:1]))
         )
+        newest = list(base.order_by("-published_at", "-pk")[:FEED_SIZE])
+        recent = changes.values("call_in__decision_id")[:FEED_SIZE]
+        changed = list(base.filter(pk__in=Subquery(recent)).exclude(pk__in=[d.pk for d in newest]))
+        return sorted(newest + changed, key=lambda d: (self.item_updateddate(d), d.pk), reverse=True)[:FEED_SIZE]
 
     def item_title(self, item):
         return f"{item.reference}: {item.title}"
 
     def item_description(self, item):
         maker = item.decision_maker_name or (item.decision_maker.display_name if item.decision_maker else "")
-        return f"{item.decision_to_be_taken}\n\nDecision maker: {maker}. Date of decision: {item.decided_on:%-d %B %Y}."
+        text = f"{item.decision_to_be_taken}\n\nDecision maker: {maker}. Date of decision: {item.decided_on:%-d %B %Y}."
+        status = call_in_status(item, timezone.localdate())
+        return f"{text}\n\nCall-in: {status.sentence}" if status else text
+
+    def item_updateddate(self, item):
+        changed = getattr(item, "call_in_changed_at", None)
+        return max(changed, item.published_at) if changed and item.published_at else item.published_at
 
     def item_link(self, item):
         return reverse("decisions:detail", kwargs={"slug": item.reference_slug})
@@ -213,6 +241,13 @@ def detail(request, slug):
     decision = _published(slug)
     context = record_context(decision, public=True, council=_council(request))
     context["related"] = related.public_about(decision)  # e.g. scrutiny reports, registered by their app
+    # CALL-1: the status in words, the validated call-ins' public part, and the records linked by a
+    # reconsideration (only when published). An unvalidated request shows only as the decision's
+    # "requested" status: what councillors are still gathering or withdrew is not the council's record.
+    context["call_in"] = call_in_status(decision, timezone.localdate())
+    context["call_ins"] = opendata.public_call_ins(decision)
+    context["reconsiders"] = opendata.public_reconsiders(decision)
+    context["reconsidered_by"] = opendata.public_reconsidered_by(decision)
     return render(request, "decisions/public/detail.html", context)
 
 

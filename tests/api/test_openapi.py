@@ -95,6 +95,7 @@ INVALID = {
     "status": "draft",
     "decision_maker_type": "the mayor",
     "kind": "draft",
+    "call_in": "maybe",
     "page": "0",
     "page_size": "1000",
 }
