@@ -85,6 +85,15 @@ class ScheduleForm(forms.Form):
         self.helper = action_helper(Field.radios("meeting", legend_size="m"), button=button)
 
 
+def _outcome(choices, who):
+    return forms.ChoiceField(
+        choices=choices,
+        widget=forms.RadioSelect,
+        label=f"What did {who} decide?",
+        error_messages={"required": f"Select what {who} decided"},
+    )
+
+
 class _DatedOutcome(forms.Form):
     """An outcome (radios) and the date it was decided (today or before)."""
 
@@ -109,12 +118,7 @@ class _DatedOutcome(forms.Form):
 class OutcomeForm(_DatedOutcome):
     """The scrutiny committee's outcome: no further action, referred back with its concerns, or to council."""
 
-    outcome = forms.ChoiceField(
-        choices=Outcome.choices,
-        widget=forms.RadioSelect,
-        label="What did the committee decide?",
-        error_messages={"required": "Select what the committee decided"},
-    )
+    outcome = _outcome(Outcome.choices, "the committee")
     concerns = _text(
         "The committee's concerns",
         required="Enter the committee's concerns: they go to the decision maker and are published",
@@ -139,12 +143,7 @@ class OutcomeForm(_DatedOutcome):
 class CouncilOutcomeForm(_DatedOutcome):
     """Full council's outcome on a decision the committee referred to it."""
 
-    outcome = forms.ChoiceField(
-        choices=CouncilOutcome.choices,
-        widget=forms.RadioSelect,
-        label="What did full council decide?",
-        error_messages={"required": "Select what full council decided"},
-    )
+    outcome = _outcome(CouncilOutcome.choices, "full council")
     field_order = ["outcome", "on"]
 
 

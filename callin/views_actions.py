@@ -14,6 +14,7 @@ from callin.forms import CouncilOutcomeForm, OutcomeForm, ReconsiderForm, Schedu
 from callin.workflow import Action, allowed_in_status
 from council.models import CouncilSettings
 from decisions.models import today
+from records.actions import withdraw_action
 from records.forms import CommentForm, ConfirmForm
 from records.views import RecordAction
 from records.views_record import Button
@@ -55,10 +56,6 @@ def _action(action, *, permission, form, button, service, success, template=None
     )
 
 
-def _reason(label, hint, required, button):
-    return lambda view: {"label": label, "hint": hint, "required_message": required, "button": button}
-
-
 def _with_reason(service):
     return lambda record, *, actor, comment: service(record, actor=actor, reason=comment)
 
@@ -89,21 +86,8 @@ add_name = _action(
     success="Your name is added to {record.reference}",
     template="add_name",
 )
-withdraw = _action(
-    Action.WITHDRAW,
-    permission=permissions.can_withdraw,
-    form=CommentForm,
-    button="Withdraw the request",
-    form_kwargs=_reason(
-        "Why are you withdrawing the request?",
-        "This is kept in the request's history.",
-        "Enter why you are withdrawing the request",
-        "Withdraw the request",
-    ),
-    service=_with_reason(services.withdraw),
-    arguments=_comment,
-    success="The request {record.reference} is withdrawn",
-)
+# The requester withdraws, with a reason for the history: the shared withdrawal (records.actions).
+withdraw = withdraw_action(KIND, service=_with_reason(services.withdraw), template="callin/withdraw.html")
 validate = _action(
     Action.VALIDATE,
     permission=permissions.can_validate,
@@ -117,12 +101,12 @@ reject = _action(
     permission=permissions.can_reject,
     form=CommentForm,
     button="Reject the request",
-    form_kwargs=_reason(
-        "Why is the request not valid?",
-        "The councillors who signed it and the decision maker see this reason.",
-        "Enter why the request is not valid",
-        "Reject the request",
-    ),
+    form_kwargs=lambda view: {
+        "label": "Why is the request not valid?",
+        "hint": "The councillors who signed it and the decision maker see this reason.",
+        "required_message": "Enter why the request is not valid",
+        "button": "Reject the request",
+    },
     service=_with_reason(services.reject),
     arguments=_comment,
     success="{record.reference} is rejected: the decision is open to call-in again",

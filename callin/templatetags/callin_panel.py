@@ -31,6 +31,8 @@ def call_in_panel(context, decision):
                 "call_in": c,
                 "status": c.status_label(today()),
                 "events": history(review, c),
+                "history_id": f"call-in-history-{c.pk}",
+                "history_title": f"History of call-in {c.reference}",
                 "may_reconsider": may_reconsider(user, c),
             }
             for c in call_ins

@@ -9,61 +9,24 @@ which the live server's thread sees too).
 """
 
 import datetime
-import zoneinfo
-from unittest import mock
 
 import pytest
 import time_machine
-from weasyprint import HTML
 
 from callin.models import CallIn
 from callin.models import Status as CallInStatus
 from decisions.models import CallInState, Decision, Status
+from tests.browser.test_statutory_clock_journeys import day, no_pdf_render, people  # noqa: F401 - fixtures
 from tests.callin.pages_helpers import committee, councillor, meeting
 from tests.decisions.factories import DecisionFactory, advance
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LONDON = zoneinfo.ZoneInfo("Europe/London")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PUBLISHED_ON = datetime.date(2026, 8, 28)  # a Friday; Monday 31 August is a bank holiday
 REQUESTED_ON = datetime.date(2026, 9, 1)
 MEETING_ON = datetime.date(2026, 9, 15)
 CONFIRMED_ON = datetime.date(2026, 9, 17)
 TITLE = "Closure of Ham Drive day centre"
-
-
-def day(date, hour=10):
-    return datetime.datetime.combine(date, datetime.time(hour), tzinfo=LONDON)
-
-
-@pytest.fixture(autouse=True)
-def no_pdf_render():
-    """Publishing renders the public PDF (tasks run at once here); this journey is not about it."""
-    with mock.patch.object(HTML, "write_pdf", return_value=PDF):
-        yield
-
-
-@pytest.fixture
-def people(page, live_server, axe, sign_in):
-    class People:
-        def switch_to(self, user):
-            if page.get_by_role("button", name="Sign out").count():
-                page.get_by_role("button", name="Sign out").click()
-                page.wait_for_load_state()
-            if user is not None:
-                sign_in(user)
-                axe.check(f"staff home for {user.username}")
-
-        def go(self, path_or_link, check, role="link"):
-            if path_or_link.startswith("/"):
-                page.goto(live_server.url + path_or_link)
-            else:
-                page.get_by_role(role, name=path_or_link).first.click()
-                page.wait_for_load_state()
-            axe.check(check)
-
-    return People()
 
 
 def tab_to(page, locator, most=120):
@@ -86,8 +49,21 @@ def main_text(page):
     return page.locator("main").inner_text()
 
 
+def act_on_request(page, people, label, button, call_in):  # noqa: F811 - the fixture, passed on
+    """From Your work, open the request, press `button` on its page and again on the action's page."""
+    people.go(label, f"the request, to {button.lower()}")
+    people.go(button, button.lower(), role="button")
+    page.get_by_role("button", name=button).click()
+    page.wait_for_url(f"**/call-in/{call_in.pk}/")
+
+
 def test_a_decision_is_called_in_referred_back_and_confirmed_CALL_1(  # noqa: PLR0915 - one journey
-    page, axe, people, officer, decision_maker, democratic_support
+    page,
+    axe,
+    people,  # noqa: F811 - the imported fixture
+    officer,
+    decision_maker,
+    democratic_support,
 ):
     ann, bea, cal = (councillor(n) for n in ("Ann Lowry", "Bea Tamar", "Cal Plym"))
 
@@ -95,10 +71,9 @@ def test_a_decision_is_called_in_referred_back_and_confirmed_CALL_1(  # noqa: PL
     with time_machine.travel(day(PUBLISHED_ON), tick=True):
         decision = advance(DecisionFactory(title=TITLE, scrutiny_committee=committee()), Status.DECIDED)
         people.switch_to(democratic_support)
-        people.go(f"/decisions/records/{decision.pk}/", "record for publication")
-        people.go("Publish the decision", "publish page", role="button")
+        people.go(f"/decisions/records/{decision.pk}/publish/", "publish the decision")
         page.get_by_role("button", name="Publish the decision").click()
-        page.wait_for_load_state()
+        page.wait_for_url(f"**/decisions/records/{decision.pk}/")
         decision.refresh_from_db()
         assert decision.call_in_state == CallInState.OPEN
         assert decision.call_in_ends_on == datetime.date(2026, 9, 7)
@@ -127,22 +102,17 @@ def test_a_decision_is_called_in_referred_back_and_confirmed_CALL_1(  # noqa: PL
         axe.check("the request, waiting for names")
 
         # — two colleagues add their names ----------------------------------------------------------
+        label = f"{call_in.reference}: call-in of {decision.reference} {TITLE}"
         for colleague in (bea, cal):
             people.switch_to(colleague)
-            people.go(f"{call_in.reference}: call-in of {decision.reference} {TITLE}", "the request, for a colleague")
-            people.go("Add my name", "add my name", role="button")
-            page.get_by_role("button", name="Add my name").click()
-            page.wait_for_url(f"**/call-in/{call_in.pk}/")
+            act_on_request(page, people, label, "Add my name", call_in)
         call_in.refresh_from_db()
         assert call_in.status == CallInStatus.REQUESTED
         assert "Call-in requested" in main_text(page)
 
         # — Democratic Support validates it ------------------------------------------------------------
         people.switch_to(democratic_support)
-        people.go(f"{call_in.reference}: call-in of {decision.reference} {TITLE}", "the request for Democratic Support")
-        people.go("Validate the call-in", "validate the call-in", role="button")
-        page.get_by_role("button", name="Validate the call-in").click()
-        page.wait_for_url(f"**/call-in/{call_in.pk}/")
+        act_on_request(page, people, label, "Validate the call-in", call_in)
         decision.refresh_from_db()
         assert decision.call_in_state == CallInState.CALLED_IN and decision.effective_from is None
         people.go(f"/decisions/records/{decision.pk}/", "the staff record, called in")
@@ -187,7 +157,7 @@ def test_a_decision_is_called_in_referred_back_and_confirmed_CALL_1(  # noqa: PL
     # — the decision maker confirms the decision; the visitor sees it effective -------------------------
     with time_machine.travel(day(CONFIRMED_ON), tick=True):
         people.switch_to(decision_maker)
-        people.go(f"{call_in.reference}: call-in of {decision.reference} {TITLE}", "reconsider the decision")
+        people.go(label, "reconsider the decision")
         page.get_by_label("Confirm the decision").check()
         page.get_by_label("Day").fill(str(CONFIRMED_ON.day))
         page.get_by_label("Month").fill(str(CONFIRMED_ON.month))

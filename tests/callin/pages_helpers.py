@@ -3,11 +3,8 @@ and call-ins moved on through the real services (never a row written by hand).""
 
 import datetime
 import zoneinfo
-from unittest import mock
 
-import pytest
 import time_machine
-from weasyprint import HTML
 
 from callin import services
 from callin.models import CallIn
@@ -18,7 +15,6 @@ from scrutiny.models import Meeting
 from tests.decisions.factories import DecisionFactory, advance
 from tests.factories import EDUCATION_COMMITTEE, UserFactory
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 # Published on Friday 28 August 2026 (Monday 31 August is a bank holiday): with 5 working days the
 # last day for call-in is Monday 7 September, and the decision is effective from Tuesday 8 September.
@@ -73,8 +69,15 @@ def meeting(on):
     return Meeting.objects.create(committee=committee(), date=on)
 
 
-@pytest.fixture(autouse=True)
-def no_pdf_render():
-    """Publishing renders the public PDF (tasks run at once here); these pages' tests are not about it."""
-    with mock.patch.object(HTML, "write_pdf", return_value=PDF):
-        yield
+def validated(call_in, democratic_support, *, meeting_on=None):
+    """Democratic Support validates the request, and schedules it for a meeting on `meeting_on`."""
+    services.validate(call_in, actor=democratic_support)
+    if meeting_on:
+        services.schedule(CallIn.objects.get(pk=call_in.pk), actor=democratic_support, meeting=meeting(meeting_on))
+    return CallIn.objects.get(pk=call_in.pk)
+
+
+def with_outcome(call_in, democratic_support, outcome, *, on, concerns="Consult the families."):
+    """The committee's outcome on a scheduled call-in, recorded by Democratic Support."""
+    services.record_outcome(call_in, actor=democratic_support, outcome=outcome, on=on, concerns=concerns)
+    return CallIn.objects.get(pk=call_in.pk)

@@ -1,8 +1,6 @@
 """Routes of the call-in staff pages (callin/urls.py), merged into tests/test_smoke.py ROUTES."""
 
-from callin import services
-from callin.models import CallIn
-from tests.callin.pages_helpers import meeting, published_decision, requested, three_councillors
+from tests.callin.pages_helpers import published_decision, requested, three_councillors, validated, with_outcome
 
 
 def _ds(request):
@@ -25,24 +23,15 @@ def _requested(request):
     return {"pk": _requested_call_in().pk}
 
 
-def _called_in_call_in(request):
-    call_in = _requested_call_in()
-    services.validate(call_in, actor=_ds(request))
-    return CallIn.objects.get(pk=call_in.pk)
-
-
 def _called_in(request):
-    return {"pk": _called_in_call_in(request).pk}
+    return {"pk": validated(_requested_call_in(), _ds(request)).pk}
 
 
 def _outcome(outcome):
     def kwargs(request):
-        call_in = _called_in_call_in(request)
-        services.schedule(call_in, actor=_ds(request), meeting=meeting(call_in.decision.call_in_ends_on))
-        call_in = CallIn.objects.get(pk=call_in.pk)
-        on = call_in.decision.published_at.date()
-        services.record_outcome(call_in, actor=_ds(request), outcome=outcome, on=on, concerns="Consult the families.")
-        return {"pk": call_in.pk}
+        decision = published_decision()
+        call_in = validated(requested(decision, three_councillors()), _ds(request), meeting_on=decision.call_in_ends_on)
+        return {"pk": with_outcome(call_in, _ds(request), outcome, on=decision.published_at.date()).pk}
 
     return kwargs
 

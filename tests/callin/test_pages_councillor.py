@@ -13,7 +13,6 @@ from tests.callin.pages_helpers import (
     PUBLISHED_ON,
     at,
     councillor,
-    no_pdf_render,  # noqa: E402, F401 - autouse
     published_decision,
     requested,
     three_councillors,
@@ -199,7 +198,7 @@ def test_requester_withdraws_with_reason(client):
         client.force_login(ann)
         empty = client.post(page(call_in, "withdraw"), {"comment": ""})
         done = client.post(page(call_in, "withdraw"), {"comment": "The cabinet member answered my question."})
-    assert "Enter why you are withdrawing the request" in empty.text
+    assert "Enter why the call-in is being withdrawn" in empty.text
     assert done.status_code == 302
     call_in.refresh_from_db()
     assert call_in.status == Status.WITHDRAWN

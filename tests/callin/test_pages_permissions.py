@@ -7,22 +7,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from callin import services
-from callin.models import CallIn
-from tests.callin.pages_helpers import (
-    PUBLISHED_ON,
-    at,
-    councillor,
-    meeting,
-    no_pdf_render,  # noqa: E402, F401 - autouse
-    published_decision,
-    requested,
-    three_councillors,
-)
+from tests.callin import pages_helpers as made
+from tests.callin.pages_helpers import at, councillor
 
 pytestmark = pytest.mark.django_db
 
-DAY = PUBLISHED_ON + datetime.timedelta(days=4)
+DAY = made.PUBLISHED_ON + datetime.timedelta(days=4)
 MEETING_ON = datetime.date(2026, 9, 15)
 PEOPLE = (
     "councillor",
@@ -36,33 +26,26 @@ PEOPLE = (
 
 
 def _gathering(ds):
-    return requested(published_decision(), [councillor("Ann Lowry")])
+    return made.requested(made.published_decision(), [councillor("Ann Lowry")])
 
 
 def _requested(ds):
-    return requested(published_decision(), three_councillors())
+    return made.requested(made.published_decision(), made.three_councillors())
 
 
 def _called_in(ds):
-    call_in = _requested(ds)
-    services.validate(call_in, actor=ds)
-    return CallIn.objects.get(pk=call_in.pk)
+    return made.validated(_requested(ds), ds)
 
 
-def _to_council(ds):
-    call_in = _called_in(ds)
-    services.schedule(call_in, actor=ds, meeting=meeting(DAY + datetime.timedelta(days=1)))
-    call_in = CallIn.objects.get(pk=call_in.pk)
-    services.record_outcome(call_in, actor=ds, outcome="referred_to_council", on=DAY, concerns="Too costly.")
-    return CallIn.objects.get(pk=call_in.pk)
+def _outcome(outcome):
+    def state(ds):
+        call_in = made.validated(_requested(ds), ds, meeting_on=DAY + datetime.timedelta(days=1))
+        return made.with_outcome(call_in, ds, outcome, on=DAY)
+
+    return state
 
 
-def _referred_back(ds):
-    call_in = _called_in(ds)
-    services.schedule(call_in, actor=ds, meeting=meeting(DAY + datetime.timedelta(days=1)))
-    call_in = CallIn.objects.get(pk=call_in.pk)
-    services.record_outcome(call_in, actor=ds, outcome="referred_back", on=DAY, concerns="Consult the families.")
-    return CallIn.objects.get(pk=call_in.pk)
+_to_council, _referred_back = _outcome("referred_to_council"), _outcome("referred_back")
 
 
 # page -> (the call-in's state, {person: status}); anyone not named gets 403.
@@ -138,8 +121,8 @@ def test_open_decisions_answers_each_role(client, request, person, status):
     [("councillor", 200), ("democratic_support", 403), ("officer", 403), ("cabinet_member", 403)],
 )
 def test_request_page_answers_each_role(client, request, person, status):
-    with at(PUBLISHED_ON):
-        decision = published_decision()
+    with at(made.PUBLISHED_ON):
+        decision = made.published_decision()
         user = councillor("Zoe Yelland") if person == "councillor" else request.getfixturevalue(person)
         client.force_login(user)
         assert client.get(reverse("callin:request", kwargs={"pk": decision.pk})).status_code == status

@@ -17,10 +17,11 @@ from tests.callin.pages_helpers import (
     at,
     committee,
     meeting,
-    no_pdf_render,  # noqa: E402, F401 - autouse
     published_decision,
     requested,
     three_councillors,
+    validated,
+    with_outcome,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,24 +47,20 @@ def call_in(democratic_support):
         return requested(decision, three_councillors())
 
 
-def validated(call_in, democratic_support):
-    from callin import services
-
+def scheduled(call_in, democratic_support):
     with at(DAY_AFTER):
-        services.validate(call_in, actor=democratic_support)
-        services.schedule(CallIn.objects.get(pk=call_in.pk), actor=democratic_support, meeting=meeting(MEETING_ON))
-    return CallIn.objects.get(pk=call_in.pk)
+        return validated(call_in, democratic_support, meeting_on=MEETING_ON)
 
 
 def referred_back(call_in, democratic_support):
-    from callin import services
-
-    call_in = validated(call_in, democratic_support)
+    call_in = scheduled(call_in, democratic_support)
     with at(MEETING_ON):
-        services.record_outcome(
-            call_in, actor=democratic_support, outcome="referred_back", on=MEETING_ON, concerns="Consult the families."
-        )
-    return CallIn.objects.get(pk=call_in.pk)
+        return with_outcome(call_in, democratic_support, "referred_back", on=MEETING_ON)
+
+
+def dated(outcome, on):
+    """The outcome page's answers: the outcome and its date as typed."""
+    return {"outcome": outcome, "on_0": str(on.day), "on_1": str(on.month), "on_2": str(on.year)}
 
 
 # — validate, reject -------------------------------------------------------------------------------------
@@ -131,9 +128,9 @@ def test_schedule_offers_only_the_committees_future_meetings(client, call_in, de
 
 
 def test_outcome_referred_back_needs_concerns_CALL_1(client, call_in, democratic_support):
-    call_in = validated(call_in, democratic_support)
+    call_in = scheduled(call_in, democratic_support)
     client.force_login(democratic_support)
-    data = {"outcome": "referred_back", "on_0": "15", "on_1": "9", "on_2": "2026"}
+    data = dated("referred_back", MEETING_ON)
     with at(MEETING_ON):
         missing = client.post(page(call_in, "outcome"), data)
         done = client.post(page(call_in, "outcome"), {**data, "concerns": "Consult the families."})
@@ -149,12 +146,10 @@ def test_outcome_referred_back_needs_concerns_CALL_1(client, call_in, democratic
 
 
 def test_outcome_no_further_action_makes_decision_effective_CALL_1(client, call_in, democratic_support):
-    call_in = validated(call_in, democratic_support)
+    call_in = scheduled(call_in, democratic_support)
     client.force_login(democratic_support)
     with at(MEETING_ON):
-        response = client.post(
-            page(call_in, "outcome"), {"outcome": "no_further_action", "on_0": "15", "on_1": "9", "on_2": "2026"}
-        )
+        response = client.post(page(call_in, "outcome"), dated("no_further_action", MEETING_ON))
     assert response.status_code == 302
     decision = Decision.objects.get(pk=call_in.decision_id)
     assert (decision.call_in_state, decision.effective_from) == (CallInState.EFFECTIVE, MEETING_ON)
@@ -163,7 +158,7 @@ def test_outcome_no_further_action_makes_decision_effective_CALL_1(client, call_
 @pytest.mark.parametrize(
     "data",
     [
-        {"outcome": "nonsense", "on_0": "15", "on_1": "9", "on_2": "2026"},
+        dated("nonsense", MEETING_ON),
         {"outcome": "no_further_action", "on_0": "31", "on_1": "2", "on_2": "2026"},
         {"outcome": "no_further_action", "on_0": "9" * 40, "on_1": "9", "on_2": "2026"},
         {"outcome": "no_further_action", "on_0": "1", "on_1": "1", "on_2": "2099"},
@@ -171,7 +166,7 @@ def test_outcome_no_further_action_makes_decision_effective_CALL_1(client, call_
     ],
 )
 def test_outcome_bad_input_is_field_error_not_500(client, call_in, democratic_support, data):
-    call_in = validated(call_in, democratic_support)
+    call_in = scheduled(call_in, democratic_support)
     client.force_login(democratic_support)
     with at(MEETING_ON):
         response = client.post(page(call_in, "outcome"), data)
@@ -180,19 +175,14 @@ def test_outcome_bad_input_is_field_error_not_500(client, call_in, democratic_su
 
 
 def test_full_council_outcome_no_objection_makes_decision_effective_CALL_1(client, call_in, democratic_support):
-    from callin import services
 
-    call_in = validated(call_in, democratic_support)
+    call_in = scheduled(call_in, democratic_support)
     with at(MEETING_ON):
-        services.record_outcome(
-            call_in, actor=democratic_support, outcome="referred_to_council", on=MEETING_ON, concerns="Too costly."
-        )
+        with_outcome(call_in, democratic_support, "referred_to_council", on=MEETING_ON)
     client.force_login(democratic_support)
     council_day = datetime.date(2026, 9, 28)
     with at(council_day):
-        response = client.post(
-            page(call_in, "council-outcome"), {"outcome": "no_objection", "on_0": "28", "on_1": "9", "on_2": "2026"}
-        )
+        response = client.post(page(call_in, "council-outcome"), dated("no_objection", council_day))
     assert response.status_code == 302
     decision = Decision.objects.get(pk=call_in.decision_id)
     assert (decision.call_in_state, decision.effective_from) == (CallInState.EFFECTIVE, council_day)
