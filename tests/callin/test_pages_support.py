@@ -273,3 +273,34 @@ def test_your_work_lists_call_ins_for_democratic_support_and_decision_maker(
     with at(MEETING_ON):
         theirs = client.get(reverse("staff-home")).text
     assert "Decisions referred back to you after call-in" in theirs and page(call_in, "reconsider") in theirs
+
+
+def _home_queries(client, person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("staff-home")).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_your_work_queries_constant_for_democratic_support_and_councillors(client, democratic_support):
+    ann, bea, cal = three_councillors()
+    with at(PUBLISHED_ON):
+        decisions = [published_decision() for _ in range(4)]
+    with at(DAY_AFTER):
+        requested(decisions[0], [ann, bea, cal])
+        requested(decisions[1], [ann])
+        counts = {}
+        for person in (democratic_support, ann, bea):
+            client.force_login(person)
+            client.get(reverse("staff-home"))  # the session and the council's settings, read once
+            counts[person.pk] = _home_queries(client, person)
+        requested(decisions[2], [ann, bea, cal])
+        validated(requested(decisions[3], [bea, cal, ann]), democratic_support)
+        requested_more = {}
+        for person in (democratic_support, ann, bea):
+            client.force_login(person)
+            client.get(reverse("staff-home"))
+            requested_more[person.pk] = _home_queries(client, person)
+    assert requested_more == counts
