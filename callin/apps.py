@@ -16,3 +16,6 @@ class CallInConfig(AppConfig):
 
     def ready(self):
         kind()  # declared from now on, for records.kinds.declared(CallIn)
+        from callin.views_work import register_worklists  # the staff pages' lists on Your work
+
+        register_worklists()

@@ -155,6 +155,7 @@ DISALLOWED = [
     "/scrutiny/",
     "/forward-plan/manage/",
     "/urgent-decisions-reports/",
+    "/call-in/",
     "/your-work/",
     "/sign-in/",
     "/sign-out/",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("scrutiny/", include("scrutiny.urls")),
     path("committees/", include("scrutiny.urls_public")),
     path("notices/", include("notices.urls")),
+    path("call-in/", include("callin.urls")),
     path("forward-plan/manage/", include("forwardplan.urls")),
     # The public plan after the staff pages, so /forward-plan/manage/ is never read as an item.
     path("forward-plan/", include("forwardplan.urls_public")),

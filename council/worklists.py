@@ -16,6 +16,7 @@ ROLE_DESCRIPTIONS = {
     roles.DECISION_MAKER: "Waiting for your decision",
     roles.SCRUTINY_CHAIR: "Urgent decisions waiting for your agreement",
     roles.CABINET_MEMBER: "Waiting for you as cabinet member",
+    roles.COUNCILLOR: "Call-in: decisions you can ask scrutiny to consider",
     roles.ADMINISTRATOR: "Administration",
     roles.CORPORATE_MANAGEMENT_TEAM: "Corporate Management Team: officers consult you in section 15 of their records",
     roles.DEMOCRATIC_SUPPORT: "Democratic Support",

@@ -101,7 +101,8 @@ def after(kind, request, record):
 def already_done(kind, record, action):
     """Only a move of the whole record is "already done"; a sign-off is one department's, said by its page."""
     moves = kind.workflow.TRANSITIONS[action].target is not None
-    return moves and integrity.already_done(record, action, draft=kind.status.DRAFT)
+    # A kind never drafted (a call-in request) has no DRAFT status: its whole history counts.
+    return moves and integrity.already_done(record, action, draft=getattr(kind.status, "DRAFT", None))
 
 
 def moved_on(kind, request, record, action):

@@ -67,6 +67,8 @@ PERSONAS = {
         [roles.CABINET_MEMBER],
         dict(first_name="Dave", last_name="Downie", honorific="Cllr"),
     ),
+    # A non-executive councillor (CALL-1): asks for decisions to be called in.
+    "councillor": ("councillor", [roles.COUNCILLOR], dict(first_name="Ann", last_name="Lowry", honorific="Councillor")),
     "administrator": ("administrator", [roles.ADMINISTRATOR], dict(is_staff=True, is_superuser=True)),
 }
 

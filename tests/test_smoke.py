@@ -103,6 +103,7 @@ for _module in (
     "tests.forwardplan.smoke_routes_public",
     "tests.notices.smoke_routes",
     "tests.decisions.urgent_report_routes",
+    "tests.callin.smoke_routes_pages",
 ):
     try:
         ROUTES.update(importlib.import_module(_module).ROUTES)
