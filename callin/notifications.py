@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from callin.models import CallIn
 from council.models import CouncilSettings
-from decisions.models import Decision
+from decisions.models import Decision, today
+from decisions.rules_callin import call_in_status
 from records import notifications
 
 
@@ -33,8 +34,9 @@ def window_opened(decision_pk):
     notifications.send(
         f"Open to call-in until {_day(decision.call_in_ends_on)}: {_name(decision)}",
         f"As a member of the {committee.name}, you are told that this executive decision has been published "
-        f"and may be called in until {_day(decision.call_in_ends_on)}. Unless it is called in, it takes effect "
-        f"from {_day(decision.effective_from)}.\n\n"
+        f"and may be called in until {_day(decision.call_in_ends_on)}.\n\n"
+        # Its state now, which a request made before this email went may already have changed.
+        f"{call_in_status(decision, today()).sentence}\n\n"
         f"Decision maker: {decision.decision_maker_name}\n\nRead it: {url}",
         [person.email for person in people],
     )

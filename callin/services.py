@@ -25,7 +25,7 @@ from council import calendar, codes, pagecache
 from council.models import CouncilSettings
 from decisions.models import Decision, today
 from decisions.models_callin import CallInState
-from records.services import RecordServices, require, require_comment
+from records.services import RecordServices, require
 
 RECORDS = RecordServices.of(
     KIND,
@@ -44,6 +44,16 @@ DECISION_STATE_AFTER = {
 def _refuse(problems):
     if problems:
         raise ValidationError([p.message for p in problems], code="call_in")
+
+
+def _text(value, field, *, blank=None):
+    """Typed words, stripped: a NUL byte is never stored (PostgreSQL refuses it); `blank` refuses none."""
+    value = (value or "").strip()
+    if "\x00" in value:
+        raise ValidationError({field: "Remove the character that cannot be stored (a NUL byte)"})
+    if blank and not value:
+        raise ValidationError({field: blank})
+    return value
 
 
 def _day(date):
@@ -98,9 +108,7 @@ def request_call_in(decision, *, actor, reasons) -> CallIn:
     on = today()
     _refuse(rules.eligibility_problems(actor, locked.scrutiny_committee, council))
     _refuse(rules.request_problems(locked, on))
-    reasons = (reasons or "").strip()
-    if not reasons:
-        raise ValidationError({"reasons": "Enter why the decision should be called in"})
+    reasons = _text(reasons, "reasons", blank="Enter why the decision should be called in")
     call_in = CallIn.objects.create(
         reference=_reference(on),
         decision=locked,
@@ -173,9 +181,9 @@ def withdraw(call_in, *, actor, reason):
     """The councillor who asked withdraws the request before it is validated; a held decision is no longer held."""
     decision, locked = _locked(call_in)
     require(permissions.can_withdraw(actor, locked))
-    require_comment(reason, "Enter why you are withdrawing the request")
+    reason = _text(reason, "comment", blank="Enter why you are withdrawing the request")
     held = locked.status == Status.REQUESTED
-    RECORDS.move(locked, actor=actor, action=Action.WITHDRAW, comment=reason.strip())
+    RECORDS.move(locked, actor=actor, action=Action.WITHDRAW, comment=reason)
     if held:
         _lift_hold(decision, actor=actor, comment=f"Call-in {locked.reference} withdrawn")
     return locked
@@ -211,12 +219,12 @@ def reject(call_in, *, actor, reason):
     """Democratic Support finds the request not valid (why, in words): the hold on the decision is lifted."""
     decision, locked = _locked(call_in)
     require(permissions.can_reject(actor, locked))
-    require_comment(reason, "Enter why the request is not valid")
+    reason = _text(reason, "comment", blank="Enter why the request is not valid")
 
     def rejected(c):
-        c.rejection_reason = reason.strip()
+        c.rejection_reason = reason
 
-    RECORDS.move(locked, actor=actor, action=Action.REJECT, then=rejected, comment=reason.strip())
+    RECORDS.move(locked, actor=actor, action=Action.REJECT, then=rejected, comment=reason)
     _lift_hold(decision, actor=actor, comment=f"Call-in {locked.reference} found not valid")
     _after_commit(notifications.outcome_recorded, locked)
     return locked
@@ -257,7 +265,7 @@ def record_outcome(call_in, *, actor, outcome, on, concerns=""):
     require(permissions.can_record_outcome(actor, locked))
     outcome = Outcome(outcome)
     _check_date(on, locked, "on")
-    concerns = (concerns or "").strip()
+    concerns = _text(concerns, "concerns")
     if outcome != Outcome.NO_FURTHER_ACTION and not concerns:
         raise ValidationError({"concerns": "Enter the committee's concerns"})
 

@@ -26,9 +26,9 @@ def call_in_status(decision, today):
     state = decision.call_in_state
     ends, effective = decision.call_in_ends_on, decision.effective_from
     if state == CallInState.NOT_SUBJECT:
-        reason = decision.not_subject_reason or "It is not subject to call-in."
+        reason = (decision.not_subject_reason or "It is not subject to call-in").rstrip(".")
         effective_text = f" Effective from {_day(effective)}." if effective else ""
-        return CallInStatus("Not subject to call-in", f"{reason}.{effective_text}".replace("..", "."), "grey")
+        return CallInStatus("Not subject to call-in", f"{reason}.{effective_text}", "grey")
     if state == CallInState.OPEN:
         if ends and today <= ends:
             return CallInStatus(

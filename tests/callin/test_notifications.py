@@ -9,7 +9,7 @@ from django.urls import reverse
 from callin import services
 from callin.models import Outcome
 from scrutiny.models import Meeting
-from tests.callin.conftest import on
+from tests.callin.conftest import FRIDAY, on
 
 TUESDAY = datetime.date(2026, 9, 1)
 MEETING_DAY = datetime.date(2026, 9, 15)
@@ -25,14 +25,15 @@ def test_committee_is_told_when_the_window_opens_after_commit_with_a_link_CALL_1
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         decision = publish()
     assert not [m for m in mailoutbox if m.subject.startswith("Open to call-in")]  # not before the commit
-    for callback in callbacks:
-        callback()
+    with on(FRIDAY):  # sent at once after publication's commit
+        for callback in callbacks:
+            callback()
     for person in [*members, scrutiny_chair]:
         (mail,) = [m for m in to(mailoutbox, person.email) if m.subject.startswith("Open to call-in")]
         assert mail.subject == f"Open to call-in until 7 September 2026: {decision.reference} {decision.title}"
         assert reverse("decisions:detail", kwargs={"slug": decision.reference_slug}) in mail.body
         assert "http" in mail.body
-        assert "takes effect from 8 September 2026" in mail.body
+        assert "Effective from 8 September 2026 unless called in." in mail.body
 
 
 def test_no_one_is_told_of_a_window_when_the_decision_is_not_subject_CALL_2(

@@ -1,0 +1,139 @@
+"""Demo: three published decisions and their call-ins, made through the services as their people
+would, today: one open to call-in (nobody has asked yet), one called in (Councillor Lee Finn asked,
+two colleagues added their names, Democratic Support validated it and put it on the committee's
+next meeting), and one reconsidered (the committee referred it back and Alison Botham started a
+changed decision, a draft linked to the original). Loaded after `decisions`; also settles the
+seed record published before call-in existed. Each is looked up by title first and not made again.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from callin import services
+from council.demo import EDUCATION_COMMITTEE
+from council.demo_history import people, quiet_history, require_debug
+from council.models import Committee, Department, Priority, User
+from decisions import rules_signing
+from decisions import services as decisions_services
+from decisions.models import Decision, Status, today
+from decisions.models_callin import CallInState
+from scrutiny.models import Meeting
+from scrutiny.services_meetings import schedule_meeting
+
+OPEN_TITLE = "Extension of the short breaks service for disabled children for 12 months"
+CALLED_IN_TITLE = "Closure of the Mount Gould children's centre building and move to the Efford hub"
+RECONSIDERED_TITLE = "New charging policy for school transport for post-16 students"
+REASONS = {
+    CALLED_IN_TITLE: (
+        "Families who use the Mount Gould centre were not consulted on the move, and the Efford hub is two "
+        "bus journeys away for many of them. The committee should see the equality impact assessment first."
+    ),
+    RECONSIDERED_TITLE: (
+        "The new charge falls on students from low-income families who do not qualify for the bursary. The "
+        "decision does not say how many students it affects or what the council will save."
+    ),
+}
+CONCERNS = (
+    "The committee asks the decision maker to publish how many students the charge affects and to consider "
+    "exempting students whose families receive Universal Credit."
+)
+
+
+def _answers(cast, committee, title, what):
+    alison = cast["alison.botham"]
+    return dict(
+        title=title,
+        decision_maker=alison,
+        original_delegation="N/A",
+        decision_to_be_taken=what,
+        reasons="The service has to change by the start of the next school term.",
+        alternatives="- Leave things as they are: the budget for the year does not allow it.",
+        financial_implications="£240,000 a year from the Children's Services revenue budget.",
+        # EXEC-4: under Plymouth's thresholds, and in no more than one ward: not a key decision.
+        capital_amount=Decimal("0"),
+        revenue_amount=Decimal("240000"),
+        funding_source="Children's Services budget",
+        significant_ward_effect=False,
+        priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
+        plan_link="Caring for People and Communities: families get help close to home.",
+        environmental_implications="There are no direct environmental impacts of the decision.",
+        is_urgent=False,
+        scrutiny_committee=committee,
+        other_portfolios_affected=False,
+        conflict_of_interest=False,
+        cmt_member=alison,
+        cmt_consulted_on=today() - datetime.timedelta(days=2),
+        has_exempt_information=False,
+    )
+
+
+def _published(cast, committee, title, what):
+    """A decision drafted by Jane Anstis, signed off, signed by Alison Botham and published by Sam Okafor."""
+    jane = cast["jane.anstis"]
+    decision = decisions_services.start_decision(actor=jane)
+    answers = _answers(cast, committee, title, what)
+    for field, value in answers.items():
+        setattr(decision, field, value)
+    decision = decisions_services.save_edits(decision, actor=jane, fields=list(answers))
+    decision = decisions_services.submit_for_sign_off(decision, actor=jane)
+    for department in rules_signing.required_departments(decision):
+        reviewer = User.objects.filter(groups=department.reviewer_group).order_by("pk").first()
+        typed = f"LS/{39100 + decision.pk}/TR" if department.code_source == Department.CodeSource.TYPED else ""
+        decisions_services.issue_sign_off_code(decision, actor=reviewer, department=department, typed_code=typed)
+    decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"])
+    return decisions_services.publish_decision(decision, actor=cast["sam.okafor"])
+
+
+def _meeting(cast, committee, date):
+    existing = Meeting.objects.filter(committee=committee, date=date).first()
+    return existing or schedule_meeting(actor=cast["sam.okafor"], committee=committee, date=date, venue="Warspite Room")
+
+
+def _called_in(cast, committee, decision, requester, *others, meets_on):
+    call_in = services.request_call_in(decision, actor=requester, reasons=REASONS[decision.title])
+    for councillor in others:
+        call_in = services.add_name(call_in, actor=councillor)
+    call_in = services.validate(call_in, actor=cast["sam.okafor"])
+    return services.schedule(call_in, actor=cast["sam.okafor"], meeting=_meeting(cast, committee, meets_on))
+
+
+def settle_published():
+    """Decisions published before call-in existed (the seed record): the state their publication would have given."""
+    for decision in Decision.objects.filter(status=Status.PUBLISHED, call_in_state=CallInState.NONE):
+        services.open_window(decision, on=timezone.localdate(decision.published_at))
+
+
+def load(stdout=None):
+    require_debug("demo call-ins")
+    cast = people()
+    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+    made = []
+    with quiet_history():
+        settle_published()
+        if not Decision.objects.filter(title=OPEN_TITLE).exists():
+            _published(cast, committee, OPEN_TITLE, "To extend the short breaks contract for 12 months.")
+            made.append("a decision open to call-in")
+        if not Decision.objects.filter(title=CALLED_IN_TITLE).exists():
+            decision = _published(
+                cast, committee, CALLED_IN_TITLE, "To close the Mount Gould building and run its sessions at Efford."
+            )
+            others = cast["mo.ahmed"], cast["ruth.kemp"]
+            in_a_fortnight = today() + datetime.timedelta(days=14)
+            _called_in(cast, committee, decision, cast["lee.finn"], *others, meets_on=in_a_fortnight)
+            made.append("a called-in decision")
+        if not Decision.objects.filter(title=RECONSIDERED_TITLE).exists():
+            decision = _published(
+                cast, committee, RECONSIDERED_TITLE, "To charge £300 a year for school transport for post-16 students."
+            )
+            call_in = _called_in(cast, committee, decision, cast["jemima.laing"], meets_on=today())
+            call_in = services.record_outcome(
+                call_in, actor=cast["sam.okafor"], outcome="referred_back", on=today(), concerns=CONCERNS
+            )
+            services.start_changed_decision(call_in, actor=cast["alison.botham"])
+            made.append("a decision referred back and being reconsidered")
+    if stdout:
+        stdout.write(
+            f"Call-ins: created {', '.join(made)}." if made else "Call-ins: the demo call-ins are already there."
+        )
