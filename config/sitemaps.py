@@ -43,13 +43,15 @@ class DecisionsSitemap(Sitemap):
     limit = 50_000
 
     def items(self):
-        return Decision.objects.published().only("reference_slug", "published_at").order_by("pk")
+        return Decision.objects.published().only("reference_slug", "published_at", "updated_at").order_by("pk")
 
     def location(self, item):
         return reverse("decisions:detail", kwargs={"slug": item.reference_slug})
 
     def lastmod(self, item):
-        return item.published_at
+        # A call-in's move after publication (called in, outcome, effective: CALL-1) saves the
+        # decision's call-in columns with `updated_at`, and changes what its page says.
+        return max(item.published_at, item.updated_at) if item.published_at else item.updated_at
 
 
 class ForwardPlanSitemap(Sitemap):

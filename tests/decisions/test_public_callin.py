@@ -345,3 +345,12 @@ def test_feed_queries_constant_with_call_ins(client, cast):
         for n in range(4, 20):
             called_in(cast, n)
         assert queries(client, reverse("decisions:feed")) == three
+
+
+def test_sitemap_lastmod_follows_the_call_in_CALL_1(client, cast):
+    decision, _ = called_in(cast)
+    later = datetime.datetime(2026, 9, 4, 11, tzinfo=LONDON)
+    change(Decision, decision.pk, updated_at=later)  # as the call-in services' save does
+    text = client.get("/sitemap-decisions.xml").content.decode()
+    entry = text.split(f"/decisions/{decision.reference_slug}/", 1)[1].split("</url>", 1)[0]
+    assert "<lastmod>2026-09-04</lastmod>" in entry

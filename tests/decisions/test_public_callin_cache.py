@@ -6,9 +6,7 @@ import datetime
 import zoneinfo
 from unittest import mock
 
-import pytest
 import time_machine
-from django.core.cache import cache
 from django.urls import reverse
 from weasyprint import HTML
 
@@ -16,23 +14,13 @@ from callin import services
 from callin.models import Outcome
 from decisions.models import Status
 from scrutiny.models import Meeting
-from tests.decisions.factories import Cast, DecisionFactory, advance, education_committee
+from tests.council import test_pagecache
+from tests.decisions.factories import DecisionFactory, advance, education_committee
 from tests.decisions.test_register import published
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def cache_on(settings):
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 86400
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
+# The page cache's own fixtures: the cache on, emptied around the test; the personas.
+cache_on, cast = test_pagecache.cache_on, test_pagecache.cast
 
 
 def test_page_cache_serves_a_page_only_on_the_day_it_was_rendered_CALL_1(client, cast, cache_on):
