@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.urls import reverse
 
+from callin import permissions
 from callin.models import OPEN_STATUSES, CallIn, Status
 from council import roles
 from council.models import CouncilSettings
@@ -62,6 +63,8 @@ class WaitingForNames:
     """Requests still gathering names inside their window that this councillor has not signed."""
 
     def __call__(self, user):
+        if not permissions.is_councillor(user):  # a cabinet member: never a name on a request
+            return []
         on_date = today()
         needed = CouncilSettings.load().call_in_members_needed
         requests = (

@@ -143,13 +143,18 @@ def test_request_on_waived_urgent_decision_refused_CALL_2(client, scrutiny_chair
     assert not CallIn.objects.exists()
 
 
-def test_request_by_cabinet_member_refused_with_reason(client, cabinet_member):
+def test_request_by_cabinet_member_refused_with_reason_CALL_1(client):
     with at(PUBLISHED_ON):
         decision = published_decision()
         cabinet_councillor = councillor("Dee Cabot", extra_roles=["Cabinet member"])
         client.force_login(cabinet_councillor)
+        listed = client.get(OPEN)
+        shown = client.get(request_url(decision)).text
         response = client.post(request_url(decision), {"reasons": REASONS})
-    assert response.status_code in (200, 403)
+    assert listed.status_code == 200
+    assert "Cabinet members are part of the executive" in shown and 'name="reasons"' not in shown
+    assert response.status_code == 200
+    assert "Cabinet members are part of the executive" in response.text
     assert not CallIn.objects.exists()
 
 
