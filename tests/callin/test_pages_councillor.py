@@ -245,3 +245,11 @@ def test_sign_in_lands_councillor_on_decisions_open_to_call_in(client):
     html = response.text
     assert "Decisions open to call-in" in html and "Closure of Ham Drive day centre" in html
     assert 'href="/call-in/"' in html  # in the navigation too
+
+
+def test_your_work_gives_scrutiny_chair_the_call_in_lists_CALL_1(client, scrutiny_chair):
+    with at(PUBLISHED_ON):
+        published_decision(title="Closure of Ham Drive day centre")
+        client.force_login(scrutiny_chair)
+        html = client.get(reverse("staff-home")).text
+    assert "Decisions open to call-in" in html and "Closure of Ham Drive day centre" in html
