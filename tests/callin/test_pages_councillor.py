@@ -253,3 +253,15 @@ def test_your_work_gives_scrutiny_chair_the_call_in_lists_CALL_1(client, scrutin
         client.force_login(scrutiny_chair)
         html = client.get(reverse("staff-home")).text
     assert "Decisions open to call-in" in html and "Closure of Ham Drive day centre" in html
+
+
+def test_request_without_enough_names_after_window_shows_lapsed_CALL_1(client):
+    ann = councillor("Ann Lowry")
+    with at(PUBLISHED_ON):
+        call_in = requested(published_decision(), [ann])
+    client.force_login(ann)
+    with at(LAST_DAY + datetime.timedelta(days=1)):
+        html = client.get(page(call_in)).text
+        home = client.get(reverse("staff-home")).text
+    assert "Lapsed" in html and "it has lapsed" in html and "Add my name" not in html
+    assert "Lapsed" in home
