@@ -211,7 +211,9 @@ def test_reconsidered_decisions_link_both_ways_once_published_CALL_1(client, cas
     assert "cannot be called in again" in changed_page
 
     change(Decision, changed.pk, status="decided")  # not (yet) public: no link to it
-    assert f"/decisions/{changed.reference_slug}/" not in page(client, original)
+    text = page(client, original)
+    assert f"/decisions/{changed.reference_slug}/" not in text
+    assert "The decision maker is taking a changed decision, which will replace this one when it is published" in text
 
 
 # — the register -------------------------------------------------------------------------------------
