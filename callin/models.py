@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from records.models import Record, RecordEvent, RecordQuerySet
+from records.models import FrozenRecord, Record, RecordChild, RecordEvent, RecordQuerySet
 
 
 class Status(models.TextChoices):
@@ -60,6 +60,11 @@ class Reconsideration(models.TextChoices):
     CHANGED = "changed", "Took a changed decision"
 
 
+class ClosedCallIn(FrozenRecord):
+    def __init__(self, message="This call-in is closed and cannot be changed."):
+        super().__init__(message)
+
+
 class CallInQuerySet(RecordQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -98,10 +103,15 @@ class CallIn(Record):
 
     objects = CallInQuerySet.as_manager()
 
-    # Never drafted nor signed off; an outcome once recorded is final (nothing is frozen: every
-    # change is a service's, with its event).
+    # Never drafted nor signed off. Public from validation (`is_public` counts the later states too).
+    # Closed, rejected or withdrawn is final: the request, its names and its dates never change again.
     DRAFT_STATUS = None
     SIGN_OFF_STATUS = None
+    PUBLIC_STATUS = Status.CALLED_IN
+    FROZEN_STATUSES = frozenset({Status.CLOSED, Status.REJECTED, Status.WITHDRAWN})
+    FROZEN_ERROR = ClosedCallIn
+    FROZEN_MESSAGE = "This call-in is closed: its {field} cannot be changed."
+    FROZEN_REOPEN_MESSAGE = "This call-in is closed: it cannot be opened again."
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -148,9 +158,11 @@ class CallIn(Record):
         return self.get_status_display()
 
 
-class CallInSignatory(models.Model):
-    """A councillor's name on a call-in request; the councillor who asked is the first."""
+class CallInSignatory(RecordChild):
+    """A councillor's name on a call-in request; the councillor who asked is the first. Never
+    added to, nor taken from, a call-in once it is closed."""
 
+    RECORD_FIELD = "call_in"
     call_in = models.ForeignKey(CallIn, on_delete=models.CASCADE, related_name="signatories")
     councillor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     councillor_name = models.CharField(max_length=200, blank=True)  # as on the day

@@ -235,3 +235,18 @@ def test_validation_is_democratic_supports_CALL_1(requested, scrutiny_chair):
 
 def test_outcome_stays_with_the_decision_published(called_in):
     assert called_in.decision.status == DecisionStatus.PUBLISHED
+
+
+def test_closed_call_in_takes_no_more_names_CALL_1(requested, democratic_support, members):
+    from django.utils import timezone
+
+    from callin.models import CallInSignatory, ClosedCallIn
+
+    with on(TUESDAY):
+        services.reject(requested, actor=democratic_support, reason="The reasons do not concern the decision.")
+    with pytest.raises(ClosedCallIn):
+        CallInSignatory.objects.create(call_in=requested, councillor=members[0], added_at=timezone.now())
+    requested.refresh_from_db()
+    requested.reasons = "Rewritten after rejection"
+    with pytest.raises(ClosedCallIn):
+        requested.save()

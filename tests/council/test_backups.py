@@ -56,7 +56,8 @@ def test_backup_then_restore_keeps_every_stored_pdf_matching_its_sha256(tmp_path
     _ok(_manage(env, "migrate", "--noinput", "-v", "0"))
     _ok(_manage(env, "load_demo", "--quiet-accounts"))
     before = _stored(database)
-    assert len(before) == 2  # COD02 21/22 and the Innovate Team report
+    # COD02 21/22, the Innovate Team report and the call-in demo's three published decisions
+    assert len(before) == 5
 
     _ok(_manage(env, "backup", "--to", str(backup)))
     assert {p.name for p in backup.iterdir()} == {"database.sqlite3", "media.tar.gz", "manifest.json"}
@@ -68,7 +69,7 @@ def test_backup_then_restore_keeps_every_stored_pdf_matching_its_sha256(tmp_path
     media.rmdir()
 
     restored = _ok(_manage(env, "restore", str(backup)))
-    assert "all 2 stored PDFs match their SHA-256" in restored.stdout
+    assert "all 5 stored PDFs match their SHA-256" in restored.stdout
     after = _stored(database)
     assert after == before
     for name, digest in after:
@@ -127,7 +128,7 @@ def test_backup_then_restore_on_postgresql_keeps_every_stored_pdf_matching_its_s
         assert (backup / "database.dump").exists()
         recreate()  # disaster: an empty database
         restored = _ok(_manage(env, "restore", str(backup)))
-        assert "all 2 stored PDFs match their SHA-256" in restored.stdout
+        assert "all 5 stored PDFs match their SHA-256" in restored.stdout
         assert stored() == before
     finally:
         with admin.cursor() as cursor:
