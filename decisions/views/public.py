@@ -11,6 +11,7 @@ PDF is rendered once, by the worker, on publication and served from storage (`pd
 """
 
 import csv
+import datetime
 import json
 import os
 
@@ -200,7 +201,10 @@ class DecisionsFeed(PublicFeed):
         newest = list(base.order_by("-published_at", "-pk")[:FEED_SIZE])
         recent = changes.values("call_in__decision_id")[:FEED_SIZE]
         changed = list(base.filter(pk__in=Subquery(recent)).exclude(pk__in=[d.pk for d in newest]))
-        return sorted(newest + changed, key=lambda d: (self.item_updateddate(d), d.pk), reverse=True)[:FEED_SIZE]
+        oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)  # a row imported without a publication time
+        return sorted(newest + changed, key=lambda d: (self.item_updateddate(d) or oldest, d.pk), reverse=True)[
+            :FEED_SIZE
+        ]
 
     def item_title(self, item):
         return f"{item.reference}: {item.title}"

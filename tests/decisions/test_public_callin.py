@@ -356,3 +356,12 @@ def test_sitemap_lastmod_follows_the_call_in_CALL_1(client, cast):
     text = client.get("/sitemap-decisions.xml").content.decode()
     entry = text.split(f"/decisions/{decision.reference_slug}/", 1)[1].split("</url>", 1)[0]
     assert "<lastmod>2026-09-04</lastmod>" in entry
+
+
+def test_feed_orders_a_decision_imported_without_a_publication_time_last(client, cast):
+    imported = published(cast, 1, datetime.date(2021, 5, 1), published_at=None)
+    held, _ = called_in(cast, 2)
+    response = client.get(reverse("decisions:feed"))
+    assert response.status_code == 200
+    titles = [e.findtext(f"{ATOM}title") for e in ET.fromstring(response.content).findall(f"{ATOM}entry")]
+    assert titles[0].startswith(held.reference) and titles[-1].startswith(imported.reference)
