@@ -17,6 +17,7 @@ from callin import kind, permissions, rules, services
 from callin.forms import RequestForm
 from callin.models import CallIn, Status
 from callin.views_actions import BUTTONS
+from council import roles
 from council.models import CouncilSettings
 from council.pagination import page_links
 from decisions.models import Decision, today
@@ -34,11 +35,17 @@ def _open_requests(decisions):
     return {request.decision_id: request for request in requests}
 
 
+def may_look(user):
+    """The list and a request's page: who may call in (and Democratic Support), and any other holder
+    of the Councillor role (a cabinet member), who is told why they may not ask rather than a 403."""
+    return permissions.can_see_open_decisions(user) or roles.has_role(user, roles.COUNCILLOR)
+
+
 @login_required
 @require_safe
 def open_decisions(request):
     """Every published decision whose call-in window is still running, the last day first."""
-    if not permissions.can_see_open_decisions(request.user):
+    if not may_look(request.user):
         raise PermissionDenied
     on_date = today()
     decisions = (
@@ -66,7 +73,7 @@ def request_call_in(request, pk):
     said on the page; a POST from a page that went stale gets the service's refusal on the form."""
     decisions = Decision.objects.published().select_related("decision_maker", "scrutiny_committee")
     decision = get_object_or_404(decisions.prefetch_related("call_ins", "scrutiny_committee__members"), pk=pk)
-    if not permissions.is_councillor(request.user):
+    if not (permissions.is_councillor(request.user) or roles.has_role(request.user, roles.COUNCILLOR)):
         raise PermissionDenied
     council, on_date = CouncilSettings.load(), today()
     form = RequestForm(request.POST if request.method == "POST" else None, button="Request a call-in")
@@ -118,6 +125,8 @@ def _call_in_context(request, call_in):
         "lapsed": rules.has_lapsed(call_in, today()),
         "rule": rules.rule_in_words(council),
         "may_see_decision": permissions.can_see_decision_record(request.user, call_in.decision),
+        # A changed decision taken after this call-in (reconsideration), linked both ways.
+        "changed_decisions": list(call_in.decision.reconsidered_by.all()),
     }
 
 

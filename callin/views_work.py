@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.urls import reverse
 
+from callin import permissions
 from callin.models import OPEN_STATUSES, CallIn, Status
 from council import roles
 from council.models import CouncilSettings
@@ -62,6 +63,8 @@ class WaitingForNames:
     """Requests still gathering names inside their window that this councillor has not signed."""
 
     def __call__(self, user):
+        if not permissions.is_councillor(user):  # a cabinet member: never a name on a request
+            return []
         on_date = today()
         needed = CouncilSettings.load().call_in_members_needed
         requests = (
@@ -140,25 +143,34 @@ class ReferredBack:
         ]
 
 
+@dataclass(frozen=True)
+class UnlessCouncillor:
+    """A scrutiny chair's copy of a councillor's list; empty when they hold the Councillor role too,
+    whose section lists the same."""
+
+    fetch: object
+
+    def __call__(self, user):
+        return [] if roles.has_role(user, roles.COUNCILLOR) else self.fetch(user)
+
+
+# A councillor's lists: (title, fetch, empty text, action); a scrutiny chair calls in too (CALL-1).
+COUNCILLORS_LISTS = (
+    (
+        "Decisions open to call-in",
+        OpenDecisions(),
+        "No published decision is open to call-in today.",
+        ("All decisions open to call-in", "callin:open"),
+    ),
+    ("Your call-in requests", YourRequests(), "You have no open call-in request.", None),
+    ("Requests waiting for names", WaitingForNames(), "No request is waiting for more names.", None),
+)
+
+
 def register_worklists():
-    register(
-        Worklist(
-            roles.COUNCILLOR,
-            "Decisions open to call-in",
-            OpenDecisions(),
-            "No published decision is open to call-in today.",
-            action=("All decisions open to call-in", "callin:open"),
-        )
-    )
-    register(Worklist(roles.COUNCILLOR, "Your call-in requests", YourRequests(), "You have no open call-in request."))
-    register(
-        Worklist(
-            roles.COUNCILLOR,
-            "Requests waiting for names",
-            WaitingForNames(),
-            "No request is waiting for more names.",
-        )
-    )
+    for title, fetch, empty, action in COUNCILLORS_LISTS:
+        register(Worklist(roles.COUNCILLOR, title, fetch, empty, action=action))
+        register(Worklist(roles.SCRUTINY_CHAIR, title, UnlessCouncillor(fetch), empty, action=action))
     register(
         Worklist(
             roles.DEMOCRATIC_SUPPORT,

@@ -30,8 +30,8 @@ def navigation(request):
     if roles.is_staff_user(user):
         staff_prefixes = (reverse("staff-home"), reverse("decisions:list") + "records/")
         items.insert(0, ("Your work", reverse("staff-home"), staff_prefixes))
-        if roles.is_non_executive(user) or roles.has_role(user, roles.DEMOCRATIC_SUPPORT):
-            items.append(("Call-in", reverse("callin:open"), ()))  # callin.permissions.can_see_open_decisions
+        if roles.has_role(user, roles.COUNCILLOR, roles.SCRUTINY_CHAIR, roles.DEMOCRATIC_SUPPORT):
+            items.append(("Call-in", reverse("callin:open"), ()))  # callin.views.may_look
         if user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR, roles.DEMOCRATIC_SUPPORT):
             # Democratic Support's committees and meetings (scrutiny.permissions.can_manage_meetings).
             items.append(("Manage committees", reverse("scrutiny-manage:list"), ()))

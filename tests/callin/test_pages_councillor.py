@@ -143,13 +143,18 @@ def test_request_on_waived_urgent_decision_refused_CALL_2(client, scrutiny_chair
     assert not CallIn.objects.exists()
 
 
-def test_request_by_cabinet_member_refused_with_reason(client, cabinet_member):
+def test_request_by_cabinet_member_refused_with_reason_CALL_1(client):
     with at(PUBLISHED_ON):
         decision = published_decision()
         cabinet_councillor = councillor("Dee Cabot", extra_roles=["Cabinet member"])
         client.force_login(cabinet_councillor)
+        listed = client.get(OPEN)
+        shown = client.get(request_url(decision)).text
         response = client.post(request_url(decision), {"reasons": REASONS})
-    assert response.status_code in (200, 403)
+    assert listed.status_code == 200
+    assert "Cabinet members are part of the executive" in shown and 'name="reasons"' not in shown
+    assert response.status_code == 200
+    assert "Cabinet members are part of the executive" in response.text
     assert not CallIn.objects.exists()
 
 
@@ -240,3 +245,23 @@ def test_sign_in_lands_councillor_on_decisions_open_to_call_in(client):
     html = response.text
     assert "Decisions open to call-in" in html and "Closure of Ham Drive day centre" in html
     assert 'href="/call-in/"' in html  # in the navigation too
+
+
+def test_your_work_gives_scrutiny_chair_the_call_in_lists_CALL_1(client, scrutiny_chair):
+    with at(PUBLISHED_ON):
+        published_decision(title="Closure of Ham Drive day centre")
+        client.force_login(scrutiny_chair)
+        html = client.get(reverse("staff-home")).text
+    assert "Decisions open to call-in" in html and "Closure of Ham Drive day centre" in html
+
+
+def test_request_without_enough_names_after_window_shows_lapsed_CALL_1(client):
+    ann = councillor("Ann Lowry")
+    with at(PUBLISHED_ON):
+        call_in = requested(published_decision(), [ann])
+    client.force_login(ann)
+    with at(LAST_DAY + datetime.timedelta(days=1)):
+        html = client.get(page(call_in)).text
+        home = client.get(reverse("staff-home")).text
+    assert "Lapsed" in html and "it has lapsed" in html and "Add my name" not in html
+    assert "Lapsed" in home

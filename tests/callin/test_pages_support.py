@@ -223,6 +223,8 @@ def test_changed_decision_started_and_linked_both_ways_CALL_1(client, call_in, d
         on_changed = client.get(record(changed)).text
         on_original = client.get(record(original)).text
     assert record(original) in on_changed and record(changed) in on_original
+    client.force_login(democratic_support)
+    assert record(changed) in client.get(page(call_in)).text
 
 
 def test_reconsider_refused_to_another_decision_maker_and_councillor(client, call_in, democratic_support):
