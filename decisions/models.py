@@ -176,16 +176,12 @@ class Decision(CallInFields, Record):
                 condition=~Q(status__in=["decided", "published"]) | Q(decided_on__isnull=False),
                 name="decision_decided_has_date",
             ),
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gte=0), name="decision_amount_positive"
-            ),
-            models.CheckConstraint(
-                condition=Q(capital_amount__isnull=True) | Q(capital_amount__gte=0),
-                name="decision_capital_amount_positive",
-            ),
-            models.CheckConstraint(
-                condition=Q(revenue_amount__isnull=True) | Q(revenue_amount__gte=0),
-                name="decision_revenue_amount_positive",
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{money}__isnull": True}) | Q(**{f"{money}__gte": 0}),
+                    name=f"decision_{money}_positive",
+                )
+                for money in ("amount", "capital_amount", "revenue_amount")
             ),
         ]
         # The public register's filters and orders (decisions/register.py), over published rows only.
@@ -199,6 +195,8 @@ class Decision(CallInFields, Record):
                 fields=["is_key_decision", "is_urgent", "-decided_on"], condition=PUBLISHED, name="register_flags"
             ),
             models.Index(fields=["amount"], condition=PUBLISHED, name="register_amount"),
+            # "Open to call-in" and "Called in" (decisions.models_callin.CallInQuerySet).
+            models.Index(fields=["call_in_state", "call_in_ends_on"], condition=PUBLISHED, name="register_call_in"),
         ]
         permissions = [("publish_decision", "Can publish decision records")]
 
