@@ -24,6 +24,7 @@ from callin.workflow import COUNCIL_OUTCOME_ACTIONS, OUTCOME_ACTIONS, Action
 from council import calendar, codes, pagecache
 from council.models import CouncilSettings
 from decisions.models import Decision, today
+from decisions.models import Status as DecisionStatus
 from decisions.models_callin import CallInState
 from records.services import RecordServices, require
 
@@ -328,6 +329,13 @@ def confirm_decision(call_in, *, actor, on):
     decision, locked = _locked(call_in)
     require(permissions.can_confirm(actor, locked))
     _check_date(on, locked, "on")
+    # One reconsideration, not two: a changed decision still in progress is the one to carry on with
+    # (or to withdraw first); its publication would otherwise replace a decision already confirmed.
+    changed = decision.reconsidered_by.exclude(status=DecisionStatus.WITHDRAWN).first()
+    if changed is not None:
+        raise ValidationError(
+            {"on": f"A changed decision is already being taken ({changed}): carry on with it, or withdraw it first"}
+        )
 
     def confirmed(c):
         c.reconsideration, c.reconsidered_on = Reconsideration.CONFIRMED, on

@@ -250,3 +250,16 @@ def test_closed_call_in_takes_no_more_names_CALL_1(requested, democratic_support
     requested.reasons = "Rewritten after rejection"
     with pytest.raises(ClosedCallIn):
         requested.save()
+
+
+def test_confirmation_is_refused_while_a_changed_decision_is_being_taken_CALL_1(referred_back, decision_maker, cast):
+    with on(MEETING_DAY):
+        changed = services.start_changed_decision(referred_back, actor=decision_maker)
+        with pytest.raises(ValidationError, match="A changed decision is already being taken"):
+            services.confirm_decision(referred_back, actor=decision_maker, on=MEETING_DAY)
+    assert states(referred_back)[:2] == (Status.REFERRED_BACK, CallInState.REFERRED_BACK)
+    # Once the changed draft is withdrawn, the decision maker may confirm the original after all.
+    advance(changed, DecisionStatus.WITHDRAWN, cast)
+    with on(MEETING_DAY):
+        services.confirm_decision(referred_back, actor=decision_maker, on=MEETING_DAY)
+    assert states(referred_back)[:2] == (Status.CLOSED, CallInState.EFFECTIVE)
