@@ -91,7 +91,7 @@ def _estimated_seconds(item):
         return 8.0
     if transactional:
         return 5.0
-    if "demo_loaded" in names or HELD_FOR_THE_MODULE & names:
+    if "demo_loaded" in names:
         return 1.0
     return 0.3 if DATABASE_FIXTURES & names or item.get_closest_marker("django_db") else 0.05
 
