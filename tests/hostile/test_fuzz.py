@@ -29,8 +29,7 @@ from django.urls.converters import IntConverter, SlugConverter
 
 from decisions.tasklist import TASKS as DECISION_TASKS
 from scrutiny.tasklist import TASKS as REPORT_TASKS
-from tests.conftest import ROLE_PERSONAS, built_once_per_module, held_for_the_test
-from tests.factories import PERSONAS, make_persona
+from tests.conftest import ROLE_PERSONAS
 from tests.test_smoke import ROUTES
 
 pytestmark = pytest.mark.django_db
@@ -199,23 +198,9 @@ def hostile_posts(form):
 
 # — forms ------------------------------------------------------------------------------------------
 
-# Each form test signs in as every role: making the fourteen personas took about two seconds a
-# test. They are made once for the module (tests/conftest.py: built_once_per_module), as
-# make_persona makes them, and each test's records are built in its own savepoint as before.
-
-
-@built_once_per_module("_personas_once")
-def _make_every_persona():
-    return [make_persona(name).pk for name in PERSONAS]
-
-
-@pytest.fixture
-def every_persona(request, _personas_once, db):
-    return held_for_the_test(request, _personas_once)
-
 
 @pytest.mark.parametrize("page", sorted(FORM_PAGES))
-def test_hostile_form_input_is_never_a_server_error(client, request, every_persona, page):
+def test_hostile_form_input_is_never_a_server_error(client, request, page):
     persona, kwargs_factory = FORM_PAGES[page]
     user = request.getfixturevalue(persona) if persona else None
     if user:
@@ -241,7 +226,7 @@ def test_hostile_form_input_is_never_a_server_error(client, request, every_perso
             check(client.post(form["action"], data), f"POST {form['action']} as {other or 'a visitor'}")
 
 
-def test_forms_are_found_for_every_action_route(client, request, every_persona):
+def test_forms_are_found_for_every_action_route(client, request):
     """The form discovery is not vacuous: each POST-only route of the smoke table is some page's form."""
     posted = {name for name, (_, _, method) in ROUTES.items() if method == "post"} - NOT_POSTED
     assert posted, "the smoke table lists no POST routes"
@@ -272,7 +257,7 @@ ADD_ROUTES = {
 
 
 @pytest.mark.parametrize("name", sorted(ADD_ROUTES))
-def test_hostile_posts_to_the_add_routes_are_never_a_server_error(client, request, every_persona, name):
+def test_hostile_posts_to_the_add_routes_are_never_a_server_error(client, request, name):
     page = ADD_ROUTES[name]
     persona, kwargs_factory = FORM_PAGES[page]
     client.force_login(request.getfixturevalue(persona))
