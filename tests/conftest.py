@@ -77,6 +77,11 @@ MEASURED_SECONDS = {  # the whole file on CI, from --durations on PostgreSQL (bu
 }
 
 
+# The module fixtures whose rows stay in the database until the module's last test (see
+# built_once_per_module below): the tests that use one run after the module's other tests.
+HELD_FOR_THE_MODULE = {"_demo_rows_for_module"}
+
+
 def _estimated_seconds(item):
     names = set(getattr(item, "fixturenames", ()))
     transactional = "transactional_db" in names or any(
@@ -92,8 +97,9 @@ def _estimated_seconds(item):
 
 
 def _order(items):
-    """Files longest first; within each file the tests that start from the demo last, together (the
-    demo is loaded once for them, see demo_loaded below). Stable: the order is otherwise kept."""
+    """Files longest first; within each file the tests that start from data built once for the module
+    (the demo, see demo_loaded below, and built_once_per_module) last, together: that data stays in
+    the database until the module ends. Stable: the order is otherwise kept."""
     first_seen, cost = {}, {}
     root = Path(__file__).parent.parent
     for position, item in enumerate(items):
@@ -106,7 +112,7 @@ def _order(items):
         key=lambda item: (
             -cost[item.path],
             first_seen[item.path],
-            "demo_loaded" in getattr(item, "fixturenames", ()),
+            bool(HELD_FOR_THE_MODULE & set(getattr(item, "fixturenames", ()))),
         )
     )
 
@@ -362,3 +368,59 @@ def demo_loaded(_demo_rows_for_module, db, settings, tmp_path, request):
     settings.MEDIA_ROOT = tmp_path / "media"
     if media.exists():
         shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+
+
+# --- other data built once per module ------------------------------------------------------------
+# The same held transaction for a test module's own data: a table of checks that each start from the
+# same records (permissions for every persona, a crawl of everything public) built them once per
+# test, seconds each with the workflow and the PDF renders, for rows no test changes for good. Built
+# once per module instead, in a transaction held open until the module's last test and rolled back
+# then; each test runs in its own savepoint inside it and is rolled back as before, so every test
+# still starts from exactly the rows the builder made. The tests using it run after the module's
+# other tests (_order above), which never see these rows.
+
+
+def built_once_per_module(name):
+    """Decorator: `build()` runs once per test module; the fixture `name` gives (what it returned,
+    the folder its stored files went to). A test's fixture takes it with `db` and passes it to
+    held_for_the_test, and fetches the rows again by primary key (no test sees another's changes
+    to a Python object)."""
+
+    def decorate(build):
+        @pytest.fixture(scope="module", name=name)
+        def _fixture(django_db_setup, django_db_blocker, tmp_path_factory):
+            from django.db import transaction
+            from django.test.utils import override_settings
+
+            media = tmp_path_factory.mktemp(name.strip("_"))
+            with django_db_blocker.unblock():
+                module_transaction = transaction.atomic()
+                module_transaction.__enter__()
+                try:
+                    # As each test had it: fast_passwords' hasher, its files in a temporary directory.
+                    hasher = "django.contrib.auth.hashers.MD5PasswordHasher"
+                    with override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=[hasher]):
+                        value = build()
+                except BaseException:
+                    transaction.set_rollback(True)
+                    module_transaction.__exit__(None, None, None)
+                    raise
+            yield value, media
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                module_transaction.__exit__(None, None, None)
+
+        HELD_FOR_THE_MODULE.add(name)
+        return _fixture
+
+    return decorate
+
+
+def held_for_the_test(request, held):
+    """What a built_once_per_module fixture built (`held`, the fixture's value, which the test's own
+    fixture names beside `db`), with its files copied into this test's MEDIA_ROOT."""
+    assert "transactional_db" not in request.fixturenames, "data built once per module: use db"
+    value, media = held
+    if media.exists():
+        shutil.copytree(media, request.getfixturevalue("settings").MEDIA_ROOT, dirs_exist_ok=True)
+    return value

@@ -37,6 +37,7 @@ from notices.models import Notice
 from scrutiny import documents as report_documents
 from scrutiny.models import BriefingReport, ReportAppendix
 from scrutiny.models import Status as ReportStatus
+from tests.conftest import built_once_per_module, held_for_the_test
 from tests.decisions.factories import Cast, DecisionFactory, advance, education_committee, pdf_file
 from tests.factories import UserFactory
 from tests.notices.factories import general_exception_decision
@@ -51,14 +52,12 @@ SECRET_WORD = "quokkapricing"
 MAX_PAGES = 400
 
 
-@pytest.fixture
-def cast(db):
-    return Cast()
-
-
-@pytest.fixture
-def planted(cast, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+# The records, their PDFs and the notice take about 20 s to build: they are built once for the
+# module's tests (tests/conftest.py: built_once_per_module), each test starting from them in its
+# own savepoint, rolled back after it, and with its own copy of the stored files.
+@built_once_per_module("_planted_once")
+def _plant():
+    cast = Cast()
     exempt = f"{MARKER} {SECRET_WORD}"
     decision = DecisionFactory(
         cast=cast,
@@ -137,7 +136,13 @@ def planted(cast, settings, tmp_path):
     for published in (report, part1):
         report_documents.store_public_pdf(published)
     assert MARKER in Decision.objects.get(pk=decision.pk).part2_summary
-    return decision, BriefingReport.objects.get(pk=report.pk)
+    return decision.pk, report.pk
+
+
+@pytest.fixture
+def planted(request, _planted_once, db):
+    decision_pk, report_pk = held_for_the_test(request, _planted_once)
+    return Decision.objects.get(pk=decision_pk), BriefingReport.objects.get(pk=report_pk)
 
 
 def _called_in(cast, exempt):

@@ -5,6 +5,8 @@ and has Human Resources as an "if applicable" department; Corporate Property and
 not apply to it. Its author is the `officer` persona; its decision maker is `decision_maker`.
 """
 
+import functools
+
 import pytest
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
@@ -12,7 +14,7 @@ from django.test import RequestFactory
 from council.models import Department
 from decisions import permissions
 from decisions.models import Appendix, Decision, Status
-from tests.conftest import ROLE_PERSONAS
+from tests.conftest import ROLE_PERSONAS, built_once_per_module, held_for_the_test
 from tests.decisions.factories import DecisionFactory, advance
 
 EVERYONE = [*ROLE_PERSONAS, "other_officer", "member_of_public"]
@@ -31,6 +33,7 @@ def draft_never_submitted():
     return DecisionFactory(urgent=True, consulted=True, applicable=["human-resources"])
 
 
+@functools.cache  # one maker per status, so the table's rows at one status share a record
 def at(status):
     return lambda: advance(draft_never_submitted(), to=status)
 
@@ -108,10 +111,22 @@ TABLE = [
 ]
 
 
+# Each row's record took about a second to drive through the workflow, for each of the personas.
+# The checks only read, so each kind of record is built once for the module (tests/conftest.py:
+# built_once_per_module) and every test fetches it afresh inside its own savepoint, rolled back.
+MAKERS = list(dict.fromkeys(row[1] for row in TABLE if row[1]))
+
+
+@built_once_per_module("_table_records")
+def _build_table_records():
+    return [maker().pk for maker in MAKERS]
+
+
 @pytest.mark.parametrize("persona", EVERYONE)
 @pytest.mark.parametrize("what,make_record,check,allowed", TABLE, ids=[row[0] for row in TABLE])
-def test_permission_table(request, db, persona, what, make_record, check, allowed):
-    decision = make_record() if make_record else None
+def test_permission_table(request, _table_records, db, persona, what, make_record, check, allowed):
+    pks = held_for_the_test(request, _table_records)
+    decision = Decision.objects.get(pk=pks[MAKERS.index(make_record)]) if make_record else None
     user = request.getfixturevalue(persona)
     assert check(user, decision) == (persona in allowed), f"{persona} / {what}"
 

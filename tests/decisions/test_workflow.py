@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from decisions import workflow
-from decisions.models import today
+from decisions.models import Decision, today
 from decisions.workflow import Action, Status
+from tests.conftest import built_once_per_module, held_for_the_test
 from tests.decisions.factories import DecisionFactory, advance
 
 # What the design allows (DESIGN.md, Lifecycle), written out independently of TRANSITIONS.
@@ -56,10 +57,17 @@ def test_transitions_match_the_design_for_every_status_and_action():
             assert workflow.allowed_in_status(status, action) == (action in ALLOWED[status]), (status, action)
 
 
+# Every action at every status: the same record at one status for each action, built once for
+# the module (tests/conftest.py: built_once_per_module), each test in its own savepoint.
+@built_once_per_module("_one_in_each_status")
+def _one_in_each_status_built():
+    return {status: advance(DecisionFactory(urgent=True), to=status).pk for status in Status}
+
+
 @pytest.mark.parametrize("action", list(Action))
 @pytest.mark.parametrize("status", list(Status))
-def test_blockers_state_problem_exactly_when_transitions_forbid(record_in, status, action):
-    decision = record_in(status)
+def test_blockers_state_problem_exactly_when_transitions_forbid(request, _one_in_each_status, db, status, action):
+    decision = Decision.objects.get(pk=held_for_the_test(request, _one_in_each_status)[status])
     problems = workflow.blockers(decision, action)
     state_problems = [p for p in problems if p.rule == "STATE"]
     if action in ALLOWED[status]:

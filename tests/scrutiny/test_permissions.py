@@ -5,12 +5,15 @@ director and `cabinet_member` as lead member, and has Human Resources as a chose
 Mon Off, Assets and Strat Proc do not apply to it.
 """
 
+import functools
+
 import pytest
 
 from council.models import Department
 from scrutiny import permissions
-from scrutiny.models import ReportAppendix, Status
-from tests.conftest import ROLE_PERSONAS
+from scrutiny.models import BriefingReport, ReportAppendix, Status
+from tests.conftest import ROLE_PERSONAS, built_once_per_module, held_for_the_test
+from tests.factories import PERSONAS, make_persona
 from tests.scrutiny.factories import BriefingReportFactory, advance
 
 EVERYONE = [*ROLE_PERSONAS, "other_officer", "member_of_public"]
@@ -30,6 +33,7 @@ def draft_never_submitted():
     return BriefingReportFactory(applicable=["human-resources"])
 
 
+@functools.cache  # one maker per status, so the table's rows at one status share a report
 def at(status):
     return lambda: advance(draft_never_submitted(), to=status)
 
@@ -121,10 +125,24 @@ TABLE = [
 ]
 
 
+# Each row made every persona and drove a report through the workflow. The checks only read, so
+# the personas (first: the chair chairs) and one report per kind are built once for the module
+# (tests/conftest.py: built_once_per_module); each test fetches them afresh in its own savepoint.
+MAKERS = list(dict.fromkeys(row[1] for row in TABLE if row[1]))
+
+
+@built_once_per_module("_table_reports")
+def _build_table_reports():
+    for name in PERSONAS:
+        make_persona(name)
+    return [make().pk for make in MAKERS]
+
+
 @pytest.mark.parametrize("what,make,check,allowed", TABLE, ids=[row[0] for row in TABLE])
-def test_permission_table(request, db, what, make, check, allowed):
-    people = {persona: request.getfixturevalue(persona) for persona in EVERYONE}  # the chair chairs first
-    report = make() if make else None
+def test_permission_table(request, _table_reports, db, what, make, check, allowed):
+    pks = held_for_the_test(request, _table_reports)
+    people = {persona: request.getfixturevalue(persona) for persona in EVERYONE}
+    report = BriefingReport.objects.get(pk=pks[MAKERS.index(make)]) if make else None
     for persona, user in people.items():
         if hasattr(user, "_reviewer_departments"):
             del user._reviewer_departments

@@ -3,8 +3,9 @@
 import pytest
 
 from scrutiny import workflow
-from scrutiny.models import Status
+from scrutiny.models import BriefingReport, Status
 from scrutiny.workflow import Action
+from tests.conftest import built_once_per_module, held_for_the_test
 from tests.scrutiny.factories import BriefingReportFactory, advance
 
 SUBMITTED = {Status.IN_SIGN_OFF, Status.AWAITING_DIRECTOR, Status.AWAITING_CABINET_MEMBER, Status.APPROVED}
@@ -46,10 +47,17 @@ def test_transitions_match_the_design_for_every_status_and_action():
             assert workflow.allowed_in_status(status, action) == (action in ALLOWED[status]), (status, action)
 
 
+# Every action at every status: the same record at one status for each action, built once for
+# the module (tests/conftest.py: built_once_per_module), each test in its own savepoint.
+@built_once_per_module("_one_in_each_status")
+def _one_in_each_status_built():
+    return {status: advance(BriefingReportFactory(), to=status).pk for status in Status}
+
+
 @pytest.mark.parametrize("action", list(Action))
 @pytest.mark.parametrize("status", list(Status))
-def test_blockers_state_problem_exactly_when_transitions_forbid(report_in, status, action):
-    report = report_in(status)
+def test_blockers_state_problem_exactly_when_transitions_forbid(request, _one_in_each_status, db, status, action):
+    report = BriefingReport.objects.get(pk=held_for_the_test(request, _one_in_each_status)[status])
     problems = workflow.blockers(report, action)
     state_problems = [p for p in problems if p.rule == "STATE"]
     if action in ALLOWED[status]:
