@@ -77,9 +77,9 @@ PEOPLE = [
     ("erin.doyle", "Erin", "Doyle", "", "Category Manager, Procurement", ["Procurement reviewer"], "CCS", "ED", ""),
     ("morgan.lee", "Morgan", "Lee", "", "Monitoring Officer", ["Monitoring Officer"], "CCS", "", ""),
     ("admin", "Ada", "Admin", "", "System administrator", [roles.ADMINISTRATOR], "", "", ""),
-    # EXEC-7: who agrees special urgency when the scrutiny chair cannot (invented councillors).
-    ("pat.trelawny", "Pat", "Trelawny", "Councillor", "Chair of the Council", [], "", "", ""),
-    ("rosa.penrose", "Rosa", "Penrose", "Councillor", "Vice-Chair of the Council", [], "", "", ""),
+    # EXEC-7: who agrees special urgency when the scrutiny chair cannot (invented non-executive councillors).
+    ("pat.trelawny", "Pat", "Trelawny", "Councillor", "Chair of the Council", [roles.COUNCILLOR], "", "", ""),
+    ("rosa.penrose", "Rosa", "Penrose", "Councillor", "Vice-Chair of the Council", [roles.COUNCILLOR], "", "", ""),
     # CALL-1: non-executive councillors who may call in a decision (invented). The first three sit on
     # the committee the demo decisions name; a cabinet member is on the executive, so never eligible.
     *[
