@@ -23,7 +23,7 @@ from tests.decisions.test_register import ATOM, _atom_problems
 from tests.forwardplan.public_items import MARKER, hidden_items, history, plan_item
 from tests.hostile.test_fuzz import QUERY_VALUES, check
 from tests.test_public_outputs import MARKER as CRAWL_MARKER
-from tests.test_public_outputs import SECRET_WORD, cast, crawl, planted  # noqa: F401 - fixtures: the register's records
+from tests.test_public_outputs import SECRET_WORD, _plant, crawl, planted  # noqa: F401 - fixtures: the register's records
 
 pytestmark = pytest.mark.django_db
 
