@@ -64,7 +64,8 @@ def people(page, live_server, axe, sign_in):
             if path_or_link.startswith("/"):
                 page.goto(live_server.url + path_or_link)
             else:
-                page.get_by_role(role, name=path_or_link).first.click()
+                # In the page's main content: the service navigation has links of the same names.
+                page.get_by_role("main").get_by_role(role, name=path_or_link).first.click()
                 page.wait_for_load_state()
             axe.check(check)
 
