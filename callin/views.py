@@ -126,7 +126,10 @@ def _call_in_context(request, call_in):
         "rule": rules.rule_in_words(council),
         "may_see_decision": permissions.can_see_decision_record(request.user, call_in.decision),
         # A changed decision taken after this call-in (reconsideration), linked both ways.
-        "changed_decisions": list(call_in.decision.reconsidered_by.all()),
+        "changed_decisions": [
+            {"decision": d, "may_see": permissions.can_see_decision_record(request.user, d)}
+            for d in call_in.decision.reconsidered_by.select_related("author")
+        ],
     }
 
 

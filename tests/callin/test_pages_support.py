@@ -306,3 +306,24 @@ def test_your_work_queries_constant_for_democratic_support_and_councillors(clien
             client.get(reverse("staff-home"))
             requested_more[person.pk] = _home_queries(client, person)
     assert requested_more == counts
+
+
+def test_decision_maker_is_told_whose_changed_draft_it_is_not_linked_to_a_403(
+    client, call_in, democratic_support, decision_maker
+):
+    """The changed decision's draft is its author's until submitted: the decision maker who started it
+    sees its name and whose it is on both pages, and every link to it answers them."""
+    call_in = referred_back(call_in, democratic_support)
+    client.force_login(decision_maker)
+    with at(datetime.date(2026, 9, 17)):
+        client.post(page(call_in, "reconsider"), {"choice": "change"})
+        changed = Decision.objects.get(reconsiders_id=call_in.decision_id)
+        pages = [client.get(record(call_in.decision)).text, client.get(page(call_in)).text]
+        draft = client.get(record(changed)).status_code
+    assert draft == 403  # the draft stays its author's
+    for text in pages:
+        assert record(changed) not in text
+        assert f"(draft, with its author, {changed.author.display_name})" in unescape(text)
+    client.force_login(democratic_support)
+    with at(datetime.date(2026, 9, 17)):
+        assert record(changed) in client.get(record(call_in.decision)).text
