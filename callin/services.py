@@ -232,10 +232,13 @@ def reject(call_in, *, actor, reason):
 
 
 @transaction.atomic
-def schedule(call_in, *, actor, meeting):
-    """Democratic Support puts the called-in decision on a meeting of the relevant scrutiny committee."""
+def schedule(call_in, *, actor, meeting, version=None):
+    """Democratic Support puts the called-in decision on a meeting of the relevant scrutiny committee,
+    or moves it to another. Each scheduling is a new version of the request: a page that showed an
+    older one (two people scheduling at once) is refused, so nobody's choice is silently replaced."""
     _decision, locked = _locked(call_in)
     require(permissions.can_schedule(actor, locked))
+    RECORDS.check_version(locked, version, "schedule it")
     if locked.committee_id is not None and meeting.committee_id != locked.committee_id:
         raise ValidationError({"meeting": f"Choose a meeting of the {locked.committee.name}"})
     if meeting.date < today():
@@ -243,6 +246,7 @@ def schedule(call_in, *, actor, meeting):
 
     def scheduled(c):
         c.meeting = meeting
+        c.content_version += 1
 
     RECORDS.move(locked, actor=actor, action=Action.SCHEDULE, then=scheduled, comment=str(meeting))
     pagecache.bump()  # the meeting is on the decision's public page

@@ -127,6 +127,7 @@ schedule = _action(
     context=lambda view: {"meetings": future_meetings(view.record)},
     service=services.schedule,
     arguments=lambda data, view: {"meeting": data["meeting"]},
+    versioned=True,
     success="{record.reference} is on the agenda of the meeting on {result.meeting.date:%-d %B %Y}",
 )
 outcome = _action(

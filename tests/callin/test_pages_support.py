@@ -124,6 +124,33 @@ def test_schedule_offers_only_the_committees_future_meetings(client, call_in, de
     assert CallIn.objects.get(pk=call_in.pk).meeting == future
 
 
+def test_two_people_scheduling_at_once_the_second_is_refused_not_silently_replaced(client, call_in, democratic_support):
+    """Each scheduling is a version of the request: the page carries the one it showed."""
+    from tests.factories import UserFactory
+
+    colleague = UserFactory(username="della.two", roles=["Democratic Support"])
+    first, second = meeting(MEETING_ON), meeting(datetime.date(2026, 9, 29))
+    with at(DAY_AFTER):
+        services_validate(call_in, democratic_support)
+        client.force_login(democratic_support)
+        seen = re.search(r'name="version" value="(\d+)"', client.get(page(call_in, "schedule")).text)[1]
+        done = client.post(page(call_in, "schedule"), {"meeting": first.pk, "version": seen})
+        client.force_login(colleague)
+        refused = client.post(page(call_in, "schedule"), {"meeting": second.pk, "version": seen})
+        again = client.get(page(call_in, "schedule")).text
+    assert done.status_code == 302
+    assert refused.status_code == 200
+    assert "has changed since you opened this page" in unescape(refused.text)
+    assert CallIn.objects.get(pk=call_in.pk).meeting == first
+    assert "It is on the agenda of the meeting on 15 September 2026" in again
+
+
+def services_validate(call_in, democratic_support):
+    from callin import services
+
+    services.validate(call_in, actor=democratic_support)
+
+
 # — outcomes -----------------------------------------------------------------------------------------------
 
 
