@@ -146,6 +146,12 @@ def test_section_8b_shows_the_plan_items_first_publication_everywhere_EXEC_5(cli
     item = decision.plan_item
     page = text(client.get(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})))
     assert f"{published_on:%-d %B %Y}" in page and f"Forward Plan item {item.reference}: {item.title}" in page
+    # It links to the item's public page, which answers the public.
+    item_page = reverse("forwardplan_public:item", kwargs={"reference_slug": item.reference_slug})
+    assert (
+        f'href="{item_page}"' in client.get(reverse("decisions:detail", kwargs={"slug": decision.reference_slug})).text
+    )
+    assert client.get(item_page).status_code == 200
     response = client.get(reverse("decisions:download-json"))
     rows = json.loads(b"".join(response.streaming_content))["decisions"]
     row = next(r for r in rows if r["reference"] == decision.reference)
