@@ -123,7 +123,11 @@ schedule = _action(
     permission=permissions.can_schedule,
     form=ScheduleForm,
     button="Schedule the call-in",
-    form_kwargs=lambda view: {"meetings": view.extra["meetings"], "button": "Schedule the call-in"},
+    form_kwargs=lambda view: {
+        "meetings": view.extra["meetings"],
+        "button": "Schedule the call-in",
+        "initial": {"meeting": view.record.meeting_id},  # moving it: the meeting it is on is chosen
+    },
     context=lambda view: {"meetings": future_meetings(view.record)},
     service=services.schedule,
     arguments=lambda data, view: {"meeting": data["meeting"]},

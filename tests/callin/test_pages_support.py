@@ -143,6 +143,8 @@ def test_two_people_scheduling_at_once_the_second_is_refused_not_silently_replac
     assert "has changed since you opened this page" in unescape(refused.text)
     assert CallIn.objects.get(pk=call_in.pk).meeting == first
     assert "It is on the agenda of the meeting on 15 September 2026" in again
+    chosen = re.findall(r'<input[^>]*name="meeting"[^>]*value="(\d+)"[^>]*checked', again)
+    assert chosen == [str(first.pk)]
 
 
 def services_validate(call_in, democratic_support):
