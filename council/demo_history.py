@@ -48,6 +48,16 @@ def quiet_history():
         transaction.on_commit(quiet.disable)
 
 
+@contextlib.contextmanager
+def loading(what):
+    """A demo loader's frame: refused without DEBUG, then the cast (`people`) inside one quiet
+    transaction (`quiet_history`): `with loading("demo notices") as cast: ...`."""
+    require_debug(what)
+    cast = people()
+    with quiet_history():
+        yield cast
+
+
 def raise_counters(counters):
     """(key, start year, value): the seed's numbers, so that codes and references made later in
     the same municipal year never collide with them."""

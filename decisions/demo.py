@@ -16,7 +16,7 @@ import datetime
 from decimal import Decimal
 
 from council.demo import EDUCATION_COMMITTEE
-from council.demo_history import History, attach_pdf, local, people, quiet_history, raise_counters, require_debug
+from council.demo_history import History, attach_pdf, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, CouncilSettings, Department, Directorate, Priority
 from decisions import documents, services
 from decisions.demo_current import (  # noqa: F401 - the titles are part of this module's interface
@@ -247,11 +247,9 @@ def load_seed_record(people):
 
 
 def load(stdout=None):
-    require_debug("demo decision records")
-    cast = people()
-    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
-    CouncilSettings.load()
-    with quiet_history():
+    with loading("demo decision records") as cast:
+        committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+        CouncilSettings.load()
         created = [
             ("COD02 21/22, published", load_seed_record(cast)),
             ("a draft", load_draft(cast)),

@@ -22,7 +22,7 @@ import datetime
 from django.conf import settings
 
 from council.demo import EDUCATION_COMMITTEE
-from council.demo_history import History, local, people, quiet_history, raise_counters, require_debug
+from council.demo_history import History, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, Priority, User
 from decisions.models import Decision
 from scrutiny import documents, services
@@ -341,10 +341,8 @@ def load_seed_report(people, committee, meeting):
 
 
 def load(stdout=None):
-    require_debug("demo scrutiny data")
-    cast = people()
-    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
-    with quiet_history():
+    with loading("demo scrutiny data") as cast:
+        committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
         members = load_members(committee, cast)
         meeting = load_meeting(committee, cast)
         created = [
