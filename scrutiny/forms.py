@@ -25,15 +25,12 @@ from records.forms import (
     helper,
     optional_choice,
     paragraph_fields,
+    people_with_role,
     person_choice,
     textarea,
 )
 from scrutiny import rules
 from scrutiny.models import BriefingReport, Confidentiality, Meeting, today
-
-
-def _people(role):
-    return User.objects.filter(groups__name=role, is_active=True).distinct().order_by("last_name", "first_name")
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
@@ -125,8 +122,8 @@ class DetailsForm(TaskForm):
             f"{m.date:%-d %B %Y}" + (f", {m.venue}" if m.venue else "")
         )
         self.fields["meeting"].error_messages["invalid_choice"] = "Choose a meeting from the list"
-        self.fields["lead_member"].queryset = _people(roles.CABINET_MEMBER)
-        self.fields["lead_director"].queryset = _people(roles.DECISION_MAKER)
+        self.fields["lead_member"].queryset = people_with_role(roles.CABINET_MEMBER)
+        self.fields["lead_director"].queryset = people_with_role(roles.DECISION_MAKER)
 
     def layout_fields(self):
         return [
