@@ -48,6 +48,16 @@ def quiet_history():
         transaction.on_commit(quiet.disable)
 
 
+@contextlib.contextmanager
+def loading(what):
+    """A demo loader's frame: refused without DEBUG, then the cast (`people`) inside one quiet
+    transaction (`quiet_history`): `with loading("demo notices") as cast: ...`."""
+    require_debug(what)
+    cast = people()
+    with quiet_history():
+        yield cast
+
+
 def raise_counters(counters):
     """(key, start year, value): the seed's numbers, so that codes and references made later in
     the same municipal year never collide with them."""
@@ -90,9 +100,19 @@ class History:
                 content_version=1,
             )
 
-    def sign_off_events(self, rows, *, action, status):
-        for slug, code, username, when in rows:
-            self.event(when, self.people[username], action, status, status, f"{self.departments[slug]}: {code}")
+    def events(self, rows, *, workflow):
+        """The history as a table: (when, username, action[, note]) rows, in order. Each event goes
+        from where the one before left the record (a start from nothing) to where the kind's
+        `workflow` says its action leads."""
+        status = ""
+        for when, username, action, *note in rows:
+            to_status = workflow.transitions[action].target or status
+            self.event(when, self.people[username], action, status, to_status, *note)
+            status = to_status
+
+    def sign_off_rows(self, rows, *, action):
+        """The events of the sign-offs `rows` (as `sign_offs` takes them), as rows of `events`."""
+        return [(when, user, action, f"{self.departments[slug]}: {code}") for slug, code, user, when in rows]
 
 
 @functools.cache

@@ -16,7 +16,7 @@ import datetime
 from decimal import Decimal
 
 from council.demo import EDUCATION_COMMITTEE
-from council.demo_history import History, attach_pdf, local, people, quiet_history, raise_counters, require_debug
+from council.demo_history import History, attach_pdf, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, CouncilSettings, Department, Directorate, Priority
 from decisions import documents, services
 from decisions.demo_current import (  # noqa: F401 - the titles are part of this module's interface
@@ -28,7 +28,7 @@ from decisions.demo_current import (  # noqa: F401 - the titles are part of this
     load_urgent_in_sign_off,
 )
 from decisions.models import Appendix, CabinetConsultation, ChairAgreement, Decision, Event, SignOff, Status
-from decisions.workflow import Action
+from decisions.workflow import WORKFLOW, Action
 
 SEED_REFERENCE = "COD02 21/22"
 
@@ -215,44 +215,23 @@ def load_seed_record(people):
         attach_pdf(appendix, SEED_REFERENCE)
         appendix.save()
 
-    event = history.event
-    event(
-        (2021, 6, 28, 9, 30),
-        jane,
-        Action.CREATE,
-        "",
-        Status.DRAFT,
-        "History imported from the signed record COD02 21/22, which was decided before this system was used.",
-    )
-    event((2021, 6, 29, 10, 0), jane, Action.SUBMIT, Status.DRAFT, Status.IN_SIGN_OFF)
-    event(
-        (2021, 6, 29, 10, 0),
-        jane,
-        Action.REQUEST_AGREEMENT,
-        Status.IN_SIGN_OFF,
-        Status.IN_SIGN_OFF,
-        f"{agreement.get_kind_display()}: asked {laing.display_name}",
-    )
-    history.sign_off_events(SEED_SIGN_OFFS, action=Action.ISSUE_SIGN_OFF, status=Status.IN_SIGN_OFF)
-    event(
-        (2021, 7, 1, 10, 0),
-        sam,
-        Action.SEND_TO_DECISION_MAKER,
-        Status.IN_SIGN_OFF,
-        Status.AWAITING_DECISION,
-        "Every sign-off is current",
-    )
-    event((2021, 7, 1, 15, 0), alison, Action.SIGN, Status.AWAITING_DECISION, Status.DECIDED)
+    imported = "History imported from the signed record COD02 21/22, which was decided before this system was used."
+    asked = f"{agreement.get_kind_display()}: asked {laing.display_name}"
     # The seed dates the chair's agreement after the date of decision; the history keeps that order.
-    event(
-        (2021, 7, 14, 12, 0),
-        sam,
-        Action.RECORD_AGREEMENT,
-        Status.DECIDED,
-        Status.DECIDED,
-        f"{agreement.display} on 14 July 2021: {SEED_EVIDENCE}",
+    agreed = f"{agreement.display} on 14 July 2021: {SEED_EVIDENCE}"
+    history.events(
+        [
+            ((2021, 6, 28, 9, 30), "jane.anstis", Action.CREATE, imported),
+            ((2021, 6, 29, 10, 0), "jane.anstis", Action.SUBMIT),
+            ((2021, 6, 29, 10, 0), "jane.anstis", Action.REQUEST_AGREEMENT, asked),
+            *history.sign_off_rows(SEED_SIGN_OFFS, action=Action.ISSUE_SIGN_OFF),
+            ((2021, 7, 1, 10, 0), "sam.okafor", Action.SEND_TO_DECISION_MAKER, "Every sign-off is current"),
+            ((2021, 7, 1, 15, 0), "alison.botham", Action.SIGN),
+            ((2021, 7, 14, 12, 0), "sam.okafor", Action.RECORD_AGREEMENT, agreed),
+            ((2021, 7, 15, 10, 0), "sam.okafor", Action.PUBLISH),
+        ],
+        workflow=WORKFLOW,
     )
-    event((2021, 7, 15, 10, 0), sam, Action.PUBLISH, Status.DECIDED, Status.PUBLISHED)
 
     # Content first, then the status that freezes it.
     decision.status = Status.PUBLISHED
@@ -268,11 +247,9 @@ def load_seed_record(people):
 
 
 def load(stdout=None):
-    require_debug("demo decision records")
-    cast = people()
-    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
-    CouncilSettings.load()
-    with quiet_history():
+    with loading("demo decision records") as cast:
+        committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+        CouncilSettings.load()
         created = [
             ("COD02 21/22, published", load_seed_record(cast)),
             ("a draft", load_draft(cast)),

@@ -28,18 +28,13 @@ from records.models import (
     RecordEvent,
     RecordQuerySet,
     SignOffBase,
-    appendix_path,
 )
+from records.models import (
+    appendix_upload_to as appendix_upload_to,  # named in the first migration: importable here
+)
+from records.workflow import statuses
 
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_SIGN_OFF = "in_sign_off", "In sign-off"
-    AWAITING_DECISION = "awaiting_decision", "Awaiting decision"
-    DECIDED = "decided", "Decided"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
+Status = statuses(__name__, ("awaiting_decision", "Awaiting decision"), ("decided", "Decided"))
 
 FROZEN_STATUSES = {Status.DECIDED, Status.PUBLISHED}
 
@@ -362,17 +357,11 @@ class CabinetConsultation(RecordChild):
         return f"{self.member_name or self.portfolio}: {self.consulted_on}"
 
 
-def appendix_upload_to(instance, filename):
-    # Named in the migrations: it stays here, and the path is the shared one.
-    return appendix_path(instance, "decisions", filename)
-
-
 class Appendix(AppendixBase):
     """17: an appendix (A, B, ...) with its file, stored privately; may be exempt (S12A-4)."""
 
     RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="appendices")
-    file = models.FileField(upload_to=appendix_upload_to, max_length=300, blank=True)
 
     class Meta(AppendixBase.Meta):
         constraints = [models.UniqueConstraint(fields=["decision", "ref"], name="appendix_ref_unique")]

@@ -114,6 +114,21 @@ class PersonChoiceField(forms.ModelChoiceField):
         return obj.name_and_title
 
 
+# A task page saves what it has while the record is a draft (the rules ask for what is missing when
+# it is submitted), so a task form's pickers are optional; a person picker lists the people its
+# form's `__init__` gives it (`people_with_role`), none before.
+
+
+def optional_choice(queryset, label, empty_label, *, field=forms.ModelChoiceField, **kwargs):
+    """A task form's optional pick from `queryset` (a directorate, a portfolio, a meeting)."""
+    return field(queryset=queryset, required=False, label=label, empty_label=empty_label, **kwargs)
+
+
+def person_choice(label, empty_label, **kwargs):
+    """A task form's optional person, from those its `__init__` lists."""
+    return optional_choice(User.objects.none(), label, empty_label, field=PersonChoiceField, **kwargs)
+
+
 def buttons():
     return Div(
         Button("continue", "Save and continue"),

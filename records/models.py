@@ -328,15 +328,23 @@ class SignOffBase(RecordChild):
         return self.content_version == self.record.content_version
 
 
+def appendix_upload_to(instance, filename):
+    """Where an appendix's file is stored: private, under its app and record, stamped so names never
+    clash. Each app's first migration names it by the app's models module, which names it again."""
+    record_id = getattr(instance, instance._meta.get_field(instance.RECORD_FIELD).attname)
+    return f"private/{instance._meta.app_label}/{record_id}/appendices/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
 class AppendixBase(Exemption, RecordChild):
     """An appendix (A, B, ...), its file optional and stored privately; may be exempt (S12A-4).
-    The concrete model adds the FK to the record and `file` (its upload path is its own)."""
+    The concrete model adds the FK to the record."""
 
     ref = models.CharField(max_length=4)
     title = models.CharField(max_length=300)
     original_filename = models.CharField(max_length=255, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     content_type = models.CharField(max_length=100, blank=True)
+    file = models.FileField(upload_to=appendix_upload_to, max_length=300, blank=True)
 
     class Meta:
         abstract = True
@@ -345,12 +353,6 @@ class AppendixBase(Exemption, RecordChild):
 
     def __str__(self):
         return f"Appendix {self.ref}: {self.title}"
-
-
-def appendix_path(instance, kind, filename):
-    """Where an appendix's file is stored: private, under its record, stamped so names never clash."""
-    record_id = getattr(instance, instance._meta.get_field(instance.RECORD_FIELD).attname)
-    return f"private/{kind}/{record_id}/appendices/{timezone.now():%Y%m%d%H%M%S}-{filename}"
 
 
 class BackgroundPaperBase(Exemption, RecordChild):

@@ -122,14 +122,16 @@ def paper_add(request, kind, pk):
     return render_task(request, kind, record, "appendices", paper_form=form)
 
 
-def remove(request, kind, pk, child_pk, model, slug, anchor):
+def remove(request, kind, pk, child_pk, model, slug, anchor, *, service=None, removed=None):
+    """Remove one child by its own button: through `service` (the kind's `remove_child` when not
+    given), with `removed(child)` as the message ("… removed" when not given)."""
     record = editable(request, kind, pk)
     item = get_object_or_404(model, pk=child_pk, **kind.child_filter(record))
     try:
-        kind.services.remove_child(record, item, actor=request.user, revision=revision(request))
+        (service or kind.services.remove_child)(record, item, actor=request.user, revision=revision(request))
     except integrity.EditConflict as exc:
         return list_conflict(request, kind, record, slug, exc)
-    messages.success(request, f"{item} removed")
+    messages.success(request, removed(item) if removed else f"{item} removed")
     return to_task(kind, record, slug, anchor)
 
 

@@ -10,6 +10,8 @@ is blocked ([] = allowed); who may act is each app's `permissions.py`.
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.db.models import TextChoices
+
 from records.rules import Problem
 
 # The actions every kind of record has, with these values in its `Action`: the shared services
@@ -48,6 +50,20 @@ def actions(module, *own):
     in capitals (`Action.SEND_TO_DIRECTOR`). `module` is the declaring module's `__name__`."""
     shared = [CREATE, EDIT, SUBMIT, ISSUE_SIGN_OFF, RETURN, PUBLISH, WITHDRAW]
     return StrEnum("Action", {value.upper(): value for value in [*shared, *own]}, module=module)
+
+
+def statuses(module, *own):
+    """A kind's `Status` choices: a draft and in sign-off, then its own `(value, label)`s in order, then
+    published and withdrawn (the statuses the shared moves lead to), each named by its value in
+    capitals (`Status.AWAITING_DECISION`). `module` is the declaring module's `__name__`."""
+    every = [
+        ("draft", "Draft"),
+        ("in_sign_off", "In sign-off"),
+        *own,
+        ("published", "Published"),
+        ("withdrawn", "Withdrawn"),
+    ]
+    return TextChoices("Status", [(value.upper(), (value, label)) for value, label in every], module=module)
 
 
 @dataclass(frozen=True)

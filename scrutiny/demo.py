@@ -22,7 +22,7 @@ import datetime
 from django.conf import settings
 
 from council.demo import EDUCATION_COMMITTEE
-from council.demo_history import History, local, people, quiet_history, raise_counters, require_debug
+from council.demo_history import History, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, Priority, User
 from decisions.models import Decision
 from scrutiny import documents, services
@@ -43,7 +43,7 @@ from scrutiny.models import (
     ReportSignOff,
     Status,
 )
-from scrutiny.workflow import Action
+from scrutiny.workflow import WORKFLOW, Action
 
 MEETING_DATE = datetime.date(2021, 11, 17)
 SEED_TITLE = "Innovate Team CYPFS"
@@ -313,36 +313,21 @@ def load_seed_report(people, committee, meeting):
     if decision:
         report.decisions.add(decision)
 
-    event = history.event
-    event(
-        (2021, 11, 1, 9, 0),
-        jean,
-        Action.CREATE,
-        "",
-        Status.DRAFT,
-        "History imported from the briefing report published for the meeting of 17 November 2021.",
-    )
-    event((2021, 11, 2, 10, 0), jean, Action.SUBMIT, Status.DRAFT, Status.IN_SIGN_OFF)
-    history.sign_off_events(SIGN_OFFS, action=Action.ISSUE_SIGN_OFF, status=Status.IN_SIGN_OFF)
-    event(
-        (2021, 11, 4, 9, 30),
-        people["tara.reid"],
-        Action.SEND_TO_DIRECTOR,
-        Status.IN_SIGN_OFF,
-        Status.AWAITING_DIRECTOR,
-        "Every sign-off is current",
-    )
-    event((2021, 11, 4, 11, 0), alison, Action.AGREE, Status.AWAITING_DIRECTOR, Status.AWAITING_CABINET_MEMBER)
-    event(
-        (2021, 11, 4, 16, 0),
-        sam,
-        Action.RECORD_APPROVAL,
-        Status.AWAITING_CABINET_MEMBER,
-        Status.APPROVED,
-        f"Cllr Dave Downie – approved by email on 4 November 2021: {SEED['cabinet_approval_evidence']}",
+    imported = "History imported from the briefing report published for the meeting of 17 November 2021."
+    approved = f"Cllr Dave Downie – approved by email on 4 November 2021: {SEED['cabinet_approval_evidence']}"
+    history.events(
+        [
+            ((2021, 11, 1, 9, 0), "jean.kelly", Action.CREATE, imported),
+            ((2021, 11, 2, 10, 0), "jean.kelly", Action.SUBMIT),
+            *history.sign_off_rows(SIGN_OFFS, action=Action.ISSUE_SIGN_OFF),
+            ((2021, 11, 4, 9, 30), "tara.reid", Action.SEND_TO_DIRECTOR, "Every sign-off is current"),
+            ((2021, 11, 4, 11, 0), "alison.botham", Action.AGREE),
+            ((2021, 11, 4, 16, 0), "sam.okafor", Action.RECORD_APPROVAL, approved),
+            ((2021, 11, 9, 10, 0), "sam.okafor", Action.PUBLISH, f"Agenda of {meeting}"),
+        ],
+        workflow=WORKFLOW,
     )
     published_at = local(2021, 11, 9, 10, 0)
-    event((2021, 11, 9, 10, 0), sam, Action.PUBLISH, Status.APPROVED, Status.PUBLISHED, f"Agenda of {meeting}")
     if meeting.agenda_published_at is None:
         meeting.agenda_published_at = published_at
         meeting.save(update_fields=["agenda_published_at"])
@@ -356,10 +341,8 @@ def load_seed_report(people, committee, meeting):
 
 
 def load(stdout=None):
-    require_debug("demo scrutiny data")
-    cast = people()
-    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
-    with quiet_history():
+    with loading("demo scrutiny data") as cast:
+        committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
         members = load_members(committee, cast)
         meeting = load_meeting(committee, cast)
         created = [

@@ -20,19 +20,17 @@ from council.models import CabinetPortfolio, Committee, Plan, User
 from decisions.models import Decision
 from records.forms import (
     PUBLIC_TITLE_HINT,
-    PersonChoiceField,
     TaskForm,
     YesNoField,
     helper,
+    optional_choice,
     paragraph_fields,
+    people_with_role,
+    person_choice,
     textarea,
 )
 from scrutiny import rules
 from scrutiny.models import BriefingReport, Confidentiality, Meeting, today
-
-
-def _people(role):
-    return User.objects.filter(groups__name=role, is_active=True).distinct().order_by("last_name", "first_name")
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
@@ -78,27 +76,18 @@ class StartForm(forms.Form):
 
 
 class DetailsForm(TaskForm):
-    meeting = MeetingChoiceField(
-        queryset=Meeting.objects.none(), required=False, label="Meeting", empty_label="Choose the meeting"
-    )
-    lead_member = PersonChoiceField(
-        queryset=User.objects.none(),
-        required=False,
-        label="Lead member",
-        empty_label="Choose the lead member",
+    meeting = optional_choice(Meeting.objects.none(), "Meeting", "Choose the meeting", field=MeetingChoiceField)
+    lead_member = person_choice(
+        "Lead member",
+        "Choose the lead member",
         help_text="The cabinet member whose portfolio the report is about. They approve the report.",
     )
-    lead_member_portfolio = forms.ModelChoiceField(
-        queryset=CabinetPortfolio.objects.all(),
-        required=False,
-        label="Lead member's portfolio",
-        empty_label="Choose the portfolio",
+    lead_member_portfolio = optional_choice(
+        CabinetPortfolio.objects.all(), "Lead member's portfolio", "Choose the portfolio"
     )
-    lead_director = PersonChoiceField(
-        queryset=User.objects.none(),
-        required=False,
-        label="Lead strategic director",
-        empty_label="Choose the lead strategic director",
+    lead_director = person_choice(
+        "Lead strategic director",
+        "Choose the lead strategic director",
         help_text="They agree the report after the departments have signed it off.",
     )
     is_key_decision = YesNoField(label="Key decision", message="Select yes if the report is about a key decision")
@@ -133,8 +122,8 @@ class DetailsForm(TaskForm):
             f"{m.date:%-d %B %Y}" + (f", {m.venue}" if m.venue else "")
         )
         self.fields["meeting"].error_messages["invalid_choice"] = "Choose a meeting from the list"
-        self.fields["lead_member"].queryset = _people(roles.CABINET_MEMBER)
-        self.fields["lead_director"].queryset = _people(roles.DECISION_MAKER)
+        self.fields["lead_member"].queryset = people_with_role(roles.CABINET_MEMBER)
+        self.fields["lead_director"].queryset = people_with_role(roles.DECISION_MAKER)
 
     def layout_fields(self):
         return [
@@ -263,11 +252,8 @@ class SignOffForm(TaskForm):
         label="Which other departments must sign off the report?",
         help_text="Finance and Legal always sign off. Select all others that apply.",
     )
-    originating_slt_member = PersonChoiceField(
-        queryset=User.objects.none(),
-        required=False,
-        label="Originating Senior Leadership Team member",
-        empty_label="Choose the Senior Leadership Team member",
+    originating_slt_member = person_choice(
+        "Originating Senior Leadership Team member", "Choose the Senior Leadership Team member"
     )
 
     class Meta:

@@ -31,8 +31,9 @@ from records.models import (
     RecordEvent,
     RecordQuerySet,
     SignOffBase,
-    appendix_path,
+    appendix_upload_to,
 )
+from records.workflow import statuses
 
 
 class FrozenReport(FrozenRecord):
@@ -45,14 +46,12 @@ class FrozenReport(FrozenRecord):
         super().__init__(message)  # code="frozen", as every FrozenRecord
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_SIGN_OFF = "in_sign_off", "In sign-off"
-    AWAITING_DIRECTOR = "awaiting_director", "Awaiting the strategic director"
-    AWAITING_CABINET_MEMBER = "awaiting_cabinet_member", "Awaiting the cabinet member"
-    APPROVED = "approved", "Approved"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+Status = statuses(
+    __name__,
+    ("awaiting_director", "Awaiting the strategic director"),
+    ("awaiting_cabinet_member", "Awaiting the cabinet member"),
+    ("approved", "Approved"),
+)
 
 
 FROZEN_STATUSES = {Status.PUBLISHED}
@@ -285,15 +284,13 @@ class ReportSection(RecordChild):
         return self.heading
 
 
-def report_appendix_upload_to(instance, filename):
-    # Named in the migrations: it stays here, and the path is the shared one.
-    return appendix_path(instance, "scrutiny", filename)
+# Named in the first migration: it stays importable here (the shared one, `AppendixBase.file`'s).
+report_appendix_upload_to = appendix_upload_to
 
 
 class ReportAppendix(AppendixBase):
     RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="appendices")
-    file = models.FileField(upload_to=report_appendix_upload_to, max_length=300, blank=True)
 
     class Meta(AppendixBase.Meta):
         verbose_name = "appendix"

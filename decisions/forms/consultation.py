@@ -6,17 +6,17 @@ from django.core.exceptions import ValidationError
 
 from council import roles
 from council.forms import ModelMultipleChoiceField
-from council.models import CabinetPortfolio, Department, User
+from council.models import CabinetPortfolio, Department
 from decisions.forms.base import TaskForm, numbered
 from decisions.models import Decision
 from records.forms import (
     PUBLIC_TITLE_HINT,
     GovDateField,
-    PersonChoiceField,
     YesNoField,
     helper,
     paragraph_fields,
     people_with_role,
+    person_choice,
     textarea,
 )
 
@@ -32,11 +32,9 @@ class ConsultationForm(TaskForm):
         message="Select yes if a cabinet member declared a conflict of interest",
         help_text="If yes, discuss it with the Monitoring Officer.",
     )
-    cmt_member = PersonChoiceField(
-        queryset=User.objects.none(),
-        required=False,
-        label=numbered("15"),
-        empty_label="Choose the Corporate Management Team member",
+    cmt_member = person_choice(
+        numbered("15"),
+        "Choose the Corporate Management Team member",
         help_text="Only the directors on the Corporate Management Team are listed.",
     )
     cmt_consulted_on = GovDateField(

@@ -8,6 +8,7 @@ from decisions.forms.base import TaskForm, numbered
 from decisions.models import Decision, KeyDecisionRoute
 from decisions.rules_route import LINKABLE
 from forwardplan.models import PlanItem
+from records.forms import optional_choice
 
 
 class PlanItemChoiceField(forms.ModelChoiceField):
@@ -25,12 +26,12 @@ class RouteForm(TaskForm):
         help_text="Only for a key decision. Ask Democratic Support if you are not sure.",
         error_messages={"invalid_choice": "Choose how the key decision will be taken"},
     )
-    plan_item = PlanItemChoiceField(
-        queryset=PlanItem.objects.none(),
-        required=False,
-        label="Which Forward Plan item is the decision?",
+    plan_item = optional_choice(
+        PlanItem.objects.none(),
+        "Which Forward Plan item is the decision?",
+        "Choose the Forward Plan item",
+        field=PlanItemChoiceField,
         help_text="Items you or your directorate proposed, published or waiting for Democratic Support.",
-        empty_label="Choose the Forward Plan item",
         error_messages={"invalid_choice": "Choose a Forward Plan item from the list"},
     )
 

@@ -5,31 +5,27 @@ from django import forms
 
 from council import roles
 from council.forms import ModelMultipleChoiceField
-from council.models import Committee, CouncilSettings, Directorate, Plan, User, Ward
+from council.models import Committee, CouncilSettings, Directorate, Plan, Ward
 from decisions import rules_key
 from decisions.forms.base import MoneyField, TaskForm, numbered
 from decisions.models import Decision
 from records.forms import (
-    PersonChoiceField,
     YesNoField,
+    optional_choice,
     people_with_role,
+    person_choice,
     textarea,
 )
 
 
 class DetailsForm(TaskForm):
-    decision_maker = PersonChoiceField(
-        queryset=User.objects.none(),
-        required=False,
-        label=numbered("2"),
-        empty_label="Choose the decision maker",
+    decision_maker = person_choice(
+        numbered("2"),
+        "Choose the decision maker",
         help_text="An officer with delegated authority to take the decision.",
     )
-    directorate = forms.ModelChoiceField(
-        queryset=Directorate.objects.all(),
-        required=False,
-        label="Directorate taking the decision",
-        empty_label="Choose the directorate",
+    directorate = optional_choice(
+        Directorate.objects.all(), "Directorate taking the decision", "Choose the directorate"
     )
     what = {
         "title": "the title",
@@ -210,11 +206,10 @@ class UrgencyForm(TaskForm):
         message="Select yes if the decision is urgent",
         help_text="If yes, contact Democratic Support for advice.",
     )
-    scrutiny_committee = forms.ModelChoiceField(
-        queryset=Committee.objects.all(),
-        required=False,
-        empty_label="Choose the scrutiny committee",
-        label="12b. Scrutiny Committee name",
+    scrutiny_committee = optional_choice(
+        Committee.objects.all(),
+        "12b. Scrutiny Committee name",
+        "Choose the scrutiny committee",
         help_text="Its chair is asked to agree that the decision is urgent when you submit the record.",
     )
     what = {"urgency_reason": "the reason for urgency"}

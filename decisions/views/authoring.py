@@ -5,11 +5,10 @@ consulted (13b, 13c) and an appendix's file.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from council import integrity
 from council.documents import attachment_content_type
@@ -18,9 +17,9 @@ from decisions import documents, kind, permissions, sections, services
 from decisions.forms import AppendixForm, BackgroundPaperForm, CabinetConsultationForm
 from decisions.models import Appendix, CabinetConsultation, Decision
 from decisions.tasklist import TASKS
-from records import views_appendices as appendices
 from records import views_authoring as shared
 from records.forms import ConfirmForm, typed_into
+from records.views_children import ChildRows
 
 
 def _records():
@@ -140,26 +139,17 @@ start = shared.start_page(KIND)
 # — cabinet members consulted (13b, 13c), and an appendix's file ---------------------------------
 
 
-@login_required
-@require_POST
-def consultation_add(request, pk):
-    return shared.add_child(
-        request,
-        KIND,
-        pk,
-        make_form=lambda data, decision: CabinetConsultationForm(data, decision=decision),
-        add=services.add_consultation,
-        done=lambda added: f"{added.member_name} added",
-        slug="consultation",
-        anchor="consultations",
-        form_name="consultation_form",
-    )
-
-
-@login_required
-@require_POST
-def consultation_remove(request, pk, child):
-    return appendices.remove(request, KIND, pk, child, CabinetConsultation, "consultation", "consultations")
+CONSULTATIONS = ChildRows.declare(
+    KIND,
+    model=CabinetConsultation,
+    form=lambda data, decision: CabinetConsultationForm(data, decision=decision),
+    add=services.add_consultation,
+    done=lambda added: f"{added.member_name} added",
+    slug="consultation",
+    anchor="consultations",
+    form_name="consultation_form",
+)
+consultation_add, consultation_remove = CONSULTATIONS.add, CONSULTATIONS.remove
 
 
 @require_safe

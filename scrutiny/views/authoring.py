@@ -9,11 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from council import integrity
 from records import views_authoring as shared
+from records.views_children import ChildRows
 from scrutiny import documents, kind, services
 from scrutiny.forms import StartForm
 from scrutiny.forms_parts import ReportAppendixForm, ReportBackgroundPaperForm, SectionForm
@@ -70,31 +71,26 @@ start = shared.start_page(KIND)
 # — body sections ------------------------------------------------------------------------------
 
 
-def _section(report, child):
-    return get_object_or_404(ReportSection, pk=child, report_id=report.pk)
-
-
-@login_required
-@require_POST
-def section_add(request, pk):
-    return shared.add_child(
-        request,
-        KIND,
-        pk,
-        make_form=lambda data, report: SectionForm(data),
-        add=services.add_section,
-        done=lambda section: f"Section “{section.heading}” added",
-        slug="body",
-        anchor="sections",
-        form_name="section_form",
-    )
+SECTIONS = ChildRows.declare(
+    KIND,
+    model=ReportSection,
+    form=lambda data, report: SectionForm(data),
+    add=services.add_section,
+    done=lambda section: f"Section “{section.heading}” added",
+    slug="body",
+    anchor="sections",
+    form_name="section_form",
+    remove=lambda report, section, **write: services.remove_section(section, **write),
+    removed=lambda section: f"Section “{section.heading}” removed",
+)
+section_add, section_remove = SECTIONS.add, SECTIONS.remove
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def section_edit(request, pk, child):
     report = shared.editable(request, KIND, pk)
-    section = _section(report, child)
+    section = SECTIONS.row(report, child)
     initial = {"heading": section.heading, "body": section.body, "level": section.level}
     form = SectionForm(request.POST if request.method == "POST" else None, initial=initial, button="Save section")
     if request.method == "POST" and form.is_valid():
@@ -116,24 +112,11 @@ def section_edit(request, pk, child):
 
 @login_required
 @require_POST
-def section_remove(request, pk, child):
-    report = shared.editable(request, KIND, pk)
-    section = _section(report, child)
-    try:
-        services.remove_section(section, actor=request.user, revision=shared.revision(request))
-    except integrity.EditConflict as exc:
-        return shared.list_conflict(request, KIND, report, "body", exc)
-    messages.success(request, f"Section “{section.heading}” removed")
-    return shared.to_task(KIND, report, "body", "sections")
-
-
-@login_required
-@require_POST
 def section_move(request, pk, child, direction):
     if direction not in {"up", "down"}:
         raise Http404
     report = shared.editable(request, KIND, pk)
-    section = _section(report, child)
+    section = SECTIONS.row(report, child)
     try:
         services.move_section(section, actor=request.user, direction=direction, revision=shared.revision(request))
     except integrity.EditConflict as exc:
