@@ -13,7 +13,7 @@ services, as their people would, in the current municipal year.
 """
 
 import datetime
-from decimal import Decimal
+from pathlib import Path
 
 from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import History, attach_pdf, loading, local, raise_counters
@@ -29,100 +29,14 @@ from decisions.demo_current import (  # noqa: F401 - the titles are part of this
 )
 from decisions.models import Appendix, CabinetConsultation, ChairAgreement, Decision, Event, SignOff, Status
 from decisions.workflow import WORKFLOW, Action
-
-SEED_REFERENCE = "COD02 21/22"
+from records.demo_seed import seed_values
 
 # Section 20 as the seed record words it (the service's declaration, plus the record's last sentence).
 SEED_DECLARATION = services.DECLARATION + " For further details please see the EIA attached."
 
-SEED = dict(
-    reference=SEED_REFERENCE,
-    reference_slug="cod02-21-22",
-    title="Urgent Decision: Direct Award for Managed Social Work Service in Children's Social Work, CYPFS for 6 months",
-    decision_to_be_taken="To direct award a contract for services to Innovate, to the value of £491,000.",
-    original_delegation="N/A",
-    reasons="""\
-Children's Social Work has experienced an unprecedented and significant rise in demand for children's social work \
-services during the pandemic. It is now 25% higher (on 30th June 2021) than at the beginning of the first lockdown on \
-23rd March 2020.
-
-This demand exceeds our capacity to respond and requires additional social work resource.
-
-All efforts to recruit experienced social workers on a permanent or locum basis has not been able to keep up with \
-this demand. There is a paucity of experienced social workers regionally and we now need a bespoke approach to \
-provide a team of social workers to respond to this demand alongside our usual recruitment processes.
-
-This has become an urgent issue and we need an urgent solution to this in order to be able to allocate children's \
-cases to social workers at a level that they can safely respond to. An ordinary procurement process would take too \
-long.
-
-A direct award would allow us to progress this arrangement as a matter of urgency.
-
-Innovate have a track record in providing social work teams for local authorities. They are currently working with \
-17 local authorities in England (with 26 teams in these authorities). We have undertaken due diligence and have \
-spoken directly to DCS's who are currently using this service.
-
-The current impact on operational and safe service delivery of safeguarding services to children and families due \
-to increasing staffing and caseload pressures requires an urgent solution.
-
-It is therefore intended that a contract is awarded by direct award to Innovate via a negotiated procedure without \
-prior publication relying on 32(2)(c) Public Contracts Regulations 2015 to provide extremely urgent deliverables.""",
-    alternatives="""\
-Internal options were explored but have been exhausted including;
-
-- Permanent recruitment this is taking too long to resolve the issue. This is ongoing alongside the solution sought \
-but cannot respond in the agile way we need currently.
-- Locum social workers via Pertemps suppliers. This has not yielded the experienced social workers we need in the \
-numbers we need currently. The Service Director has been in regular discussions with senior leaders in Pertemps and \
-individual suppliers to accelerate a response but this has not been successful to date. We must consider \
-alternative to ensure safe practice and to reduce the risk of losing existing staff who are struggling to manage \
-existing workloads without this solution.
-- Work attempted with one of the Pertemps suppliers to identify a team of social workers. Work on this progressed \
-but did not materialise when the identified social workers existing contract was extended by another local \
-authority in the region.
-- Increased family support worker provision in the absence of successful qualified social work recruitment
-- Rigorous scrutiny of all possible case closures, thresholds and alternative safe support options for families \
-within the EHATS service
-- Increase of agency social worker rates and accommodation allowances and persistent direct partnership working \
-with agencies to recruit interim workers
-- Temporary mobilisation of all qualified social workers in the service, regardless of current position
-- Exploration of 'whole team' interim solutions.
-
-None of the above options have yielded the staff resources necessary to resolve the (increasing) capacity pressures \
-and in the latter case there is low confidence, following due diligence conversations with other Local authorities \
-that the quality of interim staff would be guaranteed through this route.""",
-    financial_implications=(
-        "£491k from revenue funding for a period of 6 months. This will be funded through the The Covid Outbreak "
-        "Management Fund"
-    ),
-    # The seed's one amount, from revenue funding; its key-decision ticks, all clear (EXEC-4).
-    capital_amount=Decimal("0"),
-    revenue_amount=Decimal("491000"),
-    amount=Decimal("491000"),
-    significant_ward_effect=False,
-    funding_source="Covid Outbreak Management Fund",
-    is_key_decision=False,
-    key_capital=False,
-    key_revenue=False,
-    key_wards=False,
-    plan_link=(
-        "This decision aligns with the Corporate Plan priority of Caring for People and Communities in keeping "
-        "children, young people and adults protected."
-    ),
-    environmental_implications="There are no environmental impacts of the decision.",
-    is_urgent=True,
-    urgency_reason=(
-        "As above, the operational and safeguarding implications of continued increases in caseload pressures is "
-        "serious for children and families in Plymouth. Difficulties with recruitment and retention coupled with "
-        "increased staff sickness and self-isolation due to Covid -19 and the increase (25%) of children in the "
-        "service over the past 12 months is creating an unsafe pressure that now needs an urgent response. The award "
-        "of the contract to Innovate is intended to mitigate some of this pressure."
-    ),
-    other_portfolios_affected=True,
-    conflict_of_interest=False,
-    cmt_consulted_on=datetime.date(2021, 7, 9),
-    has_exempt_information=False,
-)
+# The seed document's contents as the council published it (data: seed/cod02-21-22.json).
+SEED = seed_values(Decision, Path(__file__).with_name("seed") / "cod02-21-22.json")
+SEED_REFERENCE = SEED["reference"]
 
 SEED_DECIDED_ON = datetime.date(2021, 7, 1)
 SEED_CHAIR_AGREED_ON = datetime.date(2021, 7, 14)

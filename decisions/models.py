@@ -19,19 +19,8 @@ from django.utils import timezone
 
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority, Ward
 from decisions.models_callin import CALL_IN_FIELDS, CallInFields, CallInQuerySet, CallInState  # noqa: F401
-from records.models import (
-    AppendixBase,
-    BackgroundPaperBase,
-    HowGiven,
-    Record,
-    RecordChild,
-    RecordEvent,
-    RecordQuerySet,
-    SignOffBase,
-)
-from records.models import (
-    appendix_upload_to as appendix_upload_to,  # named in the first migration: importable here
-)
+from records import models as core
+from records.models import appendix_upload_to  # noqa: F401 - named in the first migration: importable here
 from records.workflow import statuses
 
 Status = statuses(__name__, ("awaiting_decision", "Awaiting decision"), ("decided", "Decided"))
@@ -47,7 +36,7 @@ class KeyDecisionRoute(models.TextChoices):
     SPECIAL_URGENCY = "special_urgency", "Special urgency: the chair agrees it cannot wait"  # EXEC-7
 
 
-class DecisionQuerySet(CallInQuerySet, RecordQuerySet):
+class DecisionQuerySet(CallInQuerySet, core.RecordQuerySet):
     def for_list(self):
         return self.select_related("decision_maker", "author", "directorate")
 
@@ -57,7 +46,7 @@ PUBLISHED = Q(status="published")
 RETURN_ACTIONS = ("return", "decline_urgency")
 
 
-class Decision(CallInFields, Record):
+class Decision(CallInFields, core.Record):
     # Versions, timestamps, publication and the public PDF are `Record`'s columns.
     # — Reference: COD + two-digit sequence in the municipal year + yy/yy; allocated on first submission.
     reference = models.CharField(max_length=20, blank=True, editable=False)
@@ -201,7 +190,7 @@ class Decision(CallInFields, Record):
     # FROZEN-1: content freezes on signing (`Record._refuse_change_if_frozen`); publication, which
     # follows the signature, may still set `published_at`, and call-in its state (CALL-1).
     FROZEN_STATUSES = FROZEN_STATUSES
-    FIELDS_EDITABLE_WHEN_FROZEN = Record.FIELDS_EDITABLE_WHEN_FROZEN | {"published_at"} | CALL_IN_FIELDS
+    FIELDS_EDITABLE_WHEN_FROZEN = core.Record.FIELDS_EDITABLE_WHEN_FROZEN | {"published_at"} | CALL_IN_FIELDS
     # The chair declining urgency sends the record back too.
     RETURN_ACTIONS = RETURN_ACTIONS
     DEPARTMENT_MANDATORY_FLAG = "mandatory_for_decisions"
@@ -239,7 +228,7 @@ class Decision(CallInFields, Record):
         )
 
 
-class SignOff(SignOffBase):
+class SignOff(core.SignOffBase):
     """A department's sign-off code on one version of a record (section 16)."""
 
     RECORD_FIELD = "decision"
@@ -247,13 +236,13 @@ class SignOff(SignOffBase):
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="decision_sign_offs")
     content_version = models.PositiveIntegerField(help_text="The record's version this sign-off was given on.")
 
-    class Meta(SignOffBase.Meta):
+    class Meta(core.SignOffBase.Meta):
         constraints = [
             models.UniqueConstraint(fields=["department", "code"], name="sign_off_code_unique_per_department")
         ]
 
 
-class ChairAgreement(RecordChild):
+class ChairAgreement(core.RecordChild):
     """12b: the scrutiny chair's agreement, given in the system or recorded by Democratic Support.
 
     Two kinds, kept apart: a call-in waiver for an urgent decision (CALL-2), and special urgency
@@ -269,7 +258,7 @@ class ChairAgreement(RecordChild):
         AGREED = "agreed", "Agreed"
         DECLINED = "declined", "Declined"
 
-    How = HowGiven
+    How = core.HowGiven
 
     class AgreedAs(models.TextChoices):
         # EXEC-7: in this order; each only where those before could not act.
@@ -340,7 +329,7 @@ class ChairAgreement(RecordChild):
         return "; ".join(unable)
 
 
-class CabinetConsultation(RecordChild):
+class CabinetConsultation(core.RecordChild):
     """13b, 13c: a cabinet member whose portfolio is affected, and when they were consulted."""
 
     RECORD_FIELD = "decision"
@@ -357,24 +346,24 @@ class CabinetConsultation(RecordChild):
         return f"{self.member_name or self.portfolio}: {self.consulted_on}"
 
 
-class Appendix(AppendixBase):
+class Appendix(core.AppendixBase):
     """17: an appendix (A, B, ...) with its file, stored privately; may be exempt (S12A-4)."""
 
     RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="appendices")
 
-    class Meta(AppendixBase.Meta):
+    class Meta(core.AppendixBase.Meta):
         constraints = [models.UniqueConstraint(fields=["decision", "ref"], name="appendix_ref_unique")]
 
 
-class BackgroundPaper(BackgroundPaperBase):
+class BackgroundPaper(core.BackgroundPaperBase):
     """19: an unpublished work relied on in preparing the record; may be exempt."""
 
     RECORD_FIELD = "decision"
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="background_papers")
 
 
-class Event(RecordEvent):
+class Event(core.RecordEvent):
     """The append-only history of a record: who did what, when, from which state to which."""
 
     WORKFLOW_MODULE = "decisions.workflow"

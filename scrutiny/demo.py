@@ -18,6 +18,7 @@ Two deliberate differences from the Word document:
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 
@@ -25,6 +26,7 @@ from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import History, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, Priority, User
 from decisions.models import Decision
+from records.demo_seed import seed_values
 from scrutiny import documents, services
 from scrutiny.demo_current import (  # noqa: F401 - SECOND_TITLE is part of this module's interface
     MEETING_VENUE,
@@ -33,9 +35,7 @@ from scrutiny.demo_current import (  # noqa: F401 - SECOND_TITLE is part of this
     load_report_in_sign_off,
 )
 from scrutiny.models import (
-    ApprovalHow,
     BriefingReport,
-    Confidentiality,
     Meeting,
     ReportAppendix,
     ReportEvent,
@@ -46,7 +46,6 @@ from scrutiny.models import (
 from scrutiny.workflow import WORKFLOW, Action
 
 MEETING_DATE = datetime.date(2021, 11, 17)
-SEED_TITLE = "Innovate Team CYPFS"
 
 # Fictional councillors who sit on the committee with its chair, Councillor Jemima Laing.
 MEMBERS = [
@@ -54,44 +53,9 @@ MEMBERS = [
     ("ruth.allen", "Ruth", "Allen"),
 ]
 
-SEED = dict(
-    title=SEED_TITLE,
-    lead_member_name="Councillor David Downie",
-    lead_director_name="Alison Botham",
-    lead_director_job_title="Director for Childrens Services",
-    author_name="Jean Kelly",
-    author_job_title="Service Director",
-    author_email="Jean.kelly@plymouth.gov.uk",
-    your_reference="InnovateJK01112021",
-    is_key_decision=False,
-    confidentiality=Confidentiality.PART_1,
-    purpose="Information sharing for committee members",
-    recommendations="This is an information briefing report.",
-    alternatives=(
-        "This was an emergency solution and required action in a tight timescale to respond to demand issues in "
-        "the service."
-    ),
-    plan_relevance=(
-        "The managed team supports the Corporate Plan priority Caring for People and Communities, keeping "
-        "children, young people and adults protected."
-    ),
-    financial_implications=(
-        "If demand continues to outstrip established capacity to respond this must be considered as part of our "
-        "medium term financial planning. Robust social work responses are essential to ensure appropriate response "
-        "to families requiring statutory support and intervention."
-    ),
-    carbon_implications="No direct implications",
-    originating_slt_member_name="Jean Kelly",
-    director_agreed_on=datetime.date(2021, 11, 4),
-    director_agreed_by_name="Alison Botham",
-    cabinet_approved_on=datetime.date(2021, 11, 4),
-    cabinet_approver_name="Cllr Dave Downie",
-    cabinet_approval_how=ApprovalHow.EMAIL,
-    cabinet_approval_evidence=(
-        "Recorded from the briefing report as published: “Cabinet Member approval: Cllr Dave Downie – approved by "
-        "email. Date approved: 04/11/2021”."
-    ),
-)
+# The seed document's contents as the council published it (data: seed/innovate-team-cypfs.json).
+SEED = seed_values(BriefingReport, Path(__file__).with_name("seed") / "innovate-team-cypfs.json")
+SEED_TITLE = SEED["title"]
 
 # heading, level, body: the body of the report in order. Level 2 sits under the level-1 section before it.
 SECTIONS = [

@@ -19,24 +19,12 @@ from django.utils import timezone
 
 from council.models import CabinetPortfolio, Committee, Department, Priority
 from decisions.models import Decision
-from records.models import (
-    AppendixBase,
-    AppendOnlyEvent,
-    BackgroundPaperBase,
-    Exemption,
-    FrozenRecord,
-    HowGiven,
-    Record,
-    RecordChild,
-    RecordEvent,
-    RecordQuerySet,
-    SignOffBase,
-    appendix_upload_to,
-)
+from records import models as core
+from records.models import appendix_upload_to
 from records.workflow import statuses
 
 
-class FrozenReport(FrozenRecord):
+class FrozenReport(core.FrozenRecord):
     """Raised when anything tries to change a report after it has been published.
 
     A `FrozenRecord`, so code that guards any kind of record catches it; its own message names the report.
@@ -63,7 +51,7 @@ class Confidentiality(models.TextChoices):
 
 
 # How the cabinet member's approval was given.
-ApprovalHow = HowGiven
+ApprovalHow = core.HowGiven
 
 
 # — meetings -------------------------------------------------------------------------------------
@@ -109,7 +97,7 @@ class Meeting(models.Model):
 # — the briefing report ---------------------------------------------------------------------------
 
 
-class BriefingReport(Exemption, Record):
+class BriefingReport(core.Exemption, core.Record):
     """A briefing report to an overview and scrutiny committee (seed 003).
 
     The inherited `Exemption` fields are the Part II exemption (S12A-2): used when
@@ -195,7 +183,7 @@ class BriefingReport(Exemption, Record):
     # — publication on the meeting's agenda
     agenda_position = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
-    objects = RecordQuerySet.as_manager()
+    objects = core.RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -258,7 +246,7 @@ class BriefingReport(Exemption, Record):
         return f"{self.cabinet_approver_name} – {how}"
 
 
-class ReportSection(RecordChild):
+class ReportSection(core.RecordChild):
     """A body section: heading and plain text (blank-line paragraphs, "- " bullets, "1. " numbers).
 
     `order` is dense (1, 2, 3 ...) within a report; services keep it so. A level-2 section is a
@@ -288,24 +276,24 @@ class ReportSection(RecordChild):
 report_appendix_upload_to = appendix_upload_to
 
 
-class ReportAppendix(AppendixBase):
+class ReportAppendix(core.AppendixBase):
     RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="appendices")
 
-    class Meta(AppendixBase.Meta):
+    class Meta(core.AppendixBase.Meta):
         verbose_name = "appendix"
         constraints = [models.UniqueConstraint(fields=["report", "ref"], name="report_appendix_ref_unique")]
 
 
-class ReportBackgroundPaper(BackgroundPaperBase):
+class ReportBackgroundPaper(core.BackgroundPaperBase):
     RECORD_FIELD = "report"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="background_papers")
 
-    class Meta(BackgroundPaperBase.Meta):
+    class Meta(core.BackgroundPaperBase.Meta):
         verbose_name = "background paper"
 
 
-class ReportSignOff(SignOffBase):
+class ReportSignOff(core.SignOffBase):
     """Codes are unique per department across decision records and reports (`council.IssuedCode`,
     written through on creation by `SignOffBase.save`)."""
 
@@ -314,7 +302,7 @@ class ReportSignOff(SignOffBase):
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="report_sign_offs")
     content_version = models.PositiveIntegerField(help_text="The report's version this sign-off was given on.")
 
-    class Meta(SignOffBase.Meta):
+    class Meta(core.SignOffBase.Meta):
         verbose_name = "sign-off"
         constraints = [
             models.UniqueConstraint(fields=["department", "code"], name="report_sign_off_code_unique_per_department")
@@ -324,17 +312,17 @@ class ReportSignOff(SignOffBase):
         return f"{self.department.report_label or self.department}: {self.code}"
 
 
-class ReportEvent(RecordEvent):
+class ReportEvent(core.RecordEvent):
     WORKFLOW_MODULE = "scrutiny.workflow"
     report = models.ForeignKey(BriefingReport, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
 
-    class Meta(RecordEvent.Meta):
+    class Meta(core.RecordEvent.Meta):
         verbose_name = "event"
 
 
-class CommitteeEvent(AppendOnlyEvent):
+class CommitteeEvent(core.AppendOnlyEvent):
     """The append-only history of Democratic Support's changes to a committee and its meetings."""
 
     class Action(models.TextChoices):
@@ -348,7 +336,7 @@ class CommitteeEvent(AppendOnlyEvent):
     action = models.CharField(max_length=40, choices=Action.choices)
     summary = models.TextField(blank=True)
 
-    class Meta(AppendOnlyEvent.Meta):
+    class Meta(core.AppendOnlyEvent.Meta):
         verbose_name = "committee event"
 
 
