@@ -16,6 +16,7 @@ from types import ModuleType
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import prefetch_related_objects
 from django.forms import BaseForm
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -107,9 +108,13 @@ def bind(kind, view):
 
 
 def editable(request, kind, pk, queryset=None):
-    record = get_object_or_404(queryset if queryset is not None else kind.queryset(), pk=pk)
+    """The record, if `request.user` may edit it now: decided on its own row (author, status), so a
+    refused request reads that row only, and the related rows the pages read come after."""
+    queryset = queryset if queryset is not None else kind.queryset()
+    record = get_object_or_404(queryset.prefetch_related(None), pk=pk)
     if not kind.permissions.can_edit(request.user, record):
         raise PermissionDenied
+    prefetch_related_objects([record], *queryset._prefetch_related_lookups)
     return record
 
 

@@ -257,6 +257,23 @@ def empty_page_cache():
     cache.clear()
 
 
+# A small valid PDF in place of WeasyPrint's render (its edge, `HTML.write_pdf`, never the project's
+# code), for tests that publish (tasks run at once, so publishing renders the public PDF in the
+# request, 1-3 s each) but are not about the PDF. A test opts in with
+# `pytest.mark.usefixtures("no_pdf_render")`; every test that reads a PDF back renders it for real.
+STAND_IN_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def no_pdf_render():
+    from unittest import mock
+
+    from weasyprint import HTML
+
+    with mock.patch.object(HTML, "write_pdf", return_value=STAND_IN_PDF):
+        yield
+
+
 # --- the demo, built once per test session ---------------------------------------------------
 # `load_demo` renders PDFs with WeasyPrint and takes seconds; the dozens of tests that start from
 # the demo would each pay that. So each test session (each xdist worker) runs the real loader once,

@@ -12,6 +12,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from decisions.models import Status
 from tests.decisions.factories import DecisionFactory, add_exempt_documents, advance, pdf_file
 
+# Whether each URL answers, not what a PDF holds (tests/decisions/test_documents.py and the public
+# outputs' crawls read PDFs back): WeasyPrint is stopped at its edge (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("no_pdf_render")
+
 
 def _draft(request, **extra):
     return {"pk": DecisionFactory().pk, **extra}

@@ -8,6 +8,8 @@ from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+# Publishing renders the public PDF; this test checks the pages, never the PDF (tests/conftest.py).
+@pytest.mark.usefixtures("no_pdf_render")
 def test_public_committee_pages_and_manage_pages_pass_axe(page, live_server, axe, sign_in, democratic_support):
     report = BriefingReportFactory(title="Innovate Team CYPFS", state=Status.PUBLISHED)
     BriefingReportFactory(meeting=report.meeting, part_2=True, title="Provider pricing", state=Status.PUBLISHED)

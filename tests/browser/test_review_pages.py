@@ -45,6 +45,8 @@ def test_sign_off_page_and_its_error_are_accessible(page, live_server, axe, sign
     assert page.get_by_text("Legal sign-off code MS/36955 issued").is_visible()
 
 
+# Publishing renders the public PDF; this test checks the pages, never the PDF (tests/conftest.py).
+@pytest.mark.usefixtures("no_pdf_render")
 def test_public_list_and_detail_are_accessible(page, live_server, axe, cast):
     record = DecisionFactory(cast=cast, urgent=True, exempt=True, consulted=True, state=Status.PUBLISHED)
     page.goto(f"{live_server.url}/decisions/")

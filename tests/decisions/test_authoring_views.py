@@ -6,11 +6,13 @@ import tempfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from council.models import CabinetPortfolio, Committee, CouncilSettings, Department, Directorate, Priority
 from decisions import services
-from decisions.models import Appendix, Decision, Status, today
+from decisions.models import Appendix, BackgroundPaper, Decision, Status, today
 from decisions.sections import LABELS, ORDER
 from decisions.tasklist import TASKS
 from tests.decisions.factories import DecisionFactory
@@ -138,6 +140,24 @@ def test_another_officer_gets_403_on_someone_elses_draft(client, draft, other_of
     assert response.status_code == 403
     draft.refresh_from_db()
     assert draft.reasons == ""
+
+
+def test_task_page_refused_to_another_officer_reads_none_of_the_records_related_rows(client, draft, other_officer):
+    """Who may edit is decided on the record's own row: the related rows the page would show (its
+    appendices, papers, consultations, notices) are never read for someone who may not edit it."""
+    client.force_login(other_officer)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(task_url(draft, "reasons")).status_code == 403
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    related = [Appendix, BackgroundPaper, Decision.consultations.rel.related_model, Decision.notices.rel.related_model]
+    assert [m._meta.db_table for m in related if f'FROM "{m._meta.db_table}"' in read] == []
+
+
+def test_task_page_of_the_author_reads_its_related_rows_once(author, draft):
+    with CaptureQueriesContext(connection) as queries:
+        assert author.get(task_url(draft, "appendices")).status_code == 200
+    read = [query["sql"] for query in queries.captured_queries]
+    assert sum(f'FROM "{Appendix._meta.db_table}"' in sql for sql in read) == 1
 
 
 def test_missing_record_is_404(author):
