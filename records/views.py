@@ -120,8 +120,10 @@ def moved_on(kind, request, record, action):
 def refused(kind, request, pk, action):
     """After a 403 on `action`: the page saying the record moved on, or None to keep the 403. Only
     someone who may see the record hears its state, and only on a POST (a button clicked)."""
+    if request.method != "POST":
+        return None  # a page opened by someone who may not act: the 403, without reading the record again
     record = kind.load(pk)
-    if not (request.method == "POST" and kind.permissions.can_view(request.user, record)):
+    if not kind.permissions.can_view(request.user, record):
         return None
     if not kind.workflow.allowed_in_status(record.status, action) or already_done(kind, record, action):
         return moved_on(kind, request, record, action)

@@ -393,6 +393,17 @@ def test_sign_by_a_decision_maker_not_named_is_403(client, cast):
     assert client.post(url("sign", decision), {"confirm": "on"}).status_code == 403
 
 
+def test_action_page_refused_on_get_reads_the_record_once(client, cast):
+    """A 403 on opening an action page reads the record once: only a clicked button (a POST) is
+    looked at again, to say whether the record moved on."""
+    decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
+    client.force_login(UserFactory(username="other.director", roles=[roles.DECISION_MAKER]))
+    table = f'FROM "{Decision._meta.db_table}"'
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url("sign", decision)).status_code == 403
+    assert sum(table in query["sql"] for query in queries.captured_queries) == 1
+
+
 def test_sign_page_lists_blockers_and_has_no_button(client, cast):
     """DATES-1 blocks signing: the page says why and offers no button."""
     decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
