@@ -1,5 +1,7 @@
 """Personas for every role, and the browser harness (Debian's Chromium through Playwright, axe-core)."""
 
+import contextlib
+import fcntl
 import hashlib
 import io
 import json
@@ -290,29 +292,56 @@ DEMO_DUMP_EXCLUDES = ["contenttypes", "auth.permission", "sessions"]
 # sequences, so every transactional test left a state of its own and the next demo module built the
 # demo again (about 45 s each on this machine). So a state without a snapshot is first emptied
 # the way `manage.py flush` does it (ids restarted, the defaults made again by post_migrate),
-# which gives the same rows every time: the demo is built once per worker.
+# which gives the same rows every time. The snapshots are kept in a folder the run's workers share
+# (xdist gives each worker a folder under the run's own), behind a file lock: the first worker to
+# need the demo builds it and the others load its rows (their test databases start from the same
+# rows, so the same key), so the demo is built once per test session, not once per worker.
 _DEMO_SNAPSHOTS = {}
 
 
 @pytest.fixture(scope="session")
 def demo_folder(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo")
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "demo-snapshots"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@contextlib.contextmanager
+def _locked(folder):
+    """One worker at a time in `folder` (an exclusive lock on a file in it, released on exit)."""
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _demo_snapshot(folder):
     """(the demo's rows as a fixture file, the demo's stored files) for the database as it is now."""
+    with _locked(folder):
+        return _demo_snapshot_locked(folder)
+
+
+def _demo_snapshot_locked(folder):
     from django.core.management import call_command
     from django.db import transaction
     from django.test.utils import override_settings
 
+    def built(key):
+        dump, media = folder / f"demo-{key}.json", folder / f"media-{key}"
+        return (dump, media) if key in _DEMO_SNAPSHOTS or dump.exists() else None
+
     before = _row_keys(_rows())
     key = _state_key(before)
-    if key not in _DEMO_SNAPSHOTS:
+    if not built(key):
         call_command("flush", interactive=False, verbosity=0)
         before = _row_keys(_rows())
         key = _state_key(before)
-    if key in _DEMO_SNAPSHOTS:
-        return _DEMO_SNAPSHOTS[key]
+    if snapshot := built(key):
+        _DEMO_SNAPSHOTS[key] = snapshot
+        return snapshot
     dump, media = folder / f"demo-{key}.json", folder / f"media-{key}"
     with (
         # As each test did when it ran the loader itself: DEBUG on (the demo refuses otherwise),
@@ -324,7 +353,10 @@ def _demo_snapshot(folder):
     ):
         call_command("load_demo", "--quiet-accounts", verbosity=0)
         # Only what the loader made or changed: each test already has what migrate made.
-        dump.write_text(json.dumps([row for row in _rows() if json.dumps(row, sort_keys=True) not in before]))
+        # Written whole, then renamed: another worker never reads half a file.
+        part = dump.with_suffix(".part")
+        part.write_text(json.dumps([row for row in _rows() if json.dumps(row, sort_keys=True) not in before]))
+        part.replace(dump)
         transaction.set_rollback(True)
     _DEMO_SNAPSHOTS[key] = (dump, media)
     return dump, media
