@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from callin import services
 from council.demo import EDUCATION_COMMITTEE
-from council.demo_history import people, quiet_history, require_debug
+from council.demo_history import loading
 from council.models import Committee, Department, Priority, User
 from decisions import rules_signing
 from decisions import services as decisions_services
@@ -106,11 +106,9 @@ def settle_published():
 
 
 def load(stdout=None):
-    require_debug("demo call-ins")
-    cast = people()
-    committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
     made = []
-    with quiet_history():
+    with loading("demo call-ins") as cast:
+        committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
         settle_published()
         if not Decision.objects.filter(title=OPEN_TITLE).exists():
             _published(cast, committee, OPEN_TITLE, "To extend the short breaks contract for 12 months.")

@@ -12,7 +12,7 @@ import datetime
 
 from django.db.models import F
 
-from council.demo_history import people, quiet_history, require_debug
+from council.demo_history import loading
 from council.models import CabinetPortfolio, Directorate
 from forwardplan import services
 from forwardplan.models import DecisionMakerType, Event, PlanItem, today
@@ -115,9 +115,7 @@ def load_waiting(cast):
 
 
 def load(stdout=None):
-    require_debug("demo Forward Plan items")
-    cast = people()
-    with quiet_history():
+    with loading("demo Forward Plan items") as cast:
         created = [
             ("one published 40 days ago", load_published(cast)),
             ("one deferred", load_deferred(cast)),

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 from council.demo import EDUCATION_COMMITTEE
-from council.demo_history import people, quiet_history, require_debug
+from council.demo_history import loading
 from council.models import Committee, Priority
 from decisions import services as decisions_services
 from decisions.models import Decision, KeyDecisionRoute, today
@@ -67,9 +67,7 @@ def load_general_exception(cast, committee):
 
 
 def load(stdout=None):
-    require_debug("demo notices")
-    cast = people()
-    with quiet_history():
+    with loading("demo notices") as cast:
         made = load_general_exception(cast, Committee.objects.get(slug=EDUCATION_COMMITTEE))
     if stdout:
         said = "created a general exception notice" if made else "the general exception notice is already there"

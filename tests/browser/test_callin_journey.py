@@ -228,4 +228,7 @@ def test_the_other_call_in_pages_are_accessible(page, live_server, axe, sign_in,
         changed = Decision.objects.get(reconsiders=second)
         page.goto(f"{live_server.url}/decisions/records/{second.pk}/")
         axe.check("the original record, with its changed decision")
-        assert f"/decisions/records/{changed.pk}/" in page.content()
+        # The changed decision's draft is its author's until submitted: the decision maker is told
+        # whose it is rather than given a link to a 403.
+        assert f"/decisions/records/{changed.pk}/" not in page.content()
+        assert f"(draft, with its author, {changed.author.display_name})" in page.inner_text("main")
