@@ -8,6 +8,7 @@ not (their files belong to the original, which a deleted draft would take with i
 chair's agreements, which a changed proposal asks for again.
 """
 
+from callin.permissions import can_see_decision_record
 from decisions import rules_key
 from decisions.models import BackgroundPaper, CabinetConsultation, Decision
 from decisions.workflow import Action
@@ -53,3 +54,12 @@ def copy_as_draft(original, *, actor, call_in):
         comment=f"A changed decision replacing {original.reference} after call-in {call_in.reference}",
     )
     return changed
+
+
+def changed_decisions(user, original):
+    """The changed decisions taken after `original`'s call-in, each with whether `user` may open it:
+    a draft is its author's until submitted, so the others are told whose it is, not linked to a 403."""
+    return [
+        {"decision": d, "may_see": can_see_decision_record(user, d)}
+        for d in original.reconsidered_by.select_related("author")
+    ]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from callin import kind, permissions, rules, services
 from callin.forms import RequestForm
 from callin.models import CallIn, Status
+from callin.reconsider import changed_decisions
 from callin.views_actions import BUTTONS
 from council import roles
 from council.models import CouncilSettings
@@ -126,10 +127,7 @@ def _call_in_context(request, call_in):
         "rule": rules.rule_in_words(council),
         "may_see_decision": permissions.can_see_decision_record(request.user, call_in.decision),
         # A changed decision taken after this call-in (reconsideration), linked both ways.
-        "changed_decisions": [
-            {"decision": d, "may_see": permissions.can_see_decision_record(request.user, d)}
-            for d in call_in.decision.reconsidered_by.select_related("author")
-        ],
+        "changed_decisions": changed_decisions(request.user, call_in.decision),
     }
 
 

@@ -9,6 +9,7 @@ from django import template
 
 from callin import kind
 from callin.permissions import can_see_decision_record
+from callin.reconsider import changed_decisions
 from callin.views_actions import may_reconsider
 from decisions.models import today
 from decisions.rules_callin import call_in_status
@@ -40,10 +41,5 @@ def call_in_panel(context, decision):
         ],
         "reconsiders": decision.reconsiders,
         "may_see_reconsiders": bool(decision.reconsiders) and can_see_decision_record(user, decision.reconsiders),
-        # A changed decision is linked for those who may open it: its draft is its author's until
-        # submitted, so the decision maker who started it is told whose it is, not sent to a 403.
-        "reconsidered_by": [
-            {"decision": d, "may_see": can_see_decision_record(user, d)}
-            for d in decision.reconsidered_by.select_related("author")
-        ],
+        "reconsidered_by": changed_decisions(user, decision),
     }

@@ -16,11 +16,12 @@ import time_machine
 from callin.models import CallIn
 from callin.models import Status as CallInStatus
 from decisions.models import CallInState, Decision, Status
-from tests.browser.test_statutory_clock_journeys import day, no_pdf_render, people  # noqa: F401 - fixtures
+from tests.browser.test_statutory_clock_journeys import day, people  # noqa: F401 - fixtures
 from tests.callin.pages_helpers import committee, councillor, meeting
 from tests.decisions.factories import DecisionFactory, advance
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Publishing renders the public PDF in the request; these pages and journeys are not about it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_pdf_render")]
 
 PUBLISHED_ON = datetime.date(2026, 8, 28)  # a Friday; Monday 31 August is a bank holiday
 REQUESTED_ON = datetime.date(2026, 9, 1)

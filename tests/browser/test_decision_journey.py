@@ -7,24 +7,15 @@ it at its URL.
 """
 
 import re
-from unittest import mock
 
 import pytest
-from weasyprint import HTML
 
 from decisions.models import Decision, Status
+from tests.conftest import STAND_IN_PDF
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def no_pdf_render():
-    """Publishing renders the public PDF in the request here (tasks run at once); this journey is
-    not about the PDF (tests/decisions/test_documents.py is), so WeasyPrint is stopped at its edge."""
-    with mock.patch.object(HTML, "write_pdf", return_value=PDF):
-        yield
+# Publishing renders the public PDF in the request here (tasks run at once); this journey is
+# not about the PDF (tests/decisions/test_documents.py is), so WeasyPrint is stopped at its edge.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_pdf_render")]
 
 
 def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one journey, told in order
@@ -136,7 +127,9 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
 
     go("Appendices and background papers", "appendices")
     page.fill("#id_appendix-title", "EIA")
-    page.set_input_files("#id_appendix-file", {"name": "eia.pdf", "mimeType": "application/pdf", "buffer": PDF})
+    page.set_input_files(
+        "#id_appendix-file", {"name": "eia.pdf", "mimeType": "application/pdf", "buffer": STAND_IN_PDF}
+    )
     page.get_by_role("button", name="Add appendix").click()
     page.wait_for_load_state()
     axe.check("appendices with one added")

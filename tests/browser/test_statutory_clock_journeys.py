@@ -14,11 +14,9 @@ The clock is moved at its edge (time-machine, which the live server's thread see
 
 import datetime
 import zoneinfo
-from unittest import mock
 
 import pytest
 import time_machine
-from weasyprint import HTML
 
 from council.models import CouncilSettings
 from decisions.models import KeyDecisionRoute, Status
@@ -29,22 +27,15 @@ from tests.decisions.factories import DecisionFactory, issue_all_sign_offs
 from tests.factories import UserFactory
 from tests.notices.factories import special_urgency_decision
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Publishing renders PDFs in the request here (tasks run at once); these journeys are not about
+# the PDF (the documents' own tests are), so WeasyPrint is stopped at its edge.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_pdf_render")]
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def day(date, hour=10):
     return datetime.datetime.combine(date, datetime.time(hour), tzinfo=LONDON)
-
-
-@pytest.fixture(autouse=True)
-def no_pdf_render():
-    """Publishing renders PDFs in the request here (tasks run at once); these journeys are not about
-    the PDF (the documents' own tests are), so WeasyPrint is stopped at its edge."""
-    with mock.patch.object(HTML, "write_pdf", return_value=PDF):
-        yield
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 import datetime
 import zoneinfo
-from unittest import mock
 
 import pytest
 import time_machine
-from weasyprint import HTML
 
 from council import roles
 from council.models import CouncilSettings
@@ -15,7 +13,6 @@ from tests.decisions.factories import Cast, DecisionFactory, advance, education_
 from tests.factories import UserFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 # Friday 28 August 2026: Monday 31 August is the summer bank holiday.
 FRIDAY = datetime.date(2026, 8, 28)
 LAST_DAY = datetime.date(2026, 9, 7)
@@ -32,10 +29,8 @@ def on(date):
 
 
 @pytest.fixture(autouse=True)
-def no_pdf_render():
+def not_about_the_pdf(no_pdf_render):
     """Publishing renders the public PDF; these tests are not about it (the documents' own are)."""
-    with mock.patch.object(HTML, "write_pdf", return_value=PDF):
-        yield
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from weasyprint import HTML
 
 from callin.models import CallIn
 from tests.callin import pages_helpers as made
-from tests.callin.conftest import PDF
 from tests.callin.pages_helpers import at, councillor
-from tests.conftest import built_once_per_module, held_for_the_test
+from tests.conftest import STAND_IN_PDF, built_once_per_module, held_for_the_test
 from tests.factories import make_persona
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +68,7 @@ BUILDERS = {
 @built_once_per_module("_call_ins")
 def _build_call_ins():
     # Module fixtures run before conftest's no_pdf_render: the publishing here stops WeasyPrint too.
-    with at(DAY), mock.patch.object(HTML, "write_pdf", return_value=PDF):
+    with at(DAY), mock.patch.object(HTML, "write_pdf", return_value=STAND_IN_PDF):
         ds = make_persona("democratic_support")
         return {state: build(ds).pk for state, build in BUILDERS.items()}
 

@@ -14,6 +14,7 @@ from callin import services
 from callin.models import Outcome
 from decisions.models import Status
 from scrutiny.models import Meeting
+from tests.conftest import STAND_IN_PDF
 from tests.council import test_pagecache
 from tests.decisions.factories import DecisionFactory, advance, education_committee
 from tests.decisions.test_register import published
@@ -34,9 +35,6 @@ def test_page_cache_serves_a_page_only_on_the_day_it_was_rendered_CALL_1(client,
         assert client.get(url)["X-Page-Cache"] == "hit"
 
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
 def at(day):
     return time_machine.travel(datetime.datetime.combine(day, datetime.time(10), tzinfo=LONDON), tick=False)
 
@@ -44,7 +42,7 @@ def at(day):
 def test_every_public_call_in_change_makes_the_decision_page_stale_CALL_1(client, cast, cache_on):
     """Through the services: each step's page is rendered afresh (a miss) and says the new state."""
     chair, support = cast.scrutiny_chair, cast.democratic_support
-    with mock.patch.object(HTML, "write_pdf", return_value=PDF), at(datetime.date(2026, 8, 28)):
+    with mock.patch.object(HTML, "write_pdf", return_value=STAND_IN_PDF), at(datetime.date(2026, 8, 28)):
         decision = DecisionFactory(cast=cast, scrutiny_committee=education_committee(cast), title="Depot sale")
         decision = advance(decision, Status.PUBLISHED, cast)
     url = reverse("decisions:detail", kwargs={"slug": decision.reference_slug})
