@@ -10,7 +10,7 @@ moves their history back, as `council.demo_history` imports a seed's history thr
 
 import datetime
 
-from django.db.models import F
+from django.utils import timezone
 
 from council.demo_history import loading
 from council.models import CabinetPortfolio, Directorate
@@ -30,16 +30,27 @@ def _contact(user):
     return dict(contact_name=user.display_name, contact_email=user.email, contact_phone=user.phone or "")
 
 
+def _days_back(moment, days):
+    """The same wall-clock time `days` calendar days earlier in the council's time zone.
+
+    Subtracting 24-hour days in UTC would land an hour off across a clock change, and a notice
+    published at 23:30 in winter would read as the next day in summer time.
+    """
+    if moment is None:
+        return None
+    local = timezone.localtime(moment)
+    return timezone.make_aware(local.replace(tzinfo=None) - datetime.timedelta(days=days))
+
+
 def _backdate(item, days):
     """Move an item's whole history `days` back: it was published then, not now."""
-    delta = datetime.timedelta(days=days)
+    fields = ("created_at", "submitted_at", "published_at", "first_published_at")
+    item = PlanItem.objects.get(pk=item.pk)
     PlanItem.objects.filter(pk=item.pk).update(
-        created_at=F("created_at") - delta,
-        submitted_at=F("submitted_at") - delta,
-        published_at=F("published_at") - delta,
-        first_published_at=F("first_published_at") - delta,
+        **{name: _days_back(getattr(item, name), days) for name in fields}
     )
-    Event.objects.filter(item=item).update(at=F("at") - delta)
+    for event in Event.objects.filter(item=item):
+        Event.objects.filter(pk=event.pk).update(at=_days_back(event.at, days))
 
 
 def _propose(author, **fields):

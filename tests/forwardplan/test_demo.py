@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from council import calendar
 from council.models import CouncilSettings
@@ -37,3 +38,20 @@ def test_demo_loads_again_without_new_items(demo_loaded, settings):
     before = PlanItem.objects.count()
     call_command("load_demo", "--quiet-accounts", verbosity=0)
     assert PlanItem.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "moment, published_on",
+    [
+        # 23:30 on a winter evening is 00:30 the next morning in British Summer Time: moving the moment
+        # back 40 days of 24 hours would put the notice on 22 October, one clear day short (EXEC-5).
+        (datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC), datetime.date(2026, 10, 21)),
+        (datetime.datetime(2026, 11, 30, 0, 30, tzinfo=datetime.UTC), datetime.date(2026, 10, 21)),
+        # And the other way, from summer time back into winter.
+        (datetime.datetime(2026, 4, 20, 23, 30, tzinfo=datetime.UTC), datetime.date(2026, 3, 12)),
+    ],
+)
+def test_demo_backdates_by_the_councils_calendar_days_across_a_clock_change_EXEC_5(moment, published_on):
+    earlier = demo._days_back(moment, 40)
+    assert timezone.localdate(earlier) == published_on
+    assert timezone.localtime(earlier).time() == timezone.localtime(moment).time()
