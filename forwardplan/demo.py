@@ -46,9 +46,7 @@ def _backdate(item, days):
     """Move an item's whole history `days` back: it was published then, not now."""
     fields = ("created_at", "submitted_at", "published_at", "first_published_at")
     item = PlanItem.objects.get(pk=item.pk)
-    PlanItem.objects.filter(pk=item.pk).update(
-        **{name: _days_back(getattr(item, name), days) for name in fields}
-    )
+    PlanItem.objects.filter(pk=item.pk).update(**{name: _days_back(getattr(item, name), days) for name in fields})
     for event in Event.objects.filter(item=item):
         Event.objects.filter(pk=event.pk).update(at=_days_back(event.at, days))
 
