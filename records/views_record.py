@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -121,8 +121,14 @@ def pdf_view(kind, render, filename):
     @require_safe
     def view(request, pk):
         record = kind.load_for(request.user, pk)
-        watermark = None if record.is_frozen else council_documents.WATERMARK
-        response = HttpResponse(render(request, record, watermark), content_type="application/pdf")
+        if request.method == "HEAD":
+            # Headers only (a link checker, a download manager): rendering would cost seconds of
+            # WeasyPrint for a body never sent. HTTP lets a HEAD leave out the Content-Length that only
+            # the body gives (RFC 9110, 9.3.2); a streamed answer has none.
+            response = StreamingHttpResponse((), content_type="application/pdf")
+        else:
+            watermark = None if record.is_frozen else council_documents.WATERMARK
+            response = HttpResponse(render(request, record, watermark), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{filename(record, public=False)}"'
         response["Cache-Control"] = "private, no-store"
         return response

@@ -372,6 +372,24 @@ def test_draft_preview_is_a_pdf_marked_draft(cast, client):
     assert "Preview as PDF" in html_text(client.get(reverse("decisions:record", kwargs={"pk": record.pk})))
 
 
+def test_head_of_the_staff_pdf_answers_as_get_without_rendering_it(cast, client):
+    """A HEAD (a link checker) gets a GET's headers and no body, and WeasyPrint is never started for it."""
+    record = DecisionFactory(cast=cast)
+    client.force_login(cast.officer)
+    url = reverse("decisions:record-pdf", kwargs={"pk": record.pk})
+    with mock.patch("weasyprint.HTML.write_pdf") as write_pdf:
+        head = client.head(url)
+    assert not write_pdf.called
+    assert head.status_code == 200 and head["Content-Type"] == "application/pdf"
+    assert not head.has_header("Content-Length")  # not the 0 of an empty body: a GET's length is unknown
+    got = client.get(url)
+    for header in ("Content-Disposition", "Cache-Control"):
+        assert head[header] == got[header]
+    assert got.content.startswith(b"%PDF")
+    client.force_login(cast.other_officer)
+    assert client.head(url).status_code == 403  # the same permission as a GET
+
+
 def test_draft_preview_refused_to_those_who_may_not_see_the_record(cast, client):
     record = DecisionFactory(cast=cast)
     url = reverse("decisions:record-pdf", kwargs={"pk": record.pk})
