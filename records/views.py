@@ -117,12 +117,13 @@ def moved_on(kind, request, record, action):
     return redirect(kind.url(record))
 
 
-def refused(kind, request, pk, action):
+def refused(kind, request, pk, action, record=None):
     """After a 403 on `action`: the page saying the record moved on, or None to keep the 403. Only
-    someone who may see the record hears its state, and only on a POST (a button clicked)."""
+    someone who may see the record hears its state, and only on a POST (a button clicked). `record`,
+    when given, is the record as this request just read it; else it is read again."""
     if request.method != "POST":
         return None  # a page opened by someone who may not act: the 403, without reading the record again
-    record = kind.load(pk)
+    record = record or kind.load(pk)
     if not kind.permissions.can_view(request.user, record):
         return None
     if not kind.workflow.allowed_in_status(record.status, action) or already_done(kind, record, action):
@@ -163,6 +164,10 @@ def every_field(data, view):
     return dict(data)
 
 
+class Refused(PermissionDenied):
+    """A 403 whose page has already been decided (`refused` was asked, with the record just read)."""
+
+
 class AlreadyDone(Exception):
     """Raised by an action's `call` when someone did it meanwhile: its message is said on the record."""
 
@@ -197,7 +202,9 @@ class RecordAction(View):
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
+        except Refused:
+            raise
+        except PermissionDenied:  # from the service, under the row lock: read the record as it is now
             if response := refused(self.kind, request, kwargs["pk"], self.action):
                 return response
             raise
@@ -226,7 +233,10 @@ class RecordAction(View):
             self.record.status, self.action
         ):
             return moved_on(kind, self.request, self.record, self.action)
-        raise PermissionDenied
+        # A button clicked on a page the record has moved past: said from the record just read.
+        if response := refused(kind, self.request, self.record.pk, self.action, record=self.record):
+            return response
+        raise Refused
 
     def call(self, data):
         arguments = self.arguments(data, self)

@@ -404,6 +404,18 @@ def test_action_page_refused_on_get_reads_the_record_once(client, cast):
     assert sum(table in query["sql"] for query in queries.captured_queries) == 1
 
 
+def test_action_refused_on_post_reads_the_record_once(client, cast):
+    """A button clicked by someone who may see the record but not act: the 403 is decided from the
+    record this request read, not from a second read."""
+    decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
+    client.force_login(cast.democratic_support)
+    table = f'FROM "{Decision._meta.db_table}"'
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(url("sign", decision), {"confirm": "on"}).status_code == 403
+    assert sum(table in query["sql"] for query in queries.captured_queries) == 1
+    assert fresh(decision).status == Status.AWAITING_DECISION
+
+
 def test_sign_page_lists_blockers_and_has_no_button(client, cast):
     """DATES-1 blocks signing: the page says why and offers no button."""
     decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
