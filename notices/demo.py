@@ -1,13 +1,18 @@
-"""Demo: a key decision on the general exception route (EXEC-6), made and noticed through the
-services as its people would: Jane Anstis drafts and submits it, Sam Okafor (Democratic Support)
-gives the general exception notice, which emails the scrutiny chair. Loaded after `decisions`."""
+"""Demo: two key decisions that could not wait 28 clear days, made and noticed through the services
+as their people would. On the general exception route (EXEC-6): Jane Anstis drafts and submits it,
+Sam Okafor (Democratic Support) gives the general exception notice, which emails the scrutiny chair.
+Under special urgency (EXEC-7): the scrutiny chair, Jemima Laing, agrees it cannot be deferred (and
+waives call-in), Alison Botham signs it, and Sam Okafor publishes it with its special urgency notice,
+so the report to council of urgent decisions (EXEC-8) has a decision to list. Loaded after `decisions`.
+"""
 
 import datetime
 from decimal import Decimal
 
 from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import loading
-from council.models import Committee, Priority
+from council.models import Committee, Department, Priority, User
+from decisions import rules_signing
 from decisions import services as decisions_services
 from decisions.models import Decision, KeyDecisionRoute, today
 from notices import services
@@ -17,6 +22,13 @@ REASONS = (
     "The home failed its fire safety inspection and must close its upper floor until the work is done. The "
     "contractor's offer holds only until the end of the month, so the decision cannot wait for 28 clear days' "
     "notice in the Forward Plan."
+)
+
+
+SPECIAL_URGENCY_TITLE = "Emergency placements for children after their residential care provider stopped trading"
+SPECIAL_URGENCY_REASON = (
+    "The provider of four residential placements for children in care has told the council it stops trading "
+    "at the end of the week. New placements must be contracted now, or the children would lose their homes."
 )
 
 
@@ -66,9 +78,69 @@ def load_general_exception(cast, committee):
     return services.give_general_exception_notice(decision, actor=cast["sam.okafor"], reasons=REASONS)
 
 
+def _special_urgency_answers(cast, committee):
+    alison = cast["alison.botham"]
+    return {
+        **_answers(cast, committee),
+        "title": SPECIAL_URGENCY_TITLE,
+        "decision_to_be_taken": (
+            "To direct award contracts for four residential placements for children in care, to the value of "
+            "£1,100,000 a year."
+        ),
+        "reasons": "The children need homes close to Plymouth from the day their current provider stops trading.",
+        "alternatives": "- Placements out of the area: further from school and family, and at a higher cost.",
+        "financial_implications": "£1,100,000 a year from revenue funding, met from the Children's Services budget.",
+        "capital_amount": Decimal("1100000"),
+        "revenue_amount": Decimal("1100000"),
+        "key_decision_route": KeyDecisionRoute.SPECIAL_URGENCY,
+        "plan_link": "Caring for People and Communities: children in care live in safe homes close to Plymouth.",
+        "environmental_implications": "There are no direct environmental impacts of the decision.",
+        # Urgent for call-in too (CALL-2): the scrutiny chair is asked both questions at once.
+        "is_urgent": True,
+        "urgency_reason": SPECIAL_URGENCY_REASON,
+        "cmt_member": alison,
+    }
+
+
+def load_special_urgency(cast, committee):
+    """Drafted, signed off, agreed by the scrutiny chair, signed and published with its notice."""
+    jane, sam = cast["jane.anstis"], cast["sam.okafor"]
+    if Decision.objects.filter(author=jane, title=SPECIAL_URGENCY_TITLE).exists():
+        return None
+    decision = decisions_services.start_decision(actor=jane)
+    answers = _special_urgency_answers(cast, committee)
+    for field, value in answers.items():
+        setattr(decision, field, value)
+    decision = decisions_services.save_edits(decision, actor=jane, fields=list(answers))
+    decision = decisions_services.submit_for_sign_off(decision, actor=jane)
+    for department in rules_signing.required_departments(decision):
+        reviewer = User.objects.filter(groups=department.reviewer_group).order_by("pk").first()
+        typed = f"LS/{39200 + decision.pk}/TR" if department.code_source == Department.CodeSource.TYPED else ""
+        decisions_services.issue_sign_off_code(decision, actor=reviewer, department=department, typed_code=typed)
+    decision = decisions_services.agree_urgency(
+        decision,
+        actor=cast["jemima.laing"],
+        # The chair's own words become the notice's reasons (EXEC-7), so they say why it cannot wait.
+        comment="The children would lose their homes at the end of the week: the decision cannot wait for 28 "
+        "clear days' notice.",
+    )
+    decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"])
+    decision = decisions_services.publish_decision(decision, actor=sam)
+    return services.publish_special_urgency_notice(decision, actor=sam)
+
+
 def load(stdout=None):
     with loading("demo notices") as cast:
-        made = load_general_exception(cast, Committee.objects.get(slug=EDUCATION_COMMITTEE))
+        committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
+        made = [
+            said
+            for said, notice in [
+                ("a general exception notice", load_general_exception(cast, committee)),
+                ("a decision taken under special urgency, with its notice", load_special_urgency(cast, committee)),
+            ]
+            if notice
+        ]
     if stdout:
-        said = "created a general exception notice" if made else "the general exception notice is already there"
-        stdout.write(f"Notices: {said}.")
+        stdout.write(
+            f"Notices: created {' and '.join(made)}." if made else "Notices: the demo notices are already there."
+        )

@@ -69,8 +69,9 @@ def test_backup_then_restore_keeps_every_stored_pdf_matching_its_sha256(tmp_path
     }
     _ok(_migrate_and_load_demo(env))
     before = _stored(database)
-    # COD02 21/22, the Innovate Team report and the call-in demo's three published decisions
-    assert len(before) == 5
+    # COD02 21/22, the Innovate Team report, the call-in demo's three published decisions and the
+    # decision taken under special urgency (notices/demo.py)
+    assert len(before) == 6
 
     _ok(_manage(env, "backup", "--to", str(backup)))
     assert {p.name for p in backup.iterdir()} == {"database.sqlite3", "media.tar.gz", "manifest.json"}
@@ -82,7 +83,7 @@ def test_backup_then_restore_keeps_every_stored_pdf_matching_its_sha256(tmp_path
     media.rmdir()
 
     restored = _ok(_manage(env, "restore", str(backup)))
-    assert "all 5 stored PDFs match their SHA-256" in restored.stdout
+    assert "all 6 stored PDFs match their SHA-256" in restored.stdout
     after = _stored(database)
     assert after == before
     for name, digest in after:
@@ -135,12 +136,12 @@ def test_backup_then_restore_on_postgresql_keeps_every_stored_pdf_matching_its_s
     try:
         _ok(_migrate_and_load_demo(env))
         before = stored()
-        assert len(before) == 5  # as on SQLite above
+        assert len(before) == 6  # as on SQLite above
         _ok(_manage(env, "backup", "--to", str(backup)))
         assert (backup / "database.dump").exists()
         recreate()  # disaster: an empty database
         restored = _ok(_manage(env, "restore", str(backup)))
-        assert "all 5 stored PDFs match their SHA-256" in restored.stdout
+        assert "all 6 stored PDFs match their SHA-256" in restored.stdout
         assert stored() == before
     finally:
         with admin.cursor() as cursor:

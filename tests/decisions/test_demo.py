@@ -176,9 +176,10 @@ def test_loading_twice_creates_nothing_twice(loaded):
     counts = (Decision.objects.count(), SignOff.objects.count(), Event.objects.count())
     stored = (loaded.public_pdf.name, loaded.public_pdf_sha256)
     call_command("load_demo", "--quiet-accounts")
-    # Four records of the decisions demo, the general exception one of the notices demo, and the call-in
-    # demo's three published decisions and the changed decision drafted after one was referred back.
-    assert (Decision.objects.count(), SignOff.objects.count(), Event.objects.count()) == counts == (9, *counts[1:])
+    # Four records of the decisions demo, the general exception and special urgency ones of the notices
+    # demo, and the call-in demo's three published decisions and the changed decision drafted after one
+    # was referred back.
+    assert (Decision.objects.count(), SignOff.objects.count(), Event.objects.count()) == counts == (10, *counts[1:])
     loaded.refresh_from_db()
     assert (loaded.public_pdf.name, loaded.public_pdf_sha256) == stored  # the stored PDF is kept, not redone
 
@@ -210,8 +211,9 @@ def test_other_demo_records_are_in_their_states(loaded):
 
 def test_demo_records_are_in_the_current_municipal_year(loaded):
     references = set(Decision.objects.exclude(reference="").values_list("reference", flat=True))
-    # With the notices demo's general exception record and the call-in demo's three published decisions.
-    assert len(references) == 7
+    # With the notices demo's general exception and special urgency records and the call-in demo's three
+    # published decisions.
+    assert len(references) == 8
     assert "COD02 21/22" in references
 
 

@@ -110,6 +110,26 @@ def test_demo_has_a_decision_on_the_general_exception_route_with_its_notice_EXEC
     assert notice.decision.status == Status.IN_SIGN_OFF
 
 
+def test_demo_has_a_decision_taken_under_special_urgency_with_its_notice_EXEC_7_EXEC_8(demo_loaded):
+    """The demo's special urgency decision is agreed by the scrutiny chair, published with its notice,
+    and is what a report to council of urgent decisions for this month lists (so `make run` shows one)."""
+    from council.models import User
+    from urgent_reports import services as reports
+
+    notice = Notice.objects.get(kind=Kind.SPECIAL_URGENCY)
+    decision = notice.decision
+    assert decision.key_decision_route == "special_urgency" and decision.status == Status.PUBLISHED
+    assert "cannot wait" in notice.reasons and notice.reasons_published_at
+    agreements = {a.kind: a for a in decision.chair_agreements.all()}
+    assert {a.status for a in agreements.values()} == {ChairAgreement.Outcome.AGREED}
+    assert agreements[ChairAgreement.Kind.SPECIAL_URGENCY].chair.username == "jemima.laing"
+    decided = decision.decided_on
+    report = reports.generate_report(
+        actor=User.objects.get(username="sam.okafor"), period_from=decided.replace(day=1), period_to=decided
+    )
+    assert list(report.decisions.all()) == [decision]
+
+
 def test_published_notice_keeps_what_it_said_EXEC_6(democratic_support):
     """A notice is published when given: its matter and decision maker never change afterwards, and
     it cannot be deleted; only its reasons follow, once (reg 10(4))."""
