@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from council import documents as council_documents
@@ -32,6 +33,12 @@ def democratic_support_required(view):
     return wrapped
 
 
+def listed(count):
+    if not count:
+        return "The report lists no decisions: none was taken under special urgency in the period"
+    return f"The report lists {count} decision{pluralize(count)}"
+
+
 @democratic_support_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def index(request):
@@ -42,7 +49,7 @@ def index(request):
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            messages.success(request, f"The report lists {report.decisions.count()} decisions")
+            messages.success(request, listed(report.decisions.count()))
             return redirect(report)
     reports = UrgentDecisionsReport.objects.all()[:50]
     return render(request, "urgent_reports/index.html", {"form": form, "reports": reports})

@@ -209,6 +209,17 @@ def test_report_form_shows_errors_and_keeps_answers_EXEC_8(client, db, democrati
         made = client.post(url, {**fields, "period_from_1": "1"})
     report = UrgentDecisionsReport.objects.get()
     assert made.status_code == 302 and made["Location"] == report.get_absolute_url()
+    said = [str(m) for m in client.get(made["Location"]).context["messages"]]
+    assert said == ["The report lists no decisions: none was taken under special urgency in the period"]
+
+
+def test_report_made_says_how_many_decisions_it_lists_EXEC_8(client, january, democratic_support):
+    client.force_login(democratic_support)
+    fields = {"period_from_0": "1", "period_from_1": "1", "period_from_2": "2026"}
+    fields |= {"period_to_0": "13", "period_to_1": "1", "period_to_2": "2026"}
+    with on(datetime.date(2026, 2, 10)):
+        made = client.post(reverse("urgent-reports:index"), fields, follow=True)
+    assert [str(m) for m in made.context["messages"]] == ["The report lists 1 decision"]  # not "1 decisions"
 
 
 def test_only_democratic_support_generates_or_reads_reports_EXEC_8(client, db, officer, democratic_support):
