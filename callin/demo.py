@@ -14,9 +14,9 @@ from django.utils import timezone
 from callin import services
 from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import loading
-from council.models import Committee, Department, Priority, User
-from decisions import rules_signing
+from council.models import Committee, Priority
 from decisions import services as decisions_services
+from decisions.demo_current import signed_off_by_every_department, submitted
 from decisions.models import Decision, Status, today
 from decisions.models_callin import CallInState
 from scrutiny.models import Meeting
@@ -71,17 +71,8 @@ def _answers(cast, committee, title, what):
 
 def _published(cast, committee, title, what):
     """A decision drafted by Jane Anstis, signed off, signed by Alison Botham and published by Sam Okafor."""
-    jane = cast["jane.anstis"]
-    decision = decisions_services.start_decision(actor=jane)
-    answers = _answers(cast, committee, title, what)
-    for field, value in answers.items():
-        setattr(decision, field, value)
-    decision = decisions_services.save_edits(decision, actor=jane, fields=list(answers))
-    decision = decisions_services.submit_for_sign_off(decision, actor=jane)
-    for department in rules_signing.required_departments(decision):
-        reviewer = User.objects.filter(groups=department.reviewer_group).order_by("pk").first()
-        typed = f"LS/{39100 + decision.pk}/TR" if department.code_source == Department.CodeSource.TYPED else ""
-        decisions_services.issue_sign_off_code(decision, actor=reviewer, department=department, typed_code=typed)
+    decision = submitted(cast["jane.anstis"], _answers(cast, committee, title, what))
+    signed_off_by_every_department(decision, legal_file=39100)
     decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"])
     return decisions_services.publish_decision(decision, actor=cast["sam.okafor"])
 

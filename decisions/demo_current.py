@@ -6,8 +6,8 @@ import datetime
 from decimal import Decimal
 
 from council.demo_history import attach_pdf
-from council.models import CabinetPortfolio, Department, Priority, Ward
-from decisions import services
+from council.models import CabinetPortfolio, Department, Priority, User, Ward
+from decisions import rules_signing, services
 from decisions.models import Appendix, Decision, today
 
 DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
@@ -19,6 +19,24 @@ def _edit(decision, actor, **values):
     for field, value in values.items():
         setattr(decision, field, value)
     return services.save_edits(decision, actor=actor, fields=list(values))
+
+
+# — for the other apps' demos (notices, call-in): a record drafted, submitted and signed off ---------
+
+
+def submitted(author, answers):
+    """A record `author` starts, fills in with `answers` (field -> value) and submits for sign-off."""
+    decision = _edit(services.start_decision(actor=author), author, **answers)
+    return services.submit_for_sign_off(decision, actor=author)
+
+
+def signed_off_by_every_department(decision, *, legal_file):
+    """Each department the record needs signs it off, by the first of its reviewers; Legal types the
+    code of its case file, `LS/<legal_file + the record's id>/TR`."""
+    for department in rules_signing.required_departments(decision):
+        reviewer = User.objects.filter(groups=department.reviewer_group).order_by("pk").first()
+        typed = f"LS/{legal_file + decision.pk}/TR" if department.code_source == Department.CodeSource.TYPED else ""
+        services.issue_sign_off_code(decision, actor=reviewer, department=department, typed_code=typed)
 
 
 def _common(people, committee):

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import loading
-from council.models import Committee, Department, Priority, User
-from decisions import rules_signing
+from council.models import Committee, Priority
 from decisions import services as decisions_services
+from decisions.demo_current import signed_off_by_every_department, submitted
 from decisions.models import Decision, KeyDecisionRoute, today
 from notices import services
 
@@ -69,12 +69,7 @@ def load_general_exception(cast, committee):
     jane = cast["jane.anstis"]
     if Decision.objects.filter(author=jane, title=TITLE).exists():
         return None
-    decision = decisions_services.start_decision(actor=jane)
-    answers = _answers(cast, committee)
-    for field, value in answers.items():
-        setattr(decision, field, value)
-    decision = decisions_services.save_edits(decision, actor=jane, fields=list(answers))
-    decision = decisions_services.submit_for_sign_off(decision, actor=jane)
+    decision = submitted(jane, _answers(cast, committee))
     return services.give_general_exception_notice(decision, actor=cast["sam.okafor"], reasons=REASONS)
 
 
@@ -107,16 +102,8 @@ def load_special_urgency(cast, committee):
     jane, sam = cast["jane.anstis"], cast["sam.okafor"]
     if Decision.objects.filter(author=jane, title=SPECIAL_URGENCY_TITLE).exists():
         return None
-    decision = decisions_services.start_decision(actor=jane)
-    answers = _special_urgency_answers(cast, committee)
-    for field, value in answers.items():
-        setattr(decision, field, value)
-    decision = decisions_services.save_edits(decision, actor=jane, fields=list(answers))
-    decision = decisions_services.submit_for_sign_off(decision, actor=jane)
-    for department in rules_signing.required_departments(decision):
-        reviewer = User.objects.filter(groups=department.reviewer_group).order_by("pk").first()
-        typed = f"LS/{39200 + decision.pk}/TR" if department.code_source == Department.CodeSource.TYPED else ""
-        decisions_services.issue_sign_off_code(decision, actor=reviewer, department=department, typed_code=typed)
+    decision = submitted(jane, _special_urgency_answers(cast, committee))
+    signed_off_by_every_department(decision, legal_file=39200)
     decision = decisions_services.agree_urgency(
         decision,
         actor=cast["jemima.laing"],
