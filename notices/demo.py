@@ -74,7 +74,7 @@ def load_general_exception(cast, committee):
 
 
 def _special_urgency_answers(cast, committee):
-    alison = cast["alison.botham"]
+    """The general exception record's answers, with what differs."""
     return {
         **_answers(cast, committee),
         "title": SPECIAL_URGENCY_TITLE,
@@ -88,12 +88,10 @@ def _special_urgency_answers(cast, committee):
         "capital_amount": Decimal("1100000"),
         "revenue_amount": Decimal("1100000"),
         "key_decision_route": KeyDecisionRoute.SPECIAL_URGENCY,
-        "plan_link": "Caring for People and Communities: children in care live in safe homes close to Plymouth.",
         "environmental_implications": "There are no direct environmental impacts of the decision.",
         # Urgent for call-in too (CALL-2): the scrutiny chair is asked both questions at once.
         "is_urgent": True,
         "urgency_reason": SPECIAL_URGENCY_REASON,
-        "cmt_member": alison,
     }
 
 
