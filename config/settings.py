@@ -140,6 +140,20 @@ AXES_LOCKOUT_CALLABLE = "council.views.sign_in_locked_out"
 AXES_CLIENT_IP_CALLABLE = "council.middleware.client_ip"
 AXES_VERBOSE = False
 
+# Staff sign-in through the council's identity provider (OpenID Connect: Microsoft Entra ID, Google,
+# Okta, Keycloak...), beside the username and password form. On when an issuer and a client are set;
+# the provider's endpoints and keys come from its discovery document (council/oidc.py). The redirect
+# URI to register with the provider is <site>/sign-in/council-account/return/.
+OIDC_ISSUER = os.environ.get("DJANGO_OIDC_ISSUER", "").strip().rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("DJANGO_OIDC_CLIENT_ID", "").strip()
+OIDC_CLIENT_SECRET = os.environ.get("DJANGO_OIDC_CLIENT_SECRET", "")
+# The claim holding the address an account is matched on the first time (Entra ID: "email" as an
+# optional claim, or "preferred_username" for the sign-in name).
+OIDC_EMAIL_CLAIM = os.environ.get("DJANGO_OIDC_EMAIL_CLAIM", "email").strip() or "email"
+OIDC_PROVIDER_NAME = os.environ.get("DJANGO_OIDC_PROVIDER_NAME", "").strip()  # "Sign in with <name>"
+if bool(OIDC_ISSUER) != bool(OIDC_CLIENT_ID):
+    raise ImproperlyConfigured("Set both DJANGO_OIDC_ISSUER and DJANGO_OIDC_CLIENT_ID for staff sign-in, or neither.")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

@@ -81,11 +81,24 @@ class CabinetPortfolioAdmin(admin.ModelAdmin):
     list_select_related = ["member"]
 
 
+class SignInIdentityInline(admin.TabularInline):
+    """Who this account is at the council's identity provider (council/oidc.py). Bound at the first
+    sign-in there; deleting the row unbinds it, and the next sign-in is matched by email again."""
+
+    model = models.SignInIdentity
+    extra = 0
+    fields = readonly_fields = ["issuer", "subject", "created_at", "last_signed_in_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(models.User)
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "display_name", "job_title", "directorate", "is_active"]
     list_select_related = ["directorate"]
     list_filter = ["groups", "directorate", "is_active", "is_staff"]
+    inlines = [SignInIdentityInline]
     fieldsets = DjangoUserAdmin.fieldsets + (
         ("Council details", {"fields": ["honorific", "job_title", "phone", "directorate", "initials"]}),
     )

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from council import codes
 from council.models_callin import CallInBy, CallInScope, CallInSettings  # noqa: F401 - the constitution's choices
+from council.models_identity import SignInIdentity  # noqa: F401 - staff sign-in through the identity provider
 from council.wards import Ward  # noqa: F401 - one of the council's models
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from council import roles, worklists
+from council import oidc, roles, worklists
 from council.forms import SignInForm
 from council.pagecache import public_page
 
@@ -36,6 +36,13 @@ class SignInView(auth_views.LoginView):
     template_name = "council/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+    extra_context = {"error_links": []}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **oidc.sign_in_page_context()}
+
+    def dispatch(self, request, *args, **kwargs):
+        return oidc.allow_form_to_provider(super().dispatch(request, *args, **kwargs))
 
 
 class SignOutView(auth_views.LogoutView):

@@ -146,6 +146,28 @@ def member_of_public():
 ROLE_PERSONAS = [name for name in PERSONAS if name != "other_officer"]
 
 
+# --- the council's identity provider ---------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def oidc_issuer():
+    """A real OpenID Connect provider for the run (tests/services.py), once per worker."""
+    from tests import services
+
+    with services.oidc_provider() as issuer:
+        yield issuer
+
+
+@pytest.fixture
+def oidc_on(settings, oidc_issuer):
+    """Staff sign-in through that provider switched on, as DJANGO_OIDC_* would; yields its issuer."""
+    from tests import services
+
+    settings.OIDC_ISSUER, settings.OIDC_PROVIDER_NAME = oidc_issuer, "Plymouth City Council"
+    settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET = services.OIDC_CLIENT_ID, services.OIDC_CLIENT_SECRET
+    return oidc_issuer
+
+
 # --- browser --------------------------------------------------------------------------------
 
 

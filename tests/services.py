@@ -84,3 +84,20 @@ def redis_server():
     command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
     with running(command, port, "redis-server") as process:
         yield f"redis://127.0.0.1:{port}/0", process
+
+
+ROOT = Path(__file__).resolve().parents[1]
+OIDC_CLIENT_ID, OIDC_CLIENT_SECRET = "council-decisions", "a client secret: with / and + to encode"
+
+
+@contextmanager
+def oidc_provider():
+    """node-oidc-provider (package.json; `npm ci`) with this service as its client (tests/council/
+    oidc_provider.mjs says which logins have which claims); yields its issuer URL."""
+    node = shutil.which("node")
+    if not node or not (ROOT / "node_modules" / "oidc-provider").is_dir():
+        missing("node-oidc-provider is not installed (apt-get install nodejs npm; npm ci).")
+    port = free_port()
+    script = ROOT / "tests" / "council" / "oidc_provider.mjs"
+    with running([node, str(script), str(port), OIDC_CLIENT_ID, OIDC_CLIENT_SECRET], port, "oidc-provider"):
+        yield f"http://127.0.0.1:{port}"

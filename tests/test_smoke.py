@@ -54,11 +54,19 @@ def _public_appendix(request):
     return {"slug": decision.reference_slug, "ref": "B"}
 
 
+def _oidc_on(request):
+    """Sign-in through the council's identity provider switched on, with a real provider running."""
+    request.getfixturevalue("oidc_on")
+    return {}
+
+
 # name -> (persona fixture or None for the public, kwargs factory taking the request fixture, method)
 ROUTES = {
     "home": (None, None, "get"),
-    "login": (None, None, "get"),
+    "login": (None, _oidc_on, "get"),  # with the identity provider's button, so its form is fuzzed too
     "logout": ("officer", None, "post"),
+    "oidc-start": (None, _oidc_on, "post"),  # to the provider (tests/council/test_oidc.py: the round trip)
+    "oidc-callback": (None, _oidc_on, "get"),  # opened on its own: back to the sign-in page
     "staff-home": ("officer", None, "get"),
     "accessibility": (None, None, "get"),
     "decisions:list": (None, None, "get"),

@@ -36,6 +36,13 @@ def test_production_refuses_to_start_without_secret_key():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_sign_in_with_an_identity_provider_refuses_half_a_configuration():
+    for half in ({"DJANGO_OIDC_ISSUER": "https://login.example/tenant/v2.0"}, {"DJANGO_OIDC_CLIENT_ID": "decisions"}):
+        result = _run(["check"], {**PRODUCTION_ENV, **half})
+        assert result.returncode != 0
+        assert "Set both DJANGO_OIDC_ISSUER and DJANGO_OIDC_CLIENT_ID" in result.stderr
+
+
 def test_debug_mode_starts_without_secret_key():
     result = _run(["check"], {"DJANGO_DEBUG": "true"})
     assert result.returncode == 0, result.stderr
