@@ -96,6 +96,14 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} and parts.netloc else ""
 
 
+def signed_out(request):
+    """After signing out here, the next sign-in with the provider in this browser asks it to sign in
+    afresh: on a shared computer, the next person is not signed in as the last by the provider
+    remembering them. (Signing out of the provider itself is the provider's.)"""
+    if enabled():
+        request.session[SIGN_IN_AFRESH_KEY] = True
+
+
 def _unavailable(reason):
     return SignInFailed(
         reason,

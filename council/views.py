@@ -46,7 +46,10 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        oidc.signed_out(request)
+        return response
 
 
 def sign_in_locked_out(request, original_response=None, credentials=None):

@@ -301,3 +301,11 @@ def test_after_a_person_without_an_account_the_provider_is_asked_to_sign_in_afre
     assert again["prompt"] == ["login"]
     afterwards = parse_qs(urlsplit(client.post(reverse("oidc-start"))["Location"]).query)
     assert "prompt" not in afterwards
+
+
+def test_after_signing_out_the_next_sign_in_asks_the_provider_to_sign_in_afresh(client, officer, oidc_on):
+    """A shared computer: the next person must not be signed in as the last by the provider remembering them."""
+    sign_in(client, "officer@council.example")
+    assert client.post(reverse("logout")).status_code == 302 and signed_in_as(client) is None
+    again = parse_qs(urlsplit(client.post(reverse("oidc-start"))["Location"]).query)
+    assert again["prompt"] == ["login"]
