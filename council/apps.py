@@ -20,6 +20,7 @@ class CouncilConfig(AppConfig):
         # are part of the schema's meaning, not optional data.
         post_migrate.connect(_ensure_defaults, sender=self, dispatch_uid="council-defaults")
         from council import (
+            oidc,  # noqa: F401 - registers its deploy check (the identity provider over https)
             pagecache,
             tasks,  # noqa: F401 - registers the task backend's system check
         )

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import jwt
 from django.conf import settings
 from django.contrib import auth
+from django.core import checks
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -66,6 +67,20 @@ def enabled():
 
 def provider_name():
     return settings.OIDC_PROVIDER_NAME or "your council account"
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_issuer_uses_https(app_configs=None, **kwargs):
+    """`check --deploy`: over plain HTTP, the codes, tokens and client secret could be read on the way."""
+    if enabled() and urlsplit(settings.OIDC_ISSUER).scheme != "https":
+        return [
+            checks.Warning(
+                f"DJANGO_OIDC_ISSUER ({settings.OIDC_ISSUER}) is not an https:// address.",
+                hint="Use the identity provider's https:// issuer: sign-in codes and the client secret travel to it.",
+                id="council.W001",
+            )
+        ]
+    return []
 
 
 def _service(start_of_sentence=False):

@@ -43,6 +43,15 @@ def test_sign_in_with_an_identity_provider_refuses_half_a_configuration():
         assert "Set both DJANGO_OIDC_ISSUER and DJANGO_OIDC_CLIENT_ID" in result.stderr
 
 
+def test_check_deploy_warns_when_the_identity_provider_is_not_https():
+    provider = {"DJANGO_OIDC_CLIENT_ID": "decisions", "DJANGO_OIDC_CLIENT_SECRET": "s"}
+    plain = _run(["check", "--deploy"], {**PRODUCTION_ENV, **provider, "DJANGO_OIDC_ISSUER": "http://login.example/t"})
+    assert "council.W001" in plain.stderr + plain.stdout
+    secure = {**PRODUCTION_ENV, **provider, "DJANGO_OIDC_ISSUER": "https://login.example/t"}
+    result = _run(["check", "--deploy", "--fail-level", "WARNING"], secure)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_debug_mode_starts_without_secret_key():
     result = _run(["check"], {"DJANGO_DEBUG": "true"})
     assert result.returncode == 0, result.stderr
