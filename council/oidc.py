@@ -99,7 +99,7 @@ def allow_form_to_provider(response):
     page's CSP form-action to that redirect too, so the page allows the provider's origin (its
     issuer's, and its authorization endpoint's once the discovery document is known)."""
     if enabled():
-        document = cache.get(f"oidc-metadata:{settings.OIDC_ISSUER}") or {}
+        document = cache.get(_metadata_key()) or {}
         origins = {_origin(settings.OIDC_ISSUER), _origin(document.get("authorization_endpoint", ""))} - {""}
         policy = getattr(response, "_csp_config", None) or settings.SECURE_CSP
         response._csp_config = {**policy, "form-action": [*policy.get("form-action", []), *sorted(origins)]}
@@ -147,9 +147,13 @@ def _fetch_json(url, data=None, headers=None):
     return document
 
 
+def _metadata_key():
+    return f"oidc-metadata:{settings.OIDC_ISSUER}"
+
+
 def metadata():
     """The provider's discovery document (its endpoints and keys), checked to be the configured issuer's."""
-    key = f"oidc-metadata:{settings.OIDC_ISSUER}"
+    key = _metadata_key()
     if document := cache.get(key):
         return document
     document = _fetch_json(f"{settings.OIDC_ISSUER}/.well-known/openid-configuration")
@@ -287,6 +291,13 @@ def _client_authentication():
     return {"Authorization": f"Basic {base64.b64encode(pair.encode()).decode()}"}
 
 
+def _key_client(jwks_uri):
+    """The provider's keys, fetched when first needed and kept (PyJWKClient refetches on a new key id)."""
+    if jwks_uri not in _KEY_CLIENTS:
+        _KEY_CLIENTS[jwks_uri] = jwt.PyJWKClient(jwks_uri, lifespan=METADATA_SECONDS, timeout=TIMEOUT_SECONDS)
+    return _KEY_CLIENTS[jwks_uri]
+
+
 def _verified_id_token(document, id_token, nonce):
     """The ID token's claims, once its signature (the provider's published key), issuer, audience,
     expiry and nonce are right."""
@@ -296,10 +307,7 @@ def _verified_id_token(document, id_token, nonce):
         algorithm = jwt.get_unverified_header(id_token).get("alg")
         if algorithm not in SIGNING_ALGORITHMS:
             raise jwt.InvalidAlgorithmError(f"{algorithm!r} is not an asymmetric signature")
-        keys = _KEY_CLIENTS.setdefault(
-            document["jwks_uri"],
-            jwt.PyJWKClient(document["jwks_uri"], lifespan=METADATA_SECONDS, timeout=TIMEOUT_SECONDS),
-        )
+        keys = _key_client(document["jwks_uri"])
         claims = jwt.decode(
             id_token,
             keys.get_signing_key_from_jwt(id_token).key,

@@ -54,7 +54,7 @@ def _public_appendix(request):
     return {"slug": decision.reference_slug, "ref": "B"}
 
 
-def _oidc_on(request):
+def with_oidc_on(request):
     """Sign-in through the council's identity provider switched on, with a real provider running."""
     request.getfixturevalue("oidc_on")
     return {}
@@ -65,8 +65,8 @@ ROUTES = {
     "home": (None, None, "get"),
     "login": (None, None, "get"),
     "logout": ("officer", None, "post"),
-    "oidc-start": (None, _oidc_on, "post"),  # to the provider (tests/council/test_oidc.py: the round trip)
-    "oidc-callback": (None, _oidc_on, "get"),  # opened on its own: back to the sign-in page
+    "oidc-start": (None, with_oidc_on, "post"),  # to the provider (tests/council/test_oidc.py: the round trip)
+    "oidc-callback": (None, with_oidc_on, "get"),  # opened on its own: back to the sign-in page
     "staff-home": ("officer", None, "get"),
     "accessibility": (None, None, "get"),
     "decisions:list": (None, None, "get"),

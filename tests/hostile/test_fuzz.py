@@ -30,7 +30,7 @@ from django.urls.converters import IntConverter, SlugConverter
 from decisions.tasklist import TASKS as DECISION_TASKS
 from scrutiny.tasklist import TASKS as REPORT_TASKS
 from tests.conftest import ROLE_PERSONAS
-from tests.test_smoke import ROUTES
+from tests.test_smoke import ROUTES, with_oidc_on
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ for _slug in DECISION_TASKS:
 for _slug in REPORT_TASKS:
     FORM_PAGES[f"scrutiny:task/{_slug}"] = ("officer", lambda r, s=_slug: _route_kwargs(r, "scrutiny:task", task=s))
 # The sign-in page with the identity provider's button (its form posts to oidc-start).
-FORM_PAGES["login/council-account"] = (None, lambda r: r.getfixturevalue("oidc_on") and {})
+FORM_PAGES["login/council-account"] = (None, with_oidc_on)
 NOT_POSTED = {"logout"}  # posting it signs the persona out; the smoke test posts it
 
 
