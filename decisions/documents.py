@@ -129,7 +129,7 @@ def record_context(decision, *, public, council=None):
         "paper_grids": [(paper, paragraph_grid(paper.exempt_paragraphs)) for paper in papers],
         "part2_grid": paragraph_grid(decision.part2_paragraphs),
         "paragraph_numbers": PARAGRAPHS,
-        "declaration": decision.declaration or _declaration(),
+        "declaration": decision.declaration or _declaration(decision),
         "exempt_from_call_in": decision.exempt_from_call_in,
     }
 
@@ -143,10 +143,10 @@ def _flowing_sections(appendices, papers):
     return flowing
 
 
-def _declaration():
-    from decisions.services import DECLARATION
+def _declaration(decision):
+    from decisions.services import declaration
 
-    return DECLARATION
+    return declaration(decision)
 
 
 def pdf_filename(decision, *, public=True):

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.core.exceptions import ValidationError
 
+from decisions.rules_signing import EXEMPTION_CONFIRMATION_REQUIRED
 from records.forms import CommentForm, ConfirmForm, GivenOutsideForm, GovDateField, SignOffForm, apply_service_errors
 from records.forms import action_helper as _helper
 
@@ -173,6 +174,18 @@ class SignForm(forms.Form):
         error_messages={"required": "Confirm that you have read the declaration and agree the decision"},
     )
 
-    def __init__(self, *args, **kwargs):
+    # EXEC-13: asked only when the record withholds something from the public.
+    confirm_exemptions = forms.BooleanField(
+        label="I confirm that the information listed is exempt, and that the public interest in keeping it exempt "
+        "outweighs the public interest in disclosing it",
+        error_messages={"required": EXEMPTION_CONFIRMATION_REQUIRED},
+    )
+
+    def __init__(self, *args, withheld=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.checkbox("confirm"), button="Sign the decision")
+        boxes = [Field.checkbox("confirm")]
+        if withheld:
+            boxes.insert(0, Field.checkbox("confirm_exemptions"))
+        else:
+            del self.fields["confirm_exemptions"]
+        self.helper = _helper(*boxes, button="Sign the decision")

@@ -13,7 +13,7 @@ from council.models import CouncilSettings, Department
 from decisions.models import ChairAgreement, KeyDecisionRoute
 from forwardplan.models import Status as PlanStatus
 from notices.models import Kind as NoticeKind
-from records.rules import Problem, current_sign_offs, missing_sign_offs
+from records.rules import Problem, current_sign_offs, exempt_parts, missing_sign_offs
 
 # A plan item's notice stands while it is on the plan, deferred or not (never once withdrawn).
 PLAN_PUBLIC = {PlanStatus.PUBLISHED, PlanStatus.DEFERRED}
@@ -175,3 +175,23 @@ def _general_exception_notice(d, decided_on, days):
             "EXEC-6", "key_decision_route", what, notice.published_on, decided_on, earliest, clear_days, days
         )
     return []
+
+
+# — EXEC-13: the decision maker confirms the classification of what is withheld ----------------
+
+
+def withheld(d):
+    """What the public version withholds (S12A-4): the Part II briefing report, then each exempt
+    appendix and background paper, each with the Schedule 12A paragraphs it is withheld under."""
+    parts = []
+    if d.has_exempt_information and d.part2_paragraphs:
+        parts.append(f"The confidential (Part II) briefing report: {d.part2_not_for_publication}")
+    return parts + exempt_parts(d)
+
+
+EXEMPTION_CONFIRMATION = (
+    "I confirm that the information withheld from the public version of this record is exempt information under "
+    "the paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972 given for it, and that in all the "
+    "circumstances the public interest in keeping it exempt outweighs the public interest in disclosing it."
+)
+EXEMPTION_CONFIRMATION_REQUIRED = "Confirm that the information withheld from the public is exempt"

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from council import codes
 from council.models import CouncilSettings
-from decisions import notifications, permissions, rules, rules_key, rules_special_urgency, workflow
+from decisions import notifications, permissions, rules, rules_key, rules_signing, rules_special_urgency, workflow
 from decisions.kind import KIND
 from decisions.models import (
     CabinetConsultation,
@@ -337,18 +337,30 @@ AGREER_TEXT = ("scrutiny_chair_unable", "council_chair_unable", "reasons")
 # — deciding and publishing (returning and withdrawing: records.services) -----------------
 
 
+def declaration(decision):
+    """Section 20's words for this record: the declaration, and when the record withholds anything from
+    the public, the decision maker's confirmation of its classification (EXEC-13)."""
+    if rules_signing.withheld(decision):
+        return f"{DECLARATION}\n\n{rules_signing.EXEMPTION_CONFIRMATION}"
+    return DECLARATION
+
+
 @transaction.atomic
-def sign_decision(decision, *, actor, version=None):
-    """The decision maker signs: that fixes the date of decision and freezes the record."""
+def sign_decision(decision, *, actor, version=None, exemptions_confirmed=False):
+    """The decision maker signs: that fixes the date of decision and freezes the record. A record that
+    withholds information from the public is signed only with its classification confirmed (EXEC-13)."""
     locked = RECORDS.lock(decision)
     require(permissions.can_sign(actor, locked))
     RECORDS.check_version(locked, version, "sign")
+    if rules_signing.withheld(locked) and not exemptions_confirmed:
+        raise ValidationError({"confirm_exemptions": rules_signing.EXEMPTION_CONFIRMATION_REQUIRED})
     decided_on = today()
+    words = declaration(locked)
 
     def signed(locked):
         locked.decided_on = decided_on
         locked.signed_at = timezone.now()
-        locked.declaration = DECLARATION
+        locked.declaration = words
         locked.decision_maker_name = actor.display_name
         locked.decision_maker_job_title = actor.job_title
         if locked.cmt_member:

@@ -109,7 +109,7 @@ def load_special_urgency(cast, committee):
         comment="The children would lose their homes at the end of the week: the decision cannot wait for 28 "
         "clear days' notice.",
     )
-    decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"])
+    decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"], exemptions_confirmed=True)
     decision = decisions_services.publish_decision(decision, actor=sam)
     return services.publish_special_urgency_notice(decision, actor=sam)
 

@@ -4,6 +4,7 @@ review has (`every_kinds_views`: sign-off, return, withdraw, the PDFs). Each app
 its `RecordKind` and services; its own actions it declares itself with `RecordAction.declare`."""
 
 from records.forms import CommentForm, ConfirmForm, OptionalCommentForm
+from records.rules import exempt_parts
 from records.views import RecordAction, SignOffAction, comment
 from records.views_record import pdf_view, retry_pdf_view
 
@@ -67,12 +68,6 @@ def confirm_action(kind, action, *, permission, service, button, template, succe
         template=template,
         success=success,
     )
-
-
-def exempt_parts(record):
-    """What the public version withholds of a record's appendices and background papers (S12A-4)."""
-    children = [*record.appendices.all(), *record.background_papers.all()]
-    return [f"{item}: {item.not_for_publication}" for item in children if item.is_exempt]
 
 
 def publish_action(kind, service, template, *, button, success, withheld=exempt_parts):

@@ -65,3 +65,9 @@ def missing(record, task, messages):
         for name, message in messages.items()
         if blank(getattr(record, record._meta.get_field(name).attname))
     ]
+
+
+def exempt_parts(record):
+    """What the public version withholds of a record's appendices and background papers (S12A-4)."""
+    children = [*record.appendices.all(), *record.background_papers.all()]
+    return [f"{item}: {item.not_for_publication}" for item in children if item.is_exempt]

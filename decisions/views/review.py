@@ -13,13 +13,23 @@ from django.shortcuts import redirect
 
 from council import integrity
 from council.models import CouncilSettings
-from decisions import documents, forms_review, kind, permissions, rules, rules_special_urgency, services, workflow
+from decisions import (
+    documents,
+    forms_review,
+    kind,
+    permissions,
+    rules,
+    rules_signing,
+    rules_special_urgency,
+    services,
+    workflow,
+)
 from decisions.documents import record_context
 from decisions.models import ChairAgreement, today
 from decisions.views.public import _council
 from decisions.workflow import Action
 from notices import permissions as notice_may
-from records.actions import every_kinds_views, exempt_parts, publish_action
+from records.actions import every_kinds_views, publish_action
 from records.views import AlreadyDone, RecordAction, every_field
 from records.views_record import Button, every_kinds_buttons, page_view
 
@@ -159,10 +169,13 @@ sign = RecordAction.declare(
         **record_context(view.record, public=False, council=_council(view.request)),
         "blockers": workflow.blockers(view.record, Action.SIGN, decided_on=today()),
         "today": today(),
+        "withheld": rules_signing.withheld(view.record),
     },
     form=forms_review.SignForm,
+    form_kwargs=lambda view: {"withheld": view.extra["withheld"]},
     ready=lambda view: not view.extra["blockers"],
     service=services.sign_decision,
+    arguments=lambda data, view: {"exemptions_confirmed": data.get("confirm_exemptions", False)},
     versioned=True,
     template="decisions/record/sign.html",
     success="You have signed the decision. Democratic Support will publish it",
@@ -174,7 +187,7 @@ publish = publish_action(
     "decisions/record/publish.html",
     button="Publish the decision",
     success="{result.reference} is published on the public register",
-    withheld=lambda decision: _part_2(decision) + exempt_parts(decision),
+    withheld=rules_signing.withheld,
 )
 
 
@@ -188,10 +201,3 @@ def _agreers(decision, waiting):
         person = rules_special_urgency.holder(decision, agreed_as, council)
         choices.append((agreed_as.value, f"{agreed_as.label}: {person.display_name if person else 'nobody recorded'}"))
     return choices
-
-
-def _part_2(decision):
-    """The confidential (Part II) briefing report the public version withholds, if there is one."""
-    if decision.has_exempt_information and decision.part2_paragraphs:
-        return [f"The confidential (Part II) briefing report: {decision.part2_not_for_publication}"]
-    return []

@@ -56,3 +56,25 @@ def test_public_list_and_detail_are_accessible(page, live_server, axe, cast):
     page.wait_for_url(f"**/decisions/{record.reference_slug}/")
     assert page.get_by_role("heading", name=record.title).is_visible()
     axe.check("public detail")
+
+
+def test_signing_an_exempt_record_by_keyboard_is_accessible_EXEC_13(page, live_server, axe, sign_in, cast):
+    """EXEC-13 in Chromium: the sign page lists what is withheld; the missed box's error takes the
+    keyboard to it, and ticking it signs."""
+    record = DecisionFactory(cast=cast, exempt=True, state=Status.AWAITING_DECISION)
+    sign_in(cast.decision_maker)
+    page.goto(f"{live_server.url}/decisions/records/{record.pk}/sign/")
+    assert page.get_by_role("heading", name="Withheld from the public").is_visible()
+    axe.check("sign page of an exempt record")
+    page.get_by_label("I have read the declaration and agree the decision").check()
+    page.get_by_role("button", name="Sign the decision").click()
+    page.wait_for_load_state()
+    assert page.title().startswith("Error: ")
+    axe.check("sign page of an exempt record with an error")
+    page.get_by_role("link", name="Confirm that the information withheld from the public is exempt").click()
+    assert page.evaluate("document.activeElement.id") == "id_confirm_exemptions"
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Sign the decision").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/decisions/records/{record.pk}/")
+    assert page.get_by_text("You have signed the decision").is_visible()

@@ -1,5 +1,8 @@
 """Sign-in, the staff home, statements and error pages."""
 
+import html
+import re
+
 import pytest
 from django import forms
 from django.template import Context, Template
@@ -152,3 +155,45 @@ def test_navigation_offers_the_public_register_forward_plan_and_committees(clien
     assert active == ["Committees"]
     active = [item["label"] for item in client.get("/forward-plan/").context["navigation"] if item["active"]]
     assert active == ["Forward Plan"]
+
+
+# The model accessibility statement's parts (GOV.UK, "Sample accessibility statement"): the wording
+# the regulations require, in the order of the model, and the statement linked from every page.
+MODEL_STATEMENT = [
+    "Accessibility statement for Decisions and scrutiny",
+    "This accessibility statement applies to",
+    "Feedback and contact information",
+    "Reporting accessibility problems with this website",
+    "Enforcement procedure",
+    "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
+    "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018",
+    "Technical information about this website’s accessibility",
+    "is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites and "
+    "Mobile Applications) (No. 2) Accessibility Regulations 2018.",
+    "Compliance status",
+    "This website is partially compliant with",
+    "due to the non-compliances listed below",
+    "Non-accessible content",
+    "Non-compliance with the accessibility regulations",
+    "Preparation of this accessibility statement",
+    "This statement was prepared on",
+    "It was last reviewed on",
+]
+
+
+def test_accessibility_statement_is_in_the_model_form_A11Y_3(client, db):
+    """A11Y-3: every part the model statement requires, in its order, with the council's name, and a
+    compliance status that agrees with what it lists as non-accessible (the appendices)."""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", client.get("/accessibility/").text)).split())
+    at = -1
+    for part in MODEL_STATEMENT:
+        found = text.find(part, at + 1)
+        assert found > at, f"missing or out of order: {part!r}"
+        at = found
+    assert "Plymouth City Council is committed to making its website accessible" in text
+    assert "fully compliant" not in text
+
+
+@pytest.mark.parametrize("address", ["/", "/decisions/", "/sign-in/", "/no-such-page/"])
+def test_every_page_links_to_the_accessibility_statement_A11Y_3(client, db, address):
+    assert 'href="/accessibility/">Accessibility statement</a>' in client.get(address).text

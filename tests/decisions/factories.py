@@ -251,7 +251,7 @@ def advance(decision, to, cast=None):
             agree_all(decision)
             decision.refresh_from_db()
         if target >= ORDER.index(Status.DECIDED) and decision.status == Status.AWAITING_DECISION:
-            services.sign_decision(decision, actor=decision.decision_maker)
+            services.sign_decision(decision, actor=decision.decision_maker, exemptions_confirmed=True)
             decision.refresh_from_db()
         if target >= ORDER.index(Status.PUBLISHED) and decision.status == Status.DECIDED:
             services.publish_decision(decision, actor=cast.democratic_support)

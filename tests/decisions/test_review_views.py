@@ -3,6 +3,7 @@ paths, 403/404, constant queries, and the staff home worklists (decisions/apps.p
 
 import datetime
 import html
+import re
 
 import pytest
 from django.db import connection
@@ -383,6 +384,40 @@ def test_sign_without_confirming_is_an_error(client, cast):
     response = client.post(url("sign", decision), {})
     assert "Confirm that you have read the declaration" in text(response)
     assert fresh(decision).status == Status.AWAITING_DECISION
+
+
+def test_signing_an_exempt_record_asks_the_decision_maker_to_confirm_its_classification_EXEC_13(client, cast):
+    """EXEC-13: the page lists what the public version withholds, with its paragraphs; without the second
+    box ticked the error is on that box, nothing is signed and the other box stays ticked."""
+    decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION, exempt=True)
+    client.force_login(cast.decision_maker)
+    page = text(client.get(url("sign", decision)))
+    assert "Withheld from the public" in page
+    assert "The confidential (Part II) briefing report: Not for publication by virtue of paragraph 3" in page
+    assert "Appendix A: Business case (commercial): Not for publication by virtue of paragraph 3" in page
+    assert "Appendix B" not in page.split("Withheld from the public")[1].split("Declaration")[0]
+    assert "Provider's tender pricing: Not for publication by virtue of paragraph 3" in page
+    assert "the public interest in keeping it exempt outweighs the public interest in disclosing it" in page
+
+    response = client.post(url("sign", decision), {"confirm": "on"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="#id_confirm_exemptions"' in body and "Confirm that the information withheld from the public" in body
+    assert re.search(r'<input[^>]*name="confirm"[^>]*checked', body)  # the other answer is kept
+    assert not re.search(r'<input[^>]*name="confirm_exemptions"[^>]*checked', body)
+    assert fresh(decision).status == Status.AWAITING_DECISION
+
+    client.post(url("sign", decision), {"confirm": "on", "confirm_exemptions": "on"})
+    signed = fresh(decision)
+    assert signed.status == Status.DECIDED
+    assert "public interest in keeping it exempt outweighs" in signed.declaration
+
+
+def test_signing_a_record_with_nothing_exempt_asks_no_classification_EXEC_13(client, cast):
+    decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
+    client.force_login(cast.decision_maker)
+    page = text(client.get(url("sign", decision)))
+    assert "Withheld from the public" not in page and "confirm_exemptions" not in page
 
 
 def test_sign_by_a_decision_maker_not_named_is_403(client, cast):

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from council.models import Department, YearlySequence
-from decisions import rules, services
+from decisions import rules, rules_signing, services
 from decisions.models import ChairAgreement, Event, Status, today
 from decisions.workflow import Action, TransitionNotAllowed
 from records.models import FrozenRecord
@@ -503,6 +503,27 @@ def test_sign_freezes_the_record_FROZEN_1(officer, decision_maker):
     decision.amount = 1
     with pytest.raises(FrozenRecord):
         decision.save()
+
+
+def test_a_record_that_withholds_information_is_signed_only_with_its_classification_confirmed_EXEC_13(
+    officer, decision_maker
+):
+    """EXEC-13: the decision maker confirms the classification of what the public version withholds (here
+    the Part II report, an exempt appendix and an exempt background paper); the record keeps the words."""
+    decision = advance(DecisionFactory(author=officer, exempt=True), Status.AWAITING_DECISION)
+    with pytest.raises(ValidationError) as refused:
+        services.sign_decision(decision, actor=decision_maker)
+    assert refused.value.message_dict == {"confirm_exemptions": [rules_signing.EXEMPTION_CONFIRMATION_REQUIRED]}
+    decision.refresh_from_db()
+    assert decision.status == Status.AWAITING_DECISION and not decision.declaration
+    signed = services.sign_decision(decision, actor=decision_maker, exemptions_confirmed=True)
+    assert signed.status == Status.DECIDED
+    assert signed.declaration == f"{services.DECLARATION}\n\n{rules_signing.EXEMPTION_CONFIRMATION}"
+
+
+def test_a_record_that_withholds_nothing_asks_no_classification_EXEC_13(officer, decision_maker):
+    decision = advance(DecisionFactory(author=officer), Status.AWAITING_DECISION)
+    assert services.sign_decision(decision, actor=decision_maker).declaration == services.DECLARATION
 
 
 def test_second_signature_is_refused(officer, decision_maker):
