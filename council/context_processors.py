@@ -7,11 +7,7 @@ from council.models import CouncilSettings
 
 
 def council(request):
-    settings = getattr(request, "_council_settings", None)
-    if settings is None:
-        settings = CouncilSettings.load()
-        request._council_settings = settings
-    return {"council": settings, "navigation": navigation(request)}
+    return {"council": CouncilSettings.for_request(request), "navigation": navigation(request)}
 
 
 def navigation(request):

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser, Group
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -55,6 +56,20 @@ class CouncilSettings(CallInSettings):
         help_text="EXEC-5 and EXEC-6: the days counted between a notice and a decision. "
         "Neither the day of the notice nor the day of the decision is ever counted.",
     )
+    # OLGB-6: how long a published record and its background papers stay available, from the date of the
+    # decision (or of the meeting). Never below the law's six and four years (records.retention).
+    record_retention_years = models.PositiveSmallIntegerField(
+        "years a record is kept",
+        default=6,
+        validators=[MinValueValidator(6), MaxValueValidator(100)],
+        help_text="OLGB-6: at least 6, from the date of the decision or of the meeting.",
+    )
+    background_paper_retention_years = models.PositiveSmallIntegerField(
+        "years background papers are kept",
+        default=4,
+        validators=[MinValueValidator(4), MaxValueValidator(100)],
+        help_text="OLGB-6: at least 4, from the date of the decision or of the meeting.",
+    )
     website = models.URLField(default="https://www.plymouth.gov.uk")
     democratic_support_email = models.EmailField(default="democratic.support@plymouth.gov.uk")
     democratic_support_phone = models.CharField(max_length=40, default="01752 668000")
@@ -79,7 +94,12 @@ class CouncilSettings(CallInSettings):
             models.CheckConstraint(
                 condition=Q(municipal_year_start_month__gte=1, municipal_year_start_month__lte=12),
                 name="council_settings_month_valid",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(record_retention_years__gte=6, record_retention_years__lte=100)
+                & Q(background_paper_retention_years__gte=4, background_paper_retention_years__lte=100),
+                name="council_settings_retention_at_least_the_law",
+            ),
         ]
 
     def __str__(self):
@@ -89,6 +109,14 @@ class CouncilSettings(CallInSettings):
     def load(cls):
         obj, _ = cls.objects.get_or_create(pk=1)
         return obj
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings, read once per request (the context processor reads them for every page)."""
+        settings = getattr(request, "_council_settings", None)
+        if settings is None:
+            settings = request._council_settings = cls.load()
+        return settings
 
     def municipal_year(self, on_date):
         return MunicipalYear.containing(on_date, self.municipal_year_start_month)

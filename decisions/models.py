@@ -215,6 +215,11 @@ class Decision(CallInFields, core.Record):
         return self.part2_paragraphs
 
     @property
+    def retention_starts_on(self):
+        """OLGB-6: six years (its background papers four) beginning with the date of the decision."""
+        return self.decided_on
+
+    @property
     def special_urgency(self):
         """EXEC-7: a key decision taken without 28 clear days' notice (its route, read by other code)."""
         return self.key_decision_route == KeyDecisionRoute.SPECIAL_URGENCY

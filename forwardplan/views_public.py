@@ -28,10 +28,6 @@ FEED_SIZE = 50
 EXPORT_CHUNK = 2000
 
 
-def _council(request):
-    return getattr(request, "_council_settings", None) or CouncilSettings.load()
-
-
 def _groups(items):
     """The page's items grouped by the month they are expected in, in order, with what the list shows."""
     groups = []
@@ -136,7 +132,7 @@ def download_json(request):
     if error:
         return error
     details = (opendata.item_detail(item) for item in opendata.with_history(items).iterator(chunk_size=EXPORT_CHUNK))
-    response = streamed_json(request, publisher=_council(request).name, key="items", items=details)
+    response = streamed_json(request, publisher=CouncilSettings.for_request(request).name, key="items", items=details)
     return download(response, "forward-plan", "json")
 
 

@@ -90,11 +90,6 @@ def publish_action(kind, service, template, *, button, success, withheld=exempt_
     )
 
 
-def _council(request):
-    # The council's settings, when this request has read them already (one query fewer).
-    return getattr(request, "_council_settings", None)
-
-
 def every_kinds_views(kind, records, templates, pdf, *, departments=None):
     """The review pages every kind has, bound to one kind: sign-off (SIGNOFF-1), return, withdraw,
     the full PDF (`pdf`: the kind's `records.documents.RecordPdf`, named by its documents module's
@@ -104,7 +99,7 @@ def every_kinds_views(kind, records, templates, pdf, *, departments=None):
     sign_off_attributes = {"departments": departments} if departments is not None else {}
 
     def render(request, record, watermark):
-        return pdf(record, public=False, watermark=watermark, council=_council(request))
+        return pdf(record, public=False, watermark=watermark, council=getattr(request, "_council_settings", None))
 
     return (
         SignOffAction.declare(

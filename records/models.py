@@ -102,12 +102,21 @@ class Exemption(models.Model):
         return errors
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    def delete(self):
+        # A bulk delete never calls AppendOnlyEvent.delete(). (A deleted draft's history goes with it:
+        # the cascade deletes without this.)
+        raise ValidationError("The event history is append-only.", code="append_only")
+
+
 class AppendOnlyEvent(models.Model):
     """A row of a history: who did what, when. Never changed or deleted once written."""
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     actor_name = models.CharField(max_length=200, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -132,6 +141,12 @@ class AppendOnlyEvent(models.Model):
 
 class RecordQuerySet(models.QuerySet):
     """The lists every kind of record has, asked through what the record declares."""
+
+    def delete(self):
+        # A bulk delete never calls Record.delete(): a frozen record is refused here too (OLGB-6).
+        if self.filter(status__in=self.model.FROZEN_STATUSES).exists():
+            raise self.model.FROZEN_ERROR()
+        return super().delete()
 
     def published(self):
         return self.filter(status=self.model.PUBLIC_STATUS)
@@ -243,6 +258,12 @@ class Record(models.Model):
         return self.status in self.FROZEN_STATUSES
 
     @property
+    def retention_starts_on(self):
+        """OLGB-6: the day its retention period begins (`records.retention`), or None before then. A kind
+        of record that is kept says which day: a decision's date, a report's meeting."""
+        return None
+
+    @property
     def is_public(self):
         return self.status == self.PUBLIC_STATUS
 
@@ -269,12 +290,24 @@ class Record(models.Model):
 # — its children ---------------------------------------------------------------------------------
 
 
+class RecordChildQuerySet(models.QuerySet):
+    def delete(self):
+        # A bulk delete never calls RecordChild.delete(): a frozen record's children are refused here
+        # too (OLGB-6). The record's own delete is refused before it could cascade to them.
+        record_model = self.model._meta.get_field(self.model.RECORD_FIELD).related_model
+        if self.filter(**{f"{self.model.RECORD_FIELD}__status__in": record_model.FROZEN_STATUSES}).exists():
+            raise record_model.FROZEN_ERROR()
+        return super().delete()
+
+
 class RecordChild(models.Model):
     """A row that belongs to one record and freezes with it: it refuses to be saved (created or
     changed) or deleted once its record is frozen. Each child declares `RECORD_FIELD`, the name
     of its FK to the record."""
 
     RECORD_FIELD = None
+
+    objects = RecordChildQuerySet.as_manager()
 
     class Meta:
         abstract = True

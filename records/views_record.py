@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from council import documents as council_documents
+from council.models import CouncilSettings
+from records.retention import retention
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def page_context(kind, request, record, declared):
         "retry_pdf_url": kind.url(record, "retry-pdf") if may_retry else "",
         # A kind without sign-off (a Forward Plan item) has no IN_SIGN_OFF status.
         "gaps": kind.rules.sign_off_gaps(record) if record.status == getattr(kind.status, "IN_SIGN_OFF", None) else [],
+        "retention": retention(record, CouncilSettings.for_request(request)),
     }
 
 

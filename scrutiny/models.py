@@ -213,6 +213,12 @@ class BriefingReport(core.Exemption, core.Record):
     def __str__(self):
         return self.title or "Untitled briefing report"
 
+    @property
+    def retention_starts_on(self):
+        """OLGB-6 (LGA 1972 ss. 100C, 100D): six years (its background papers four) beginning with the
+        date of the meeting it is published for."""
+        return self.meeting.date if self.is_public and self.meeting_id else None
+
     # Frozen once published (`Record._refuse_change_if_frozen`), in the report's own words.
     FROZEN_STATUSES = FROZEN_STATUSES
     FROZEN_ERROR = FrozenReport

@@ -33,6 +33,7 @@ from decisions.documents import record_context, record_queryset
 from decisions.models import Appendix, Decision
 from decisions.register import RegisterQuery
 from decisions.rules_callin import call_in_status
+from records.retention import retention
 
 PAGE_SIZE = 25
 FEED_SIZE = 50
@@ -65,10 +66,6 @@ LIST_FIELDS = [
     "called_in_on",
     "not_subject_reason",
 ]
-
-
-def _council(request):
-    return getattr(request, "_council_settings", None) or CouncilSettings.load()
 
 
 @public_page
@@ -155,7 +152,7 @@ def download_json(request):
         return error
     header = {
         "licence": {"name": opendata.LICENCE_NAME, "url": opendata.LICENCE_URL},
-        "publisher": _council(request).name,
+        "publisher": CouncilSettings.for_request(request).name,
         "source": opendata.absolute(request.get_full_path()),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
     }
@@ -243,7 +240,9 @@ def _published(slug):
 @require_safe
 def detail(request, slug):
     decision = _published(slug)
-    context = record_context(decision, public=True, council=_council(request))
+    council = CouncilSettings.for_request(request)
+    context = record_context(decision, public=True, council=council)
+    context["retention"] = retention(decision, council)  # OLGB-6
     context["related"] = related.public_about(decision)  # e.g. scrutiny reports, registered by their app
     # CALL-1: the status in words, the validated call-ins' public part, and the records linked by a
     # reconsideration (only when published). An unvalidated request shows only as the decision's

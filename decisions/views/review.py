@@ -26,7 +26,6 @@ from decisions import (
 )
 from decisions.documents import record_context
 from decisions.models import ChairAgreement, today
-from decisions.views.public import _council
 from decisions.workflow import Action
 from notices import permissions as notice_may
 from records.actions import every_kinds_views, publish_action
@@ -81,7 +80,7 @@ record = page_view(
     "decisions/record/record.html",
     BUTTONS,
     lambda request, decision: {
-        **record_context(decision, public=False, council=_council(request)),
+        **record_context(decision, public=False, council=CouncilSettings.for_request(request)),
         "warnings": rules.record_warnings(decision),
     },
 )
@@ -166,7 +165,7 @@ sign = RecordAction.declare(
     Action.SIGN,
     permission=permissions.can_sign,
     context=lambda view: {
-        **record_context(view.record, public=False, council=_council(view.request)),
+        **record_context(view.record, public=False, council=CouncilSettings.for_request(view.request)),
         "blockers": workflow.blockers(view.record, Action.SIGN, decided_on=today()),
         "today": today(),
         "withheld": rules_signing.withheld(view.record),

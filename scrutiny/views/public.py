@@ -18,16 +18,13 @@ from council.models import Committee, CouncilSettings, User
 from council.opendata import PublicFeed
 from council.pagecache import public_page
 from decisions.models import Status as DecisionStatus
+from records.retention import retention
 from scrutiny import documents
 from scrutiny.documents import report_context, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status
 
 NOT_FOUND = "No published report has that address"
 FEED_SIZE = 50
-
-
-def _council(request):
-    return getattr(request, "_council_settings", None) or CouncilSettings.load()
 
 
 def _committee(slug, queryset=None):
@@ -86,7 +83,9 @@ def _published(queryset, slug, pk):
 @require_safe
 def report_detail(request, slug, pk):
     report = _published(report_queryset(), slug, pk)
-    context = report_context(report, public=True, council=_council(request))
+    council = CouncilSettings.for_request(request)
+    context = report_context(report, public=True, council=council)
+    context["retention"] = retention(report, council)  # OLGB-6
     context["pdf_filename"] = documents.pdf_filename(report)
     # The decisions the report is about, each linked to its public record: only published ones.
     context["decisions"] = report.decisions.filter(status=DecisionStatus.PUBLISHED).order_by("-decided_on", "pk")
