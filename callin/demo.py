@@ -17,7 +17,7 @@ from council.demo_history import loading
 from council.models import Committee, Priority
 from decisions import services as decisions_services
 from decisions.demo_current import signed_off_by_every_department, submitted
-from decisions.models import Decision, Status, today
+from decisions.models import Authorisation, Decision, GeneralAuthorisationEffect, Status, today
 from decisions.models_callin import CallInState
 from scrutiny.models import Meeting
 from scrutiny.services_meetings import schedule_meeting
@@ -47,6 +47,9 @@ def _answers(cast, committee, title, what):
         title=title,
         decision_maker=alison,
         original_delegation="N/A",
+        # OLGB-1: the officer scheme of delegation; the decision spends the council's money.
+        authorisation=Authorisation.GENERAL,
+        general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT],
         decision_to_be_taken=what,
         reasons="The service has to change by the start of the next school term.",
         alternatives="- Leave things as they are: the budget for the year does not allow it.",

@@ -27,7 +27,17 @@ from decisions.demo_current import (  # noqa: F401 - the titles are part of this
     load_exempt_awaiting_decision,
     load_urgent_in_sign_off,
 )
-from decisions.models import Appendix, CabinetConsultation, ChairAgreement, Decision, Event, SignOff, Status
+from decisions.models import (
+    Appendix,
+    Authorisation,
+    CabinetConsultation,
+    ChairAgreement,
+    Decision,
+    Event,
+    GeneralAuthorisationEffect,
+    SignOff,
+    Status,
+)
 from decisions.workflow import WORKFLOW, Action
 from records.demo_seed import seed_values
 
@@ -92,6 +102,11 @@ def load_seed_record(people):
         decision_maker=alison,
         decision_maker_name=alison.display_name,
         decision_maker_job_title=alison.job_title,
+        # 4c (OLGB-1) postdates the council's form; the seed answers it all the same: 4b names no delegating
+        # decision (N/A), so the officer acted under the general scheme of delegation, and 4a awards a
+        # £491,000 contract.
+        authorisation=Authorisation.GENERAL,
+        general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT],
         cmt_member=alison,
         cmt_member_name=alison.display_name,
         cmt_member_job_title=alison.job_title,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from council.demo_history import attach_pdf
 from council.models import CabinetPortfolio, Department, Priority, User, Ward
 from decisions import rules_signing, services
-from decisions.models import Appendix, Decision, today
+from decisions.models import Appendix, Authorisation, Decision, GeneralAuthorisationEffect, today
 
 DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
 URGENT_TITLE = "Urgent Decision: Additional emergency foster care placements, CYPFS, for 4 months"
@@ -44,6 +44,9 @@ def _common(people, committee):
     return dict(
         decision_maker=alison,
         original_delegation="N/A",
+        # OLGB-1: the officer scheme of delegation; the decision spends the council's money.
+        authorisation=Authorisation.GENERAL,
+        general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT],
         priority=Priority.objects.get(short_name="Caring", plan__name="Corporate Plan"),
         environmental_implications="There are no direct environmental impacts of the decision.",
         other_portfolios_affected=True,

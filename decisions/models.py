@@ -1,6 +1,6 @@
 """Executive decision records: the council's "Executive Decision made by a Council Officer" form.
 
-Each numbered section of the form (1 to 20, with 4a/4b, 8b, 12a/12b, 13a-c, 18a/18b) is a
+Each numbered section of the form (1 to 20, with 4a-c, 8b, 12a/12b, 13a-c, 18a/18b) is a
 structured field here, keeping its number in `SECTION` comments and its label in
 `decisions.sections`. Sign-offs, consultations, chair agreements, appendices, background papers
 and the event history hang off the record.
@@ -34,6 +34,21 @@ class KeyDecisionRoute(models.TextChoices):
     FORWARD_PLAN = "forward_plan", "Forward Plan: 28 clear days' notice"  # EXEC-5
     GENERAL_EXCEPTION = "general_exception", "General exception: 5 clear days' notice"  # EXEC-6
     SPECIAL_URGENCY = "special_urgency", "Special urgency: the chair agrees it cannot wait"  # EXEC-7
+
+
+class Authorisation(models.TextChoices):
+    """OLGB-1 (reg 7 of the 2014 Regulations): the authority an officer's decision is taken under."""
+
+    EXPRESS = "express", "A specific express authorisation"
+    GENERAL = "general", "A general authorisation"
+
+
+class GeneralAuthorisationEffect(models.TextChoices):
+    """OLGB-1: what makes a decision under a general authorisation one that must be recorded."""
+
+    PERMISSION = "permission", "It grants a permission or licence"
+    RIGHTS = "rights", "It affects the rights of an individual"
+    CONTRACT = "contract", "It awards a contract or incurs expenditure that materially affects the council's finances"
 
 
 class DecisionQuerySet(CallInQuerySet, core.RecordQuerySet):
@@ -72,6 +87,13 @@ class Decision(CallInFields, core.Record):
         "reference of the original executive decision or date of the committee meeting that delegated it",
         max_length=300,
         blank=True,
+    )
+    # 4c (OLGB-1): under which authority, and for a general one, why a record is needed.
+    authorisation = models.CharField(
+        "authority the decision is taken under", max_length=10, choices=Authorisation.choices, blank=True
+    )
+    general_authorisation_effects = models.JSONField(
+        "what the decision does", default=list, blank=True, help_text="Values of GeneralAuthorisationEffect."
     )
     # 5, 6
     reasons = models.TextField("reasons for decision", blank=True)
@@ -213,6 +235,12 @@ class Decision(CallInFields, core.Record):
     @property
     def part2_paragraphs_withheld(self):
         return self.part2_paragraphs
+
+    @property
+    def authorisation_effects(self):
+        """4c: the labels of what a decision under a general authorisation does, in the form's order."""
+        chosen = set(self.general_authorisation_effects or ())
+        return [label for value, label in GeneralAuthorisationEffect.choices if value in chosen]
 
     @property
     def retention_starts_on(self):

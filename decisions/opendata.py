@@ -18,7 +18,7 @@ from django.utils import timezone
 from callin.models import CallInEvent
 from callin.models import Status as CallInStatus
 from council.opendata import LICENCE_NAME, LICENCE_URL, absolute, iso  # noqa: F401 - part of this module's interface
-from decisions.models import Appendix, BackgroundPaper, Decision, SignOff
+from decisions.models import Appendix, BackgroundPaper, Decision, GeneralAuthorisationEffect, SignOff
 from decisions.rules_callin import call_in_status
 
 # name -> (JSON type, description)
@@ -39,6 +39,17 @@ FIELDS = {
     "published_at": ("date-time?", "When Democratic Support published the record."),
     "decision": ("string", "4a. Decision to be taken."),
     "original_delegation": ("string", "4b. The executive decision or committee meeting that delegated the decision."),
+    "authorisation": (
+        "string",
+        "4c. The authority the decision is taken under (OLGB-1): express (a specific express authorisation), "
+        "general (a general authorisation), or empty where the record does not say.",
+    ),
+    "general_authorisation_effects": (
+        "string",
+        "4c. Under a general authorisation, what the decision does, separated by '; ': permission (grants a "
+        "permission or licence), rights (affects the rights of an individual), contract (awards a contract or "
+        "incurs expenditure that materially affects the council's finances).",
+    ),
     "reasons": ("string", "5. Reasons for decision."),
     "alternatives": ("string", "6. Alternative options considered and rejected."),
     "financial_implications": ("string", "7. Financial implications."),
@@ -260,6 +271,10 @@ def decision_data(decision: Decision):
         "published_at": iso(d.published_at),
         "decision": d.decision_to_be_taken,
         "original_delegation": d.original_delegation,
+        "authorisation": d.authorisation,
+        "general_authorisation_effects": "; ".join(
+            value for value, _ in GeneralAuthorisationEffect.choices if value in (d.general_authorisation_effects or ())
+        ),
         "reasons": d.reasons,
         "alternatives": d.alternatives,
         "financial_implications": d.financial_implications,

@@ -12,6 +12,7 @@ import datetime
 
 from council.models import CouncilSettings
 from decisions import rules_key, rules_special_urgency
+from decisions.models import Authorisation
 from decisions.rules_route import needs_scrutiny_chair, route
 from decisions.rules_signing import (
     current_sign_offs,
@@ -58,7 +59,40 @@ def details(d):
         )
     if _blank(d.decision_to_be_taken):
         p.append(Problem("OLGB-3", "decision_to_be_taken", "Enter the decision to be taken", "details"))
-    return p
+    return p + authorisation(d)
+
+
+# 4b's answers that name no delegating decision ("Enter N/A if there is none").
+NO_DELEGATION = {"", "N/A", "NA", "NONE", "N/A."}
+
+
+def authorisation(d):
+    """OLGB-1: the record says which authority the decision is taken under; under a general one, what
+    makes it a decision that must be recorded; under an express one, which decision delegated it (4b)."""
+    if not d.authorisation:
+        return [Problem("OLGB-1", "authorisation", "Select the authority the decision is taken under", "details")]
+    if d.authorisation == Authorisation.GENERAL and not d.general_authorisation_effects:
+        return [
+            Problem(
+                "OLGB-1",
+                "general_authorisation_effects",
+                "Select what the decision does. Under a general authorisation, a decision is recorded when it grants "
+                "a permission or licence, affects an individual's rights, or awards a contract or incurs "
+                "expenditure that materially affects the council's finances",
+                "details",
+            )
+        ]
+    if d.authorisation == Authorisation.EXPRESS and d.original_delegation.strip().upper() in NO_DELEGATION:
+        return [
+            Problem(
+                "OLGB-1",
+                "original_delegation",
+                "Enter the reference of the executive decision, or the date of the committee meeting, that "
+                "delegated the decision: it is taken under a specific express authorisation",
+                "details",
+            )
+        ]
+    return []
 
 
 def reasons(d):

@@ -16,6 +16,7 @@ LABELS = {
     "4a": "Decision to be taken",
     "4b": "Reference number of original executive decision or date of original committee meeting where "
     "delegation was made",
+    "4c": "Is the decision taken under a specific express authorisation, or under a general authorisation?",
     "5": "Reasons for decision",
     "6": "Alternative options considered and rejected",
     "7": "Financial implications",
@@ -41,7 +42,7 @@ LABELS = {
 }
 
 GROUPS = [
-    ("Decision", ["1", "2", "3", "4a", "4b", "5", "6", "7", "8", "8b", "9", "10"]),
+    ("Decision", ["1", "2", "3", "4a", "4b", "4c", "5", "6", "7", "8", "8b", "9", "10"]),
     ("Urgent decisions", ["11", "12a", "12b"]),
     ("Consultation", ["13a", "13b", "13c", "14", "15"]),
     ("Sign-off", ["16"]),

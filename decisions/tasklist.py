@@ -11,7 +11,7 @@ from records.tasklist import Task, TaskList
 
 TASKS = TaskList(
     [
-        Task("details", "Decision details", forms.DetailsForm, rules.details, ("1", "2", "3", "4a", "4b")),
+        Task("details", "Decision details", forms.DetailsForm, rules.details, ("1", "2", "3", "4a", "4b", "4c")),
         Task("reasons", "Reasons and alternative options", forms.ReasonsForm, rules.reasons, ("5", "6")),
         Task(
             "finance",

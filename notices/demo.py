@@ -14,7 +14,7 @@ from council.demo_history import loading
 from council.models import Committee, Priority
 from decisions import services as decisions_services
 from decisions.demo_current import signed_off_by_every_department, submitted
-from decisions.models import Decision, KeyDecisionRoute, today
+from decisions.models import Authorisation, Decision, GeneralAuthorisationEffect, KeyDecisionRoute, today
 from notices import services
 
 TITLE = "Emergency refurbishment of Plymouth's in-house residential children's home"
@@ -38,6 +38,9 @@ def _answers(cast, committee):
         title=TITLE,
         decision_maker=alison,
         original_delegation="N/A",
+        # OLGB-1: the officer scheme of delegation; the decision spends the council's money.
+        authorisation=Authorisation.GENERAL,
+        general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT],
         decision_to_be_taken=(
             "To award a contract for the refurbishment of the upper floor of the in-house children's home, "
             "to the value of £1,250,000."

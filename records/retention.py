@@ -16,6 +16,8 @@ date is not built: nothing is removed after it either.
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 
 def last_day(start, years):
     """The last day of a period of `years` years beginning with `start`: the day before the anniversary.
@@ -34,6 +36,15 @@ class Retention:
     papers_until: datetime.date
     record_years: int
     papers_years: int
+    today: datetime.date
+
+    @property
+    def record_passed(self):
+        return self.record_until < self.today
+
+    @property
+    def papers_passed(self):
+        return self.papers_until < self.today
 
 
 def retention(record, council):
@@ -48,4 +59,5 @@ def retention(record, council):
         papers_until=last_day(starts_on, papers_years),
         record_years=record_years,
         papers_years=papers_years,
+        today=timezone.localdate(),
     )

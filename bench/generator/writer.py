@@ -38,10 +38,12 @@ from council.models import (
 from decisions import rules_key, services
 from decisions.models import (
     Appendix,
+    Authorisation,
     BackgroundPaper,
     CabinetConsultation,
     ChairAgreement,
     Decision,
+    GeneralAuthorisationEffect,
     KeyDecisionRoute,
     SignOff,
     Status,
@@ -200,6 +202,10 @@ class Writer:
             author_phone=author.phone,
             decision_to_be_taken=decision_to_be_taken,
             original_delegation=original_delegation,
+            # OLGB-1: a named delegating decision is an express authorisation; otherwise the scheme of
+            # delegation, for a decision that spends money (every generated record has an amount).
+            authorisation=Authorisation.GENERAL if original_delegation == "N/A" else Authorisation.EXPRESS,
+            general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT] if original_delegation == "N/A" else [],
             reasons=reasons,
             alternatives=alternatives,
             financial_implications=financial_implications,

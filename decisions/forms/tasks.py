@@ -8,7 +8,7 @@ from council.forms import ModelMultipleChoiceField
 from council.models import Committee, CouncilSettings, Directorate, Plan, Ward
 from decisions import rules_key
 from decisions.forms.base import MoneyField, TaskForm, numbered
-from decisions.models import Decision
+from decisions.models import Authorisation, Decision, GeneralAuthorisationEffect
 from records.forms import (
     YesNoField,
     optional_choice,
@@ -26,6 +26,25 @@ class DetailsForm(TaskForm):
     )
     directorate = optional_choice(
         Directorate.objects.all(), "Directorate taking the decision", "Choose the directorate"
+    )
+    # 4c (OLGB-1)
+    authorisation = forms.ChoiceField(
+        choices=Authorisation.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        label=numbered("4c"),
+        help_text="A specific express authorisation is a decision of the Cabinet, a Cabinet member or a committee "
+        "that delegated this decision to an officer (give it in 4b). A general authorisation is the officer "
+        "scheme of delegation in the council's constitution.",
+        error_messages={"invalid_choice": "Select the authority the decision is taken under"},
+    )
+    general_authorisation_effects = forms.MultipleChoiceField(
+        choices=GeneralAuthorisationEffect.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="4c. Under a general authorisation, what does the decision do?",
+        help_text="Only for a general authorisation. Select all that apply.",
+        error_messages={"invalid_choice": "Select what the decision does from the list"},
     )
     what = {
         "title": "the title",
@@ -46,6 +65,8 @@ class DetailsForm(TaskForm):
             "author_phone",
             "decision_to_be_taken",
             "original_delegation",
+            "authorisation",
+            "general_authorisation_effects",
         ]
         labels = {
             "title": numbered("1"),
@@ -79,7 +100,16 @@ class DetailsForm(TaskForm):
             Field.text("author_phone", field_width=20),
             textarea("decision_to_be_taken", 4),
             Field.text("original_delegation", field_width="two-thirds"),
+            Field.radios("authorisation", legend_size="s"),
+            Field.checkboxes("general_authorisation_effects", legend_size="s"),
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        # What a decision does matters only under a general authorisation: an express one keeps none.
+        if cleaned.get("authorisation") == Authorisation.EXPRESS:
+            cleaned["general_authorisation_effects"] = []
+        return cleaned
 
 
 class ReasonsForm(TaskForm):

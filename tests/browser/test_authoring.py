@@ -28,6 +28,8 @@ def test_officer_drafts_a_record_with_the_keyboard_and_mouse(page, live_server, 
     page.get_by_label("Directorate taking the decision").select_option(index=1)
     page.get_by_label("Report author's email address").fill("olive@council.example")
     page.get_by_label("4a. Decision to be taken").fill("To direct award a contract to Innovate, for £491,000.")
+    page.get_by_label("A general authorisation").check()
+    page.get_by_label("It awards a contract or incurs expenditure").check()
     page.get_by_role("button", name="Save and continue").click()
     page.wait_for_url("**/edit/reasons/")  # on to the next task
     page.get_by_role("link", name="Back to the task list").click()

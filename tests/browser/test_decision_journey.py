@@ -77,6 +77,10 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
         "#id_decision_to_be_taken", "To direct award a contract for services to Innovate, to the value of £491,000."
     )
     page.fill("#id_original_delegation", "N/A")
+    page.get_by_label("A general authorisation").check()
+    page.get_by_label(
+        "It awards a contract or incurs expenditure that materially affects the council's finances"
+    ).check()
     save_task()
 
     go("Reasons and alternative options", "reasons")

@@ -22,9 +22,11 @@ from council.models import CabinetPortfolio, Committee, Department, Directorate,
 from decisions import rules, services
 from decisions.models import (
     Appendix,
+    Authorisation,
     BackgroundPaper,
     ChairAgreement,
     Decision,
+    GeneralAuthorisationEffect,
     KeyDecisionRoute,
     Status,
     today,
@@ -130,6 +132,8 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     decision_maker = factory.LazyAttribute(lambda o: o.cast.decision_maker)
     decision_to_be_taken = "To direct award a contract for services to Innovate, to the value of £491,000."
     original_delegation = "N/A"
+    authorisation = Authorisation.GENERAL  # OLGB-1: the scheme of delegation, for a contract award
+    general_authorisation_effects = factory.LazyFunction(lambda: [GeneralAuthorisationEffect.CONTRACT])
     reasons = "Demand for children's social work is 25% higher than in March 2020.\n\nRecruitment has not kept up."
     alternatives = "- Permanent recruitment: too slow.\n- Locum social workers: not enough of them."
     financial_implications = "£491k from revenue funding for a period of 6 months."

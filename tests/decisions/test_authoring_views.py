@@ -76,6 +76,8 @@ def valid_answers(slug, decision_maker, yesterday):
             "author_phone": "01752 307000",
             "original_delegation": "N/A",
             "decision_to_be_taken": "To direct award a contract for services to Innovate, to the value of £491,000.",
+            "authorisation": "general",
+            "general_authorisation_effects": ["contract"],
         },
         "reasons": {"reasons": "Demand is 25% higher.\n\n- Recruitment has not kept up.", "alternatives": "- Locums"},
         "finance": {
@@ -195,7 +197,7 @@ def test_task_list_shows_every_task_with_its_sections(author, draft):
     html = response.content.decode()
     assert 'class="govuk-task-list"' in html
     captions = [
-        "Sections 1 to 4b",
+        "Sections 1 to 4c",
         "Sections 5 and 6",
         "Sections 7 and 8",
         "Section 8b",

@@ -79,15 +79,21 @@ def test_a_decision_is_kept_six_years_and_its_papers_four_from_the_date_of_decis
     decided_on = published_decision.decided_on
     record_until, papers_until = last_day(decided_on, 6), last_day(decided_on, 4)
     public = text(client.get(reverse("decisions:detail", args=[published_decision.reference_slug])))
-    assert f"On this website until At least {record_until:%-d %B %Y}; its background papers at least " in public
-    assert f"{papers_until:%-d %B %Y}" in public
+    assert f"On this website The record: until at least {record_until:%-d %B %Y} (6 years)" in public
+    assert f"Its background papers: until at least {papers_until:%-d %B %Y} (4 years)" in public
 
     client.force_login(cast.democratic_support)
     staff = text(client.get(reverse("decisions:record", args=[published_decision.pk])))
-    assert (
-        f"The record Until at least {record_until:%-d %B %Y} (6 years beginning with {decided_on:%-d %B %Y})" in staff
-    )
+    assert f"The record Until at least {record_until:%-d %B %Y} (6 years)" in staff
     assert f"Its background papers Until at least {papers_until:%-d %B %Y} (4 years)" in staff
+    assert f"Counted from {decided_on:%-d %B %Y}. Nothing is removed before these dates" in staff
+
+
+def test_a_date_that_has_passed_says_the_record_is_kept_beyond_it_OLGB_6(client, published_decision):
+    Decision.objects.filter(pk=published_decision.pk).update(decided_on=datetime.date(2019, 7, 1))
+    public = text(client.get(reverse("decisions:detail", args=[published_decision.reference_slug])))
+    assert "Its background papers: kept beyond 30 June 2023, after 4 years" in public
+    assert "The record: kept beyond 30 June 2025, after 6 years" in public
 
 
 def test_a_record_has_no_retention_date_before_it_is_decided_OLGB_6(client, cast):
@@ -99,10 +105,8 @@ def test_a_record_has_no_retention_date_before_it_is_decided_OLGB_6(client, cast
 def test_a_report_is_kept_six_years_and_its_papers_four_from_its_meeting_OLGB_6(client, published_report):
     meeting_on = published_report.meeting.date
     page = text(client.get(published_report_url(published_report)))
-    assert (
-        f"On this website until at least {last_day(meeting_on, 6):%-d %B %Y}; its background papers until at least "
-        f"{last_day(meeting_on, 4):%-d %B %Y}." in page
-    )
+    assert f"On this website The record: until at least {last_day(meeting_on, 6):%-d %B %Y} (6 years)" in page
+    assert f"Its background papers: until at least {last_day(meeting_on, 4):%-d %B %Y} (4 years)" in page
 
 
 def published_report_url(report):
@@ -131,8 +135,8 @@ def test_a_council_may_keep_records_longer_never_shorter_OLGB_6(admin_client, cl
     assert admin_client.post(settings_page, data).status_code == 302
     decided_on = published_decision.decided_on
     page = text(client.get(address))
-    assert f"At least {last_day(decided_on, 10):%-d %B %Y}; its background papers at least " in page
-    assert f"{last_day(decided_on, 6):%-d %B %Y}" in page
+    assert f"The record: until at least {last_day(decided_on, 10):%-d %B %Y} (10 years)" in page
+    assert f"Its background papers: until at least {last_day(decided_on, 6):%-d %B %Y} (6 years)" in page
 
 
 def _doors(record, children_names, event_model):
