@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from council import pagecache
 from council.models import Committee, CouncilSettings
+from decisions import services
 from decisions.models import Decision, Status
-from tests.decisions.factories import Cast, DecisionFactory
+from tests.decisions.factories import Cast, DecisionFactory, advance
 from tests.decisions.test_register import published
 
 
@@ -169,3 +170,48 @@ def test_pagecache_change_to_a_record_not_yet_public_keeps_the_cache(client, cas
     record.status = Status.WITHDRAWN
     record.save()
     assert client.get(reverse("decisions:list"))["X-Page-Cache"] == "miss"
+
+
+def body_of(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode()
+
+
+@pytest.mark.usefixtures("no_pdf_render")
+def test_a_published_record_is_on_every_public_door_at_once_OLGB_5(
+    client, cast, cache_on, django_capture_on_commit_callbacks
+):
+    """OLGB-5: the record is on the council's website as soon as it is published, with every public page
+    already cached beforehand: the register and its search, the record's page and PDF, the feed, the
+    downloads, the API and the sitemap; its background papers are listed on its page."""
+    published(cast, 1, datetime.date(2021, 5, 1))
+    decision = DecisionFactory(cast=cast, title="Bus lane enforcement cameras")
+    decision.background_papers.create(title="Traffic survey of Royal Parade")
+    decision = advance(decision, Status.DECIDED, cast)
+    doors = [
+        reverse("decisions:list"),
+        reverse("decisions:list") + "?q=enforcement+cameras",
+        reverse("decisions:feed"),
+        reverse("decisions:download-csv"),
+        reverse("decisions:download-json"),
+        reverse("api:decisions"),
+        reverse("django.contrib.sitemaps.views.sitemap", kwargs={"section": "decisions"}),
+    ]
+    for door in doors:  # each asked twice: whatever is cached is cached now
+        assert client.get(door).status_code == 200 and client.get(door).status_code == 200
+        assert decision.title not in body_of(client.get(door))
+    assert client.get(reverse("decisions:list"))["X-Page-Cache"] == "hit"
+    slug = f"{decision.pk}-not-published"  # a record with no reference yet has no public address at all
+    assert client.get(reverse("decisions:detail", args=[slug])).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):  # the worker renders the public PDF then
+        services.publish_decision(decision, actor=cast.democratic_support)
+    decision.refresh_from_db()
+    for door in doors:
+        body = body_of(client.get(door))
+        assert decision.reference in body or decision.reference_slug in body, f"{door} does not have it yet"
+    page = client.get(reverse("decisions:detail", args=[decision.reference_slug]))
+    assert page.status_code == 200 and "Traffic survey of Royal Parade" in page.content.decode()
+    pdf = client.get(reverse("decisions:pdf", args=[decision.reference_slug]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert client.get(reverse("api:decision", args=[decision.reference_slug])).json()["reference"] == decision.reference
