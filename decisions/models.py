@@ -147,6 +147,9 @@ class Decision(CallInFields, core.Record):
     conflict_of_interest = models.BooleanField(null=True, blank=True)
     conflict_details = models.TextField(blank=True)
     monitoring_officer_involved = models.BooleanField(default=False)
+    # EXEC-10 (reg 13): the record names any dispensation granted for the conflict declared.
+    dispensation_granted = models.BooleanField("a dispensation was granted", null=True, blank=True)
+    dispensation_details = models.TextField("who granted the dispensation, when, and what it allows", blank=True)
     # 15
     cmt_member = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="cmt_consultations"

@@ -107,7 +107,13 @@ FIELDS = {
         "The changed decision that replaced this one after call-in (its page), when published.",
     ),
     "conflict_of_interest": ("boolean", "14. Did the decision maker declare a conflict of interest?"),
-    "conflict_details": ("string", "14. The conflict and any dispensation."),
+    "conflict_details": ("string", "14. The conflict declared."),
+    "dispensation_granted": (
+        "boolean?",
+        "14. Was the member granted a dispensation for the conflict (EXEC-10)? Null when no conflict was declared "
+        "or the record does not say.",
+    ),
+    "dispensation_details": ("string", "14. Who granted the dispensation, when, and what it allows."),
     "sign_off_codes": ("string", "16. Departmental sign-off codes, 'Department: code' separated by '; '."),
     "has_exempt_information": ("boolean", "18a. Is there a confidential (Part II) briefing report?"),
     "exempt_report_title": ("string", "18b. The Part II report's title (its content is not published)."),
@@ -310,6 +316,8 @@ def decision_data(decision: Decision):
         "reconsidered_by": _record_url(public_reconsidered_by(d)),
         "conflict_of_interest": d.conflict_of_interest,
         "conflict_details": d.conflict_details if d.conflict_of_interest else "",
+        "dispensation_granted": d.dispensation_granted if d.conflict_of_interest else None,
+        "dispensation_details": d.dispensation_details if d.conflict_of_interest and d.dispensation_granted else "",
         "sign_off_codes": "; ".join(f"{s.department.name}: {s.code}" for s in _current_sign_offs(d)),
         "has_exempt_information": d.has_exempt_information,
         "exempt_report_title": d.part2_title if d.has_exempt_information else "",

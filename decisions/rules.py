@@ -237,6 +237,24 @@ def consultation(d, consultations=None):
                     "consultation",
                 )
             )
+        if d.dispensation_granted is None:
+            p.append(
+                Problem(
+                    "EXEC-10",
+                    "dispensation_granted",
+                    "Select yes if a dispensation was granted for the conflict of interest",
+                    "consultation",
+                )
+            )
+        elif d.dispensation_granted and _blank(d.dispensation_details):
+            p.append(
+                Problem(
+                    "EXEC-10",
+                    "dispensation_details",
+                    "Enter who granted the dispensation, when, and what it allows",
+                    "consultation",
+                )
+            )
         if not d.monitoring_officer_involved:
             p.append(
                 Problem(

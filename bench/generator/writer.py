@@ -237,6 +237,7 @@ class Writer:
                 else ""
             ),
             monitoring_officer_involved=conflict,
+            dispensation_granted=False if conflict else None,  # EXEC-10 (no new draw: seeds make the same records)
             cmt_member=maker,
             cmt_member_name=maker.display_name if decided_on else "",
             cmt_member_job_title=maker.job_title if decided_on else "",

@@ -32,6 +32,12 @@ class ConsultationForm(TaskForm):
         message="Select yes if a cabinet member declared a conflict of interest",
         help_text="If yes, discuss it with the Monitoring Officer.",
     )
+    dispensation_granted = YesNoField(
+        label="14. Was the member granted a dispensation for the conflict of interest?",
+        message="Select yes if a dispensation was granted for the conflict of interest",
+        help_text="Only if a conflict was declared. A dispensation lets the member take part despite the "
+        "conflict; the council's constitution says who grants it.",
+    )
     cmt_member = person_choice(
         numbered("15"),
         "Choose the Corporate Management Team member",
@@ -43,7 +49,7 @@ class ConsultationForm(TaskForm):
         label=numbered("15", "Date consulted"),
         help_text="For example, 9 7 2021.",
     )
-    what = {"conflict_details": "the details of the conflict"}
+    what = {"conflict_details": "the details of the conflict", "dispensation_details": "the dispensation"}
 
     class Meta:
         model = Decision
@@ -52,12 +58,15 @@ class ConsultationForm(TaskForm):
             "conflict_of_interest",
             "conflict_details",
             "monitoring_officer_involved",
+            "dispensation_granted",
+            "dispensation_details",
             "cmt_member",
             "cmt_consulted_on",
         ]
         labels = {
             "conflict_details": numbered("14", "Who declared the conflict of interest, and what is it?"),
             "monitoring_officer_involved": "The Monitoring Officer has been consulted about the conflict of interest",
+            "dispensation_details": numbered("14", "Who granted the dispensation, when, and what does it allow?"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -75,6 +84,8 @@ class ConsultationForm(TaskForm):
             Field.radios("conflict_of_interest"),
             textarea("conflict_details", 4),
             Field.checkbox("monitoring_officer_involved"),
+            Field.radios("dispensation_granted", legend_size="s"),
+            textarea("dispensation_details", 3),
             Field.select("cmt_member"),
             Field("cmt_consulted_on"),
         ]

@@ -172,7 +172,12 @@ def test_public_sees_no_draft_and_no_exempt_part(db, member_of_public):
 def test_monitoring_officer_sees_a_record_with_a_declared_conflict_CONFLICT_1(monitoring_officer):
     """CONFLICT-1: the Monitoring Officer is involved when a conflict is declared."""
     decision = advance(
-        DecisionFactory(conflict_of_interest=True, conflict_details="Declared.", monitoring_officer_involved=True),
+        DecisionFactory(
+            conflict_of_interest=True,
+            conflict_details="Declared.",
+            monitoring_officer_involved=True,
+            dispensation_granted=False,
+        ),
         to=Status.IN_SIGN_OFF,
     )
     assert permissions.can_view(monitoring_officer, decision)

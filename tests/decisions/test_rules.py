@@ -344,7 +344,7 @@ def test_ordinary_decision_is_not_exempt_from_call_in_CALL_2(db):
 
 def test_declared_conflict_needs_details_and_monitoring_officer_CONFLICT_1(db):
     """CONFLICT-1: a declared conflict needs who and what, and the Monitoring Officer's involvement."""
-    decision = DecisionFactory(conflict_of_interest=True)
+    decision = DecisionFactory(conflict_of_interest=True, dispensation_granted=False)
     assert rule_fields(rules.consultation(decision)) == {
         ("CONFLICT-1", "conflict_details"),
         ("CONFLICT-1", "monitoring_officer_involved"),
@@ -352,6 +352,21 @@ def test_declared_conflict_needs_details_and_monitoring_officer_CONFLICT_1(db):
     decision.conflict_details = "Cllr Downie's spouse works for the provider."
     decision.monitoring_officer_involved = True
     assert rules.consultation(decision) == []
+
+
+def test_a_declared_conflict_says_whether_a_dispensation_was_granted_EXEC_10(db):
+    """EXEC-10 (reg 13): the record of a decision names any dispensation granted for a declared conflict:
+    the question is asked only when a conflict was declared, and a dispensation needs its details."""
+    declared = dict(conflict_of_interest=True, conflict_details="Cllr Downie's spouse works for it.")
+    decision = DecisionFactory(**declared, monitoring_officer_involved=True)
+    assert rule_fields(rules.consultation(decision)) == {("EXEC-10", "dispensation_granted")}
+    decision.dispensation_granted = True
+    assert rule_fields(rules.consultation(decision)) == {("EXEC-10", "dispensation_details")}
+    decision.dispensation_details = "The Standards Committee, 2 June 2021: to take part in the discussion."
+    assert rules.consultation(decision) == []
+    decision.dispensation_granted, decision.dispensation_details = False, ""
+    assert rules.consultation(decision) == []
+    assert rules.consultation(DecisionFactory(conflict_of_interest=False)) == []
 
 
 # — S12A-2 -------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""OLGB-1: the record says which authority an officer's decision is taken under (section 4c): a specific
-express authorisation (named in 4b), or a general one, and then what makes the decision one to record."""
+"""What the record says of the authority a decision is taken under (section 4c, OLGB-1: a specific express
+authorisation, named in 4b, or a general one, and then what makes the decision one to record) and of a
+dispensation for a declared conflict (section 14, EXEC-10)."""
 
 import html
 import re
@@ -128,3 +129,30 @@ def test_a_record_signed_before_the_question_says_it_was_not_recorded_OLGB_1(cli
     Decision.objects.filter(pk=decision.pk).update(authorisation="", general_authorisation_effects=[])
     page = text(client.get(reverse("decisions:detail", args=[decision.reference_slug])))
     assert "Not recorded: the form did not ask this when the decision was signed" in page
+
+
+def test_the_record_and_its_downloads_name_a_dispensation_EXEC_10(client, db):
+    """EXEC-10: a dispensation granted for a declared conflict is on the record (its page and PDF share the
+    template) and in the API; with no conflict declared, the API says nothing of one."""
+    cast = Cast()
+    decision = advance(
+        DecisionFactory(
+            cast=cast,
+            conflict_of_interest=True,
+            conflict_details="Cllr Downie declared that his spouse works for the provider.",
+            monitoring_officer_involved=True,
+            dispensation_granted=True,
+            dispensation_details="The Standards Committee, 2 June 2021: to be consulted on the decision.",
+        ),
+        Status.PUBLISHED,
+        cast,
+    )
+    page = text(client.get(reverse("decisions:detail", args=[decision.reference_slug])))
+    assert "A dispensation was granted: The Standards Committee, 2 June 2021: to be consulted on the decision." in page
+    data = client.get(reverse("api:decision", args=[decision.reference_slug])).json()
+    assert data["dispensation_granted"] is True
+    assert data["dispensation_details"].startswith("The Standards Committee")
+    plain = advance(DecisionFactory(cast=cast), Status.PUBLISHED, cast)
+    data = client.get(reverse("api:decision", args=[plain.reference_slug])).json()
+    assert data["dispensation_granted"] is None and data["dispensation_details"] == ""
+    assert "dispensation" not in text(client.get(reverse("decisions:detail", args=[plain.reference_slug])))
