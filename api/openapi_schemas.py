@@ -102,7 +102,16 @@ def _decision_schemas():
             "type": "array",
             "description": "19. Background papers; an exempt one gives its title and 'Not for publication' text only.",
             "items": _object(
-                {"title": {"type": "string"}, "exempt": {"type": "boolean"}, "not_for_publication": {"type": "string"}}
+                {
+                    "title": {"type": "string"},
+                    "exempt": {"type": "boolean"},
+                    "not_for_publication": {"type": "string"},
+                    "download_url": {
+                        "type": ["string", "null"],
+                        "format": "uri",
+                        "description": "The file, when it is not exempt and there is one (OLGB-5).",
+                    },
+                }
             ),
         },
         "call_ins": {

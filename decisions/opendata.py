@@ -347,8 +347,16 @@ def decision_detail(decision: Decision):
         for a in decision.appendices.all()
     ]
     data["background_paper_list"] = [
-        {"title": p.title, "exempt": p.is_exempt, "not_for_publication": p.not_for_publication}
-        for p in decision.background_papers.all()
+        {
+            "title": p.title,
+            "exempt": p.is_exempt,
+            "not_for_publication": p.not_for_publication,
+            # OLGB-5: numbered as section 19 numbers them.
+            "download_url": absolute(reverse("decisions:public-paper", kwargs={"slug": slug, "number": number}))
+            if p.file and not p.is_exempt
+            else None,
+        }
+        for number, p in enumerate(decision.background_papers.all(), start=1)
     ]
     data["call_ins"] = [call_in_data(c) for c in public_call_ins(decision)]
     return data

@@ -104,7 +104,8 @@ def can_sign(user, decision):
 
 
 def can_download_appendix(user, appendix):
-    """Public: appendices of a published record that are not exempt. Staff: whoever can view the record."""
+    """An appendix's or a background paper's file. Public: those of a published record that are not
+    exempt. Staff: whoever can view the record."""
     decision = appendix.decision
     if can_view(user, decision):
         return True

@@ -17,6 +17,7 @@ urlpatterns = [
         "records/<int:pk>/consultations/<int:child>/remove/", authoring.consultation_remove, name="consultation-remove"
     ),
     path("records/<int:pk>/appendices/<int:child>/file/", authoring.appendix_download, name="appendix-download"),
+    path("records/<int:pk>/background-papers/<int:child>/file/", authoring.paper_download, name="paper-download"),
     path("records/<int:pk>/urgency/", review.urgency, name="urgency"),
     path("records/<int:pk>/record-agreement/", review.record_agreement, name="record-agreement"),
     path("records/<int:pk>/sign/", review.sign, name="sign"),
@@ -35,6 +36,7 @@ urlpatterns = [
         page=public.detail,
         pdf=public.pdf,
         appendix=public.appendix,
-        names=("detail", "pdf", "public-appendix"),
+        paper=public.background_paper,
+        names=("detail", "pdf", "public-appendix", "public-paper"),
     ),
 ]

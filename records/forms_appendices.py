@@ -43,70 +43,34 @@ def _record(form, record, kwargs):
     return record if record is not None else kwargs.pop(form._meta.model.RECORD_FIELD)
 
 
-class AppendixForm(ExemptionFormMixin, forms.ModelForm):
-    """One appendix of `record` and its file; a subclass names the model (Meta.model) and its labels."""
-
-    exempt_paragraphs = paragraph_fields()["exempt_paragraphs"]
-    exemption_review_on = paragraph_fields()["exemption_review_on"]
-    file = forms.FileField(
+def file_field(noun, *, required=True):
+    return forms.FileField(
         label="File",
+        required=required,
         help_text="PDF, Word, Excel or OpenDocument, smaller than {size}.",
         error_messages={
-            "required": "Select the appendix file",
+            "required": f"Select the {noun} file",
             "empty": "The selected file is empty",
-            "invalid": "Select the appendix file",
+            "invalid": f"Select the {noun} file",
         },
     )
 
-    class Meta:
-        fields = ["ref", "title", "file", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
-        labels = {
-            "ref": "Appendix reference",
-            "title": "Title of appendix",
-            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
-        }
-        help_texts = {
-            "ref": "A letter, for example A or B.",
-            "title": PUBLIC_TITLE_HINT.format(what="the appendix"),
-        }
-        widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {
-            "ref": {"required": "Enter the appendix reference, for example A"},
-            "title": {"required": "Enter the title of the appendix"},
-        }
 
-    def __init__(self, *args, record=None, **kwargs):
-        record = _record(self, record, kwargs)
-        kwargs.setdefault("prefix", "appendix")
-        super().__init__(*args, **kwargs)
-        self.record = record
-        limit = megabytes(settings.APPENDIX_MAX_BYTES)
-        self.fields["file"].help_text = self.fields["file"].help_text.format(size=limit)
-        for name in ("ref", "title", "public_interest_reasoning"):
-            self.fields[name].validators.append(NoHTML(f"the {self.fields[name].label.split('. ')[-1].lower()}"))
-        taken = {a.ref for a in record.appendices.all()}
-        if not self.is_bound:
-            self.initial["ref"] = next(letter for letter in _letters() if letter not in taken)
-        self.helper = helper(
-            Field.text("ref", field_width=3),
-            Field.text("title"),
-            Field("file"),
-            Field.checkboxes("exempt_paragraphs", small=True),
-            Field.textarea("public_interest_reasoning", rows=3),
-            Field("exemption_review_on"),
-            Button.secondary("add-appendix", "Add appendix"),
+class UploadMixin:
+    """The checks on a child's file (`file`), and the stored file's name, size and type. `noun` names the
+    child in its messages ("appendix", "background paper")."""
+
+    noun = ""
+
+    def _size_help(self):
+        self.fields["file"].help_text = self.fields["file"].help_text.format(
+            size=megabytes(settings.APPENDIX_MAX_BYTES)
         )
-
-    def clean_ref(self):
-        ref = self.cleaned_data["ref"].strip().upper().rstrip(".")
-        if not re.fullmatch(r"[A-Z0-9]{1,4}", ref):
-            raise ValidationError("The appendix reference must be a letter, like A", code="invalid")
-        if any(a.ref == ref for a in self.record.appendices.all()):
-            raise ValidationError(f"There is already an appendix {ref}. Choose another letter", code="duplicate")
-        return ref
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if not upload:  # an optional file left out
+            return None
         limit = settings.APPENDIX_MAX_BYTES
         if not upload.size:
             raise ValidationError("The selected file is empty", code="empty")
@@ -132,29 +96,89 @@ class AppendixForm(ExemptionFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.errors and "file" not in self.errors:
+        chosen = self.fields["file"].required or self.files.get(self.add_prefix("file"))
+        if self.errors and "file" not in self.errors and chosen:
             # Browsers never send a file back: say so, rather than let it vanish silently.
-            self.add_error("file", ValidationError("Select the appendix file again", code="reselect"))
+            self.add_error("file", ValidationError(f"Select the {self.noun} file again", code="reselect"))
         return data
 
     def save_values(self):
-        """The unsaved Appendix with the file's original name, size and type (services.save_appendix saves it)."""
-        appendix = self.instance
-        upload = self.cleaned_data["file"]
-        appendix.original_filename = getattr(upload, "original_name", Path(upload.name).name)[:255]
-        appendix.size = upload.size
-        appendix.content_type = ATTACHMENT_TYPES[Path(upload.name).suffix.lower()]  # what it is, checked above
-        return appendix
+        """The unsaved child with its file's original name, size and type (the service saves it)."""
+        item = self.instance
+        upload = self.cleaned_data.get("file")
+        if upload:
+            item.original_filename = getattr(upload, "original_name", Path(upload.name).name)[:255]
+            item.size = upload.size
+            item.content_type = ATTACHMENT_TYPES[Path(upload.name).suffix.lower()]  # what it is, checked above
+        return item
 
 
-class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
-    """One background paper of `record`; a subclass names the model (Meta.model) and its labels."""
+class AppendixForm(UploadMixin, ExemptionFormMixin, forms.ModelForm):
+    """One appendix of `record` and its file; a subclass names the model (Meta.model) and its labels."""
 
+    noun = "appendix"
     exempt_paragraphs = paragraph_fields()["exempt_paragraphs"]
     exemption_review_on = paragraph_fields()["exemption_review_on"]
+    file = file_field("appendix")
 
     class Meta:
-        fields = ["title", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
+        fields = ["ref", "title", "file", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
+        labels = {
+            "ref": "Appendix reference",
+            "title": "Title of appendix",
+            "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
+        }
+        help_texts = {
+            "ref": "A letter, for example A or B.",
+            "title": PUBLIC_TITLE_HINT.format(what="the appendix"),
+        }
+        widgets = {"public_interest_reasoning": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "ref": {"required": "Enter the appendix reference, for example A"},
+            "title": {"required": "Enter the title of the appendix"},
+        }
+
+    def __init__(self, *args, record=None, **kwargs):
+        record = _record(self, record, kwargs)
+        kwargs.setdefault("prefix", "appendix")
+        super().__init__(*args, **kwargs)
+        self.record = record
+        self._size_help()
+        for name in ("ref", "title", "public_interest_reasoning"):
+            self.fields[name].validators.append(NoHTML(f"the {self.fields[name].label.split('. ')[-1].lower()}"))
+        taken = {a.ref for a in record.appendices.all()}
+        if not self.is_bound:
+            self.initial["ref"] = next(letter for letter in _letters() if letter not in taken)
+        self.helper = helper(
+            Field.text("ref", field_width=3),
+            Field.text("title"),
+            Field("file"),
+            Field.checkboxes("exempt_paragraphs", small=True),
+            Field.textarea("public_interest_reasoning", rows=3),
+            Field("exemption_review_on"),
+            Button.secondary("add-appendix", "Add appendix"),
+        )
+
+    def clean_ref(self):
+        ref = self.cleaned_data["ref"].strip().upper().rstrip(".")
+        if not re.fullmatch(r"[A-Z0-9]{1,4}", ref):
+            raise ValidationError("The appendix reference must be a letter, like A", code="invalid")
+        if any(a.ref == ref for a in self.record.appendices.all()):
+            raise ValidationError(f"There is already an appendix {ref}. Choose another letter", code="duplicate")
+        return ref
+
+
+class BackgroundPaperForm(UploadMixin, ExemptionFormMixin, forms.ModelForm):
+    """One background paper of `record`, with its file if the author has one to publish (OLGB-5); a
+    subclass names the model (Meta.model) and its labels."""
+
+    noun = "background paper"
+    exempt_paragraphs = paragraph_fields()["exempt_paragraphs"]
+    exemption_review_on = paragraph_fields()["exemption_review_on"]
+    file = file_field("background paper", required=False)
+
+    class Meta:
+        fields = ["title", "file", "exempt_paragraphs", "public_interest_reasoning", "exemption_review_on"]
         labels = {
             "title": "Title of background paper",
             "public_interest_reasoning": "Why the public interest in keeping it exempt outweighs disclosing it",
@@ -168,10 +192,16 @@ class BackgroundPaperForm(ExemptionFormMixin, forms.ModelForm):
         kwargs.setdefault("prefix", "paper")
         super().__init__(*args, **kwargs)
         self.record = record
+        self._size_help()
+        self.fields["file"].help_text = (
+            "Optional: attach it to publish it with the record, unless it is exempt. Otherwise say in the title "
+            "where it can be inspected. " + self.fields["file"].help_text
+        )
         self.fields["title"].validators.append(NoHTML("the title"))
         self.fields["public_interest_reasoning"].validators.append(NoHTML("the public interest reasoning"))
         self.helper = helper(
             Field.text("title"),
+            Field("file"),
             Field.checkboxes("exempt_paragraphs", small=True),
             Field.textarea("public_interest_reasoning", rows=3),
             Field("exemption_review_on"),

@@ -362,22 +362,35 @@ class SignOffBase(RecordChild):
 
 
 def appendix_upload_to(instance, filename):
-    """Where an appendix's file is stored: private, under its app and record, stamped so names never
-    clash. Each app's first migration names it by the app's models module, which names it again."""
+    """Where a child's file (an appendix's, a background paper's) is stored: private, under its app, record
+    and `FILE_FOLDER`, stamped so names never clash. Each app's first migration names it by the app's
+    models module, which names it again."""
     record_id = getattr(instance, instance._meta.get_field(instance.RECORD_FIELD).attname)
-    return f"private/{instance._meta.app_label}/{record_id}/appendices/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+    folder = instance.FILE_FOLDER
+    return f"private/{instance._meta.app_label}/{record_id}/{folder}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
 
 
-class AppendixBase(Exemption, RecordChild):
+class StoredFile(models.Model):
+    """A child's uploaded file, optional and stored privately (`appendix_upload_to`), with the name it was
+    chosen under (for the download), its size and what it is (checked on upload, records.forms_appendices)."""
+
+    FILE_FOLDER = "appendices"
+
+    original_filename = models.CharField(max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+    file = models.FileField(upload_to=appendix_upload_to, max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class AppendixBase(Exemption, StoredFile, RecordChild):
     """An appendix (A, B, ...), its file optional and stored privately; may be exempt (S12A-4).
     The concrete model adds the FK to the record."""
 
     ref = models.CharField(max_length=4)
     title = models.CharField(max_length=300)
-    original_filename = models.CharField(max_length=255, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
-    content_type = models.CharField(max_length=100, blank=True)
-    file = models.FileField(upload_to=appendix_upload_to, max_length=300, blank=True)
 
     class Meta:
         abstract = True
@@ -388,8 +401,11 @@ class AppendixBase(Exemption, RecordChild):
         return f"Appendix {self.ref}: {self.title}"
 
 
-class BackgroundPaperBase(Exemption, RecordChild):
-    """An unpublished work relied on in preparing the record; may be exempt."""
+class BackgroundPaperBase(Exemption, StoredFile, RecordChild):
+    """An unpublished work relied on in preparing the record; may be exempt. Its file, when the author
+    attaches one, is published with the record unless it is exempt (OLGB-5)."""
+
+    FILE_FOLDER = "background-papers"
 
     title = models.CharField(max_length=300)
     order = models.PositiveSmallIntegerField(default=0)

@@ -280,10 +280,11 @@ class RecordServices(PublicPdfServices):
         if getattr(child, f"{self.parent}_id") != locked.pk:
             raise PermissionDenied
         label = str(child)
-        if isinstance(child, self.appendix_model) and child.file:
-            child.file.delete(save=False)
+        stored = getattr(child, "file", None)  # an appendix's or a background paper's file
         child.delete()
         self.touch(locked, actor=actor, summary=f"Removed {label}")
+        if stored:  # only once the removal has committed: a rolled-back one keeps its file
+            transaction.on_commit(partial(_delete_files, stored.storage, [stored.name]))
 
     @transaction.atomic
     def delete_draft(self, record, *, actor):
@@ -294,7 +295,7 @@ class RecordServices(PublicPdfServices):
         """
         locked = self.lock(record)
         require(self.permissions.can_delete_draft(actor, locked))
-        files = [a.file.name for a in locked.appendices.all() if a.file]
+        files = [c.file.name for c in [*locked.appendices.all(), *locked.background_papers.all()] if c.file]
         DeletedDraft.objects.create(
             kind=self.deleted_as,
             record_id=locked.pk,
@@ -306,7 +307,7 @@ class RecordServices(PublicPdfServices):
             deleted_at=timezone.now(),
         )
         locked.delete()
-        # Files go only once the deletion has committed: a rolled-back delete keeps its appendices.
+        # Files go only once the deletion has committed: a rolled-back delete keeps its appendices and papers.
         transaction.on_commit(partial(_delete_files, self.appendix_model.file.field.storage, files))
 
     # — sign-off ------------------------------------------------------------------------------------

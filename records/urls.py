@@ -35,12 +35,13 @@ def staff_record_urls(prefix, authoring, review, *, page):
     ]
 
 
-def public_record_urls(prefix, *, page, pdf, appendix, names):
-    """A published record's public page, its PDF and its appendices' files under `prefix`;
-    `names`: the URL names of the three."""
-    page_name, pdf_name, appendix_name = names
+def public_record_urls(prefix, *, page, pdf, appendix, paper, names):
+    """A published record's public page, its PDF, and its appendices' and background papers' files
+    under `prefix`; `names`: the URL names of the four."""
+    page_name, pdf_name, appendix_name, paper_name = names
     return [
         path(prefix, page, name=page_name),
         path(f"{prefix}pdf/", pdf, name=pdf_name),
         path(f"{prefix}appendices/<str:ref>/", appendix, name=appendix_name),
+        path(f"{prefix}background-papers/<int:number>/", paper, name=paper_name),
     ]

@@ -39,7 +39,7 @@ def page_is_stale(request, kind, record):
 
 def appendices_page(request, kind, record):
     appendix_form = kind.with_record(kind.appendix_form, request.POST, request.FILES, record=record)
-    paper_form = kind.with_record(kind.paper_form, request.POST, record=record)
+    paper_form = kind.with_record(kind.paper_form, request.POST, request.FILES, record=record)
     if stale := page_is_stale(request, kind, record):
         kept = {
             name: form
@@ -69,7 +69,7 @@ def appendices_page(request, kind, record):
     if "add-paper" in request.POST or typed_into(paper_form):
         anchor = anchor or "background-papers"
         if paper_form.is_valid():
-            paper = paper_form.instance
+            paper = paper_form.save_values()
             paper.order = max((p.order for p in record.background_papers.all()), default=0) + 1
             kind.services.save_background_paper(record, paper, actor=request.user)
             messages.success(request, f"Background paper “{paper.title}” added")
@@ -108,9 +108,9 @@ def appendix_add(request, kind, pk):
 @require_POST
 def paper_add(request, kind, pk):
     record = editable(request, kind, pk)
-    form = kind.with_record(kind.paper_form, request.POST, record=record)
+    form = kind.with_record(kind.paper_form, request.POST, request.FILES, record=record)
     if form.is_valid():
-        paper = form.instance
+        paper = form.save_values()
         paper.order = max((p.order for p in record.background_papers.all()), default=0) + 1
         try:
             kind.services.save_background_paper(record, paper, actor=request.user, revision=revision(request))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
@@ -160,3 +160,28 @@ def retry_pdf_view(kind, service):
         return redirect(kind.url(record))
 
     return view
+
+
+# — the files of a record's children (appendices, background papers) --------------------------
+
+
+def file_download(model, may):
+    """The staff download of a child's file (an appendix's, a background paper's), under its record's
+    address, for whoever `may(user, child)`. The public is not told that a record or a file exists."""
+    record_field = model.RECORD_FIELD
+
+    @require_safe
+    def view(request, pk, child):
+        item = get_object_or_404(model.objects.select_related(record_field), pk=child, **{f"{record_field}_id": pk})
+        if not may(request.user, item):
+            raise PermissionDenied if request.user.is_authenticated else Http404
+        return council_documents.serve_attachment(item)
+
+    return view
+
+
+def numbered(papers, number):
+    """The background paper numbered `number` (from 1, as section 19 and a report number them), or None.
+    A published record is frozen, so its papers keep their numbers."""
+    papers = list(papers)
+    return papers[number - 1] if 0 < number <= len(papers) else None

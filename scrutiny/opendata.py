@@ -92,6 +92,10 @@ BACKGROUND_PAPER_FIELDS = {
     "exempt": ("boolean", "Exempt from publication under Schedule 12A."),
     "exempt_paragraphs": ("list of integer", "The Schedule 12A paragraphs (1 to 7) it is exempt under."),
     "not_for_publication": ("string", "Of an exempt paper, the 'Not for publication' text; empty otherwise."),
+    "download_url": (
+        "string?",
+        "The paper's file (OLGB-5); null when it is exempt, the report is Part II, or it has none.",
+    ),
 }
 
 SIGN_OFF_FIELDS = {
@@ -312,12 +316,15 @@ def _appendix_url(report, item):
     return absolute(reverse("committees:report-appendix", kwargs=kwargs))
 
 
-def _paper(item):
+def _paper(report, item, number):
+    public_file = bool(item.file) and not item.is_exempt and not report.is_part_2
+    kwargs = {"slug": report.committee.slug, "pk": report.pk, "number": number}
     return {
         "title": item.title,
         "exempt": item.is_exempt,
         "exempt_paragraphs": sorted(item.exempt_paragraphs) if item.is_exempt else [],
         "not_for_publication": item.not_for_publication,
+        "download_url": absolute(reverse("committees:report-paper", kwargs=kwargs)) if public_file else None,
     }
 
 
@@ -377,7 +384,9 @@ def report_data(report, *, departments=None):
             "carbon_implications": report.carbon_implications,
             "sections": [{"heading": s.heading, "level": s.level, "body": s.body} for s in report.sections.all()],
             "appendices": [_appendix(report, a) for a in report.appendices.all()],
-            "background_papers": [_paper(p) for p in report.background_papers.all()],
+            "background_papers": [
+                _paper(report, p, number) for number, p in enumerate(report.background_papers.all(), start=1)
+            ],
             "sign_offs": _sign_off_row(report, departments),
             "originating_slt_member": report.originating_slt_member_name or _name(report.originating_slt_member),
             "director_agreed_on": iso(report.director_agreed_on),

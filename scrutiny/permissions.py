@@ -98,7 +98,8 @@ def can_return(user, report):
 
 
 def can_download_appendix(user, appendix):
-    """Public: appendices of a published report that are not exempt. Staff: whoever can view the report."""
+    """An appendix's or a background paper's file. Public: those of a published Part I report that are not
+    exempt. Staff: whoever can view the report."""
     report = appendix.report
     if can_view(user, report):
         return True

@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/<int:pk>/sections/<int:child>/remove/", authoring.section_remove, name="section-remove"),
     path("reports/<int:pk>/sections/<int:child>/move/<slug:direction>/", authoring.section_move, name="section-move"),
     path("reports/<int:pk>/appendices/<int:child>/file/", review.appendix_file, name="appendix-file"),
+    path("reports/<int:pk>/background-papers/<int:child>/file/", review.paper_file, name="paper-file"),
     path("reports/<int:pk>/agree/", review.agree, name="agree"),
     path("reports/<int:pk>/approve/", review.approve, name="approve"),
     path("reports/<int:pk>/record-approval/", review.record_approval, name="record-approval"),

@@ -17,6 +17,7 @@ urlpatterns = [
         page=public.report_detail,
         pdf=public.report_pdf,
         appendix=public.report_appendix,
-        names=("report", "report-pdf", "report-appendix"),
+        paper=public.report_paper,
+        names=("report", "report-pdf", "report-appendix", "report-paper"),
     ),
 ]

@@ -30,6 +30,22 @@ def _child(related):
     return kwargs
 
 
+def _paper_with_file(published):
+    """OLGB-5: a record's background paper with a file: by its number on the public page once published,
+    else by its id on the staff download."""
+
+    def kwargs(request):
+        decision = DecisionFactory()
+        paper = decision.background_papers.create(
+            title="Traffic survey", file=pdf_file("survey.pdf"), original_filename="survey.pdf"
+        )
+        if published:
+            return {"slug": advance(decision, to=Status.PUBLISHED).reference_slug, "number": 1}
+        return {"pk": decision.pk, "child": paper.pk}
+
+    return kwargs
+
+
 def _in_state(status, **extra):
     return lambda request: {"pk": DecisionFactory(urgent=True, state=status).pk, **extra}
 
@@ -78,6 +94,7 @@ ROUTES = {
     "django.contrib.sitemaps.views.sitemap": (None, lambda request: {"section": "decisions"}, "get"),
     "decisions:detail": (None, _published_slug, "get"),
     "decisions:public-appendix": (None, _public_appendix, "get"),
+    "decisions:public-paper": (None, _paper_with_file(published=True), "get"),
     "decisions:pdf": (None, _published_slug_with_pdf, "get"),
     "decisions:start": ("officer", None, "get"),
     "decisions:tasks": ("officer", _draft, "get"),
@@ -89,6 +106,7 @@ ROUTES = {
     "decisions:appendix-add": ("officer", _draft, "post"),
     "decisions:appendix-remove": ("officer", _child("appendices"), "post"),
     "decisions:appendix-download": ("officer", _child("appendices"), "get"),
+    "decisions:paper-download": ("officer", _paper_with_file(published=False), "get"),
     "decisions:paper-add": ("officer", _draft, "post"),
     "decisions:paper-remove": ("officer", _child("background_papers"), "post"),
     "decisions:record": ("democratic_support", _draft, "get"),

@@ -5,21 +5,18 @@ consulted (13b, 13c) and an appendix's file.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
+from django.core.exceptions import ValidationError
 
 from council import integrity
-from council.documents import attachment_content_type
 from council.models import CouncilSettings, Department
 from decisions import documents, kind, permissions, sections, services
 from decisions.forms import AppendixForm, BackgroundPaperForm, CabinetConsultationForm
-from decisions.models import Appendix, CabinetConsultation, Decision
+from decisions.models import Appendix, BackgroundPaper, CabinetConsultation, Decision
 from decisions.tasklist import TASKS
 from records import views_authoring as shared
 from records.forms import ConfirmForm, typed_into
 from records.views_children import ChildRows
+from records.views_record import file_download
 
 
 def _records():
@@ -117,6 +114,7 @@ KIND = kind.KIND.authoring(
             "guidance": sections.BACKGROUND_PAPERS_GUIDANCE,
             "numbered": True,
             "download": "decisions:appendix-download",
+            "paper_download": "decisions:paper-download",
         },
         "consultation": lambda d: {"consultation_form": CabinetConsultationForm(decision=d)},
         # 8b: "Propose it for the Forward Plan" is offered while the record has no item (views/route.py).
@@ -152,17 +150,5 @@ CONSULTATIONS = ChildRows.declare(
 consultation_add, consultation_remove = CONSULTATIONS.add, CONSULTATIONS.remove
 
 
-@require_safe
-def appendix_download(request, pk, child):
-    appendix = get_object_or_404(Appendix.objects.select_related("decision"), pk=child, decision_id=pk)
-    if not permissions.can_download_appendix(request.user, appendix):
-        # The public is not told that a record or appendix exists.
-        raise PermissionDenied if request.user.is_authenticated else Http404
-    if not appendix.file:
-        raise Http404
-    return FileResponse(
-        appendix.file.open("rb"),
-        as_attachment=True,
-        filename=appendix.original_filename or appendix.file.name.rsplit("/", 1)[-1],
-        content_type=attachment_content_type(appendix),  # what the content is, not what the browser said
-    )
+appendix_download = file_download(Appendix, permissions.can_download_appendix)
+paper_download = file_download(BackgroundPaper, permissions.can_download_appendix)

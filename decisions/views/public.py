@@ -34,6 +34,7 @@ from decisions.models import Appendix, Decision
 from decisions.register import RegisterQuery
 from decisions.rules_callin import call_in_status
 from records.retention import retention
+from records.views_record import numbered
 
 PAGE_SIZE = 25
 FEED_SIZE = 50
@@ -272,6 +273,17 @@ def appendix(request, slug, ref):
     return FileResponse(
         handle, as_attachment=True, filename=filename, content_type=council_documents.attachment_content_type(item)
     )
+
+
+@require_safe
+def background_paper(request, slug, number):
+    """OLGB-5, S12A-4: a non-exempt background paper of a published record, as a download, by its number
+    in section 19."""
+    decision = Decision.objects.published().filter(reference_slug=slug).first()
+    item = numbered(decision.background_papers.all(), number) if decision else None
+    if item is None or item.is_exempt or not item.file:
+        raise Http404("No public background paper has that number")
+    return council_documents.serve_attachment(item)
 
 
 @require_safe

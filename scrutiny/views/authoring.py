@@ -58,7 +58,10 @@ KIND = kind.KIND.authoring(
     start_form=StartForm,
     begin=services.start_report,
     started="Your briefing report has been started",
-    extra={"body": lambda r: {"section_form": SectionForm()}},
+    extra={
+        "body": lambda r: {"section_form": SectionForm()},
+        "appendices": lambda r: {"download": "scrutiny:appendix-file", "paper_download": "scrutiny:paper-file"},
+    },
 )
 
 # The pages both kinds share (records.views_authoring, records.views_appendices), bound to briefing reports.

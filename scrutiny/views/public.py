@@ -19,6 +19,7 @@ from council.opendata import PublicFeed
 from council.pagecache import public_page
 from decisions.models import Status as DecisionStatus
 from records.retention import retention
+from records.views_record import numbered
 from scrutiny import documents
 from scrutiny.documents import report_context, report_queryset
 from scrutiny.models import BriefingReport, Meeting, Status
@@ -97,6 +98,17 @@ def report_appendix(request, slug, pk, ref):
     """S12A-4, EXEC-14: a non-exempt appendix of a published Part I report, as a download."""
     report = _published(BriefingReport.objects.select_related("committee"), slug, pk)
     item = report.appendices.filter(ref=ref).first()
+    if item is None or report.is_part_2 or item.is_exempt or not item.file:
+        raise Http404(NOT_FOUND)
+    return council_documents.serve_attachment(item)
+
+
+@require_safe
+def report_paper(request, slug, pk, number):
+    """OLGB-5, S12A-4: a non-exempt background paper of a published Part I report, as a download, by its
+    number in the report's list."""
+    report = _published(BriefingReport.objects.select_related("committee"), slug, pk)
+    item = numbered(report.background_papers.all(), number)
     if item is None or report.is_part_2 or item.is_exempt or not item.file:
         raise Http404(NOT_FOUND)
     return council_documents.serve_attachment(item)

@@ -9,18 +9,14 @@ with a message, rather than an error page.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
 
-from council import documents as council_documents
 from council.models import Department
 from records.actions import confirm_action, every_kinds_views, publish_action
 from records.rules import sign_off_states
 from records.views import RecordAction, every_field
-from records.views_record import Button, every_kinds_buttons, page_view
+from records.views_record import Button, every_kinds_buttons, file_download, page_view
 from scrutiny import documents, forms_review, kind, permissions, rules, services
-from scrutiny.models import ReportAppendix
+from scrutiny.models import ReportAppendix, ReportBackgroundPaper
 from scrutiny.workflow import Action
 
 KIND = kind.KIND.review
@@ -66,14 +62,9 @@ report = page_view(
 )
 
 
-@login_required
-@require_safe
-def appendix_file(request, pk, child):
-    """An appendix's file, for whoever may see the report (the public uses its own URL)."""
-    appendix = get_object_or_404(ReportAppendix.objects.select_related("report"), pk=child, report_id=pk)
-    if not permissions.can_download_appendix(request.user, appendix):
-        raise PermissionDenied
-    return council_documents.serve_attachment(appendix)
+# An appendix's or a background paper's file, for whoever may see the report (the public uses its own URLs).
+appendix_file = login_required(file_download(ReportAppendix, permissions.can_download_appendix))
+paper_file = login_required(file_download(ReportBackgroundPaper, permissions.can_download_appendix))
 
 
 # — the actions: each a declaration of records.views.RecordAction --------------------------------

@@ -13,6 +13,7 @@ STAFF = {
     "appendix-add": (PK, "/decisions/records/7/appendices/add/"),
     "appendix-remove": ({**PK, "child": 3}, "/decisions/records/7/appendices/3/remove/"),
     "appendix-download": ({**PK, "child": 3}, "/decisions/records/7/appendices/3/file/"),
+    "paper-download": ({**PK, "child": 3}, "/decisions/records/7/background-papers/3/file/"),
     "paper-add": (PK, "/decisions/records/7/background-papers/add/"),
     "paper-remove": ({**PK, "child": 3}, "/decisions/records/7/background-papers/3/remove/"),
     "consultation-add": (PK, "/decisions/records/7/consultations/add/"),
@@ -39,6 +40,7 @@ STAFF = {
     "detail": ({"slug": "cod0123-24"}, "/decisions/cod0123-24/"),
     "pdf": ({"slug": "cod0123-24"}, "/decisions/cod0123-24/pdf/"),
     "public-appendix": ({"slug": "cod0123-24", "ref": "A"}, "/decisions/cod0123-24/appendices/A/"),
+    "public-paper": ({"slug": "cod0123-24", "number": 1}, "/decisions/cod0123-24/background-papers/1/"),
 }
 
 

@@ -43,8 +43,22 @@ def _public_appendix(request):
     return {"slug": EDUCATION_COMMITTEE, "pk": report.pk, "ref": "A"}
 
 
+def _public_paper(request):
+    """OLGB-5: a published report's background paper with a file, by its number in the list."""
+    from tests.decisions.factories import pdf_file
+    from tests.scrutiny.factories import advance
+
+    report = BriefingReportFactory()
+    report.background_papers.create(
+        title="Workforce plan", file=pdf_file("workforce.pdf"), original_filename="workforce.pdf"
+    )
+    advance(report, to=Status.PUBLISHED)
+    return {"slug": EDUCATION_COMMITTEE, "pk": report.pk, "number": 1}
+
+
 ROUTES = {
     "committees:report-appendix": (None, _public_appendix, "get"),
+    "committees:report-paper": (None, _public_paper, "get"),
     "committees:list": (None, None, "get"),
     "committees:committee": (None, _committee, "get"),
     "committees:feed": (None, _committee, "get"),

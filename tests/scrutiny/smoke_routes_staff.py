@@ -42,6 +42,16 @@ def _paper(request):
     return {"pk": report.pk, "child": paper.pk}
 
 
+def _paper_with_file(request):
+    from tests.decisions.factories import pdf_file
+
+    report = BriefingReportFactory()
+    paper = report.background_papers.create(
+        title="Workforce plan", file=pdf_file("workforce.pdf"), original_filename="workforce.pdf"
+    )
+    return {"pk": report.pk, "child": paper.pk}
+
+
 ROUTES = {
     "scrutiny:start": ("officer", None, "get"),
     "scrutiny:tasks": ("officer", _draft, "get"),
@@ -59,6 +69,7 @@ ROUTES = {
     "scrutiny:report": ("democratic_support", _draft, "get"),
     "scrutiny:report-pdf": ("democratic_support", _draft, "get"),
     "scrutiny:appendix-file": ("democratic_support", _appendix_with_file, "get"),
+    "scrutiny:paper-file": ("democratic_support", _paper_with_file, "get"),
     "scrutiny:sign-off": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF, department="finance"), "get"),
     "scrutiny:return": ("finance_reviewer", _in_state(Status.IN_SIGN_OFF), "get"),
     "scrutiny:agree": ("decision_maker", _in_state(Status.AWAITING_DIRECTOR), "get"),

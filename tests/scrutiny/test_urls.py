@@ -17,6 +17,7 @@ STAFF = {
     "appendix-add": (PK, "/scrutiny/reports/7/appendices/add/"),
     "appendix-remove": ({**PK, "child": 3}, "/scrutiny/reports/7/appendices/3/remove/"),
     "appendix-file": ({**PK, "child": 3}, "/scrutiny/reports/7/appendices/3/file/"),
+    "paper-file": ({**PK, "child": 3}, "/scrutiny/reports/7/background-papers/3/file/"),
     "paper-add": (PK, "/scrutiny/reports/7/background-papers/add/"),
     "paper-remove": ({**PK, "child": 3}, "/scrutiny/reports/7/background-papers/3/remove/"),
     "check": (PK, "/scrutiny/reports/7/check/"),
@@ -39,6 +40,7 @@ PUBLIC = {
     "report": ({"slug": "audit", "pk": 7}, "/committees/audit/reports/7/"),
     "report-pdf": ({"slug": "audit", "pk": 7}, "/committees/audit/reports/7/pdf/"),
     "report-appendix": ({"slug": "audit", "pk": 7, "ref": "A"}, "/committees/audit/reports/7/appendices/A/"),
+    "report-paper": ({"slug": "audit", "pk": 7, "number": 1}, "/committees/audit/reports/7/background-papers/1/"),
 }
 
 
