@@ -163,6 +163,7 @@ def test_appendix_download_only_when_not_exempt_and_with_a_file(api, cast):
             "exempt": True,
             "exempt_paragraphs": [1, 3],
             "not_for_publication": c["not_for_publication"],
+            "download_url": None,  # exempt: never a file (OLGB-5, S12A-4)
         }
     ]
 
