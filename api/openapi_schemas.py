@@ -21,6 +21,14 @@ _PRIMITIVES = {
 }
 
 
+# An appendix's or a background paper's file, in a decision's lists.
+DOWNLOAD_URL = {
+    "type": ["string", "null"],
+    "format": "uri",
+    "description": "The file, when it is not exempt and there is one.",
+}
+
+
 def _schema_name(object_name):
     """ "Committee link" -> "CommitteeLink", "Sign-off" -> "SignOff"."""
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[\s-]+", object_name))
@@ -90,11 +98,7 @@ def _decision_schemas():
                     "title": {"type": "string"},
                     "exempt": {"type": "boolean"},
                     "not_for_publication": {"type": "string"},
-                    "download_url": {
-                        "type": ["string", "null"],
-                        "format": "uri",
-                        "description": "The file, when it is not exempt and there is one.",
-                    },
+                    "download_url": DOWNLOAD_URL,
                 }
             ),
         },
@@ -106,11 +110,7 @@ def _decision_schemas():
                     "title": {"type": "string"},
                     "exempt": {"type": "boolean"},
                     "not_for_publication": {"type": "string"},
-                    "download_url": {
-                        "type": ["string", "null"],
-                        "format": "uri",
-                        "description": "The file, when it is not exempt and there is one (OLGB-5).",
-                    },
+                    "download_url": DOWNLOAD_URL,  # OLGB-5
                 }
             ),
         },
