@@ -6,7 +6,6 @@ overview and scrutiny committees. All of it is data edited in the admin; a data 
 loads Plymouth City Council's values as the defaults.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser, Group
@@ -18,6 +17,7 @@ from django.db.models import Q
 from council import codes
 from council.models_callin import CallInBy, CallInScope, CallInSettings  # noqa: F401 - the constitution's choices
 from council.models_identity import SignInIdentity  # noqa: F401 - staff sign-in through the identity provider
+from council.municipal_year import MunicipalYear  # noqa: F401 - named here too
 from council.wards import Ward  # noqa: F401 - one of the council's models
 
 
@@ -137,39 +137,6 @@ class ClosureDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%-d %B %Y}: {self.reason}"
-
-
-class MunicipalYear:
-    """A municipal year, labelled as councils write it: `21/22`."""
-
-    def __init__(self, start_year, start_month):
-        self.start_year = start_year
-        self.start_month = start_month
-
-    @classmethod
-    def containing(cls, on_date, start_month):
-        year = on_date.year if on_date.month >= start_month else on_date.year - 1
-        return cls(year, start_month)
-
-    @property
-    def label(self):
-        return f"{self.start_year % 100:02d}/{(self.start_year + 1) % 100:02d}"
-
-    @property
-    def starts_on(self):
-        return datetime.date(self.start_year, self.start_month, 1)
-
-    def __eq__(self, other):
-        return isinstance(other, MunicipalYear) and (self.start_year, self.start_month) == (
-            other.start_year,
-            other.start_month,
-        )
-
-    def __hash__(self):
-        return hash((self.start_year, self.start_month))
-
-    def __str__(self):
-        return self.label
 
 
 class Plan(models.Model):

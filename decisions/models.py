@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority, Ward
+from decisions.choices import Authorisation, GeneralAuthorisationEffect, KeyDecisionRoute  # noqa: F401 - named here too
 from decisions.models_callin import CALL_IN_FIELDS, CallInFields, CallInQuerySet, CallInState  # noqa: F401
 from records import models as core
 from records.models import appendix_upload_to  # noqa: F401 - named in the first migration: importable here
@@ -26,29 +27,6 @@ from records.workflow import statuses
 Status = statuses(__name__, ("awaiting_decision", "Awaiting decision"), ("decided", "Decided"))
 
 FROZEN_STATUSES = {Status.DECIDED, Status.PUBLISHED}
-
-
-class KeyDecisionRoute(models.TextChoices):
-    """How a key decision may lawfully be taken (regs 9 to 11 of the 2012 Regulations)."""
-
-    FORWARD_PLAN = "forward_plan", "Forward Plan: 28 clear days' notice"  # EXEC-5
-    GENERAL_EXCEPTION = "general_exception", "General exception: 5 clear days' notice"  # EXEC-6
-    SPECIAL_URGENCY = "special_urgency", "Special urgency: the chair agrees it cannot wait"  # EXEC-7
-
-
-class Authorisation(models.TextChoices):
-    """OLGB-1 (reg 7 of the 2014 Regulations): the authority an officer's decision is taken under."""
-
-    EXPRESS = "express", "A specific express authorisation"
-    GENERAL = "general", "A general authorisation"
-
-
-class GeneralAuthorisationEffect(models.TextChoices):
-    """OLGB-1: what makes a decision under a general authorisation one that must be recorded."""
-
-    PERMISSION = "permission", "It grants a permission or licence"
-    RIGHTS = "rights", "It affects the rights of an individual"
-    CONTRACT = "contract", "It awards a contract or incurs expenditure that materially affects the council's finances"
 
 
 class DecisionQuerySet(CallInQuerySet, core.RecordQuerySet):

@@ -64,6 +64,29 @@ class YesNoField(forms.TypedChoiceField):
         )
 
 
+class ChoiceRadios(forms.ChoiceField):
+    """A task form's optional answer from `choices`, as radios; `message` when the choice is not one of them
+    (a rule asks for the answer when the record must have it)."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, choices, *, label, message, **kwargs):
+        super().__init__(
+            choices=choices, required=False, label=label, error_messages={"invalid_choice": message}, **kwargs
+        )
+
+
+class ChoiceCheckboxes(forms.MultipleChoiceField):
+    """As `ChoiceRadios`, for any number of the choices, as checkboxes."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, choices, *, label, message, **kwargs):
+        super().__init__(
+            choices=choices, required=False, label=label, error_messages={"invalid_choice": message}, **kwargs
+        )
+
+
 class GovDateField(DateInputField):
     """A GOV.UK date input (day, month, year) with messages naming the date and what is wrong."""
 

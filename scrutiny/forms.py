@@ -20,6 +20,7 @@ from council.models import CabinetPortfolio, Committee, Plan, User
 from decisions.models import Decision
 from records.forms import (
     PUBLIC_TITLE_HINT,
+    ChoiceRadios,
     TaskForm,
     YesNoField,
     helper,
@@ -195,13 +196,11 @@ class ImplicationsForm(TaskForm):
 
 
 class ConfidentialityForm(TaskForm):
-    confidentiality = forms.TypedChoiceField(
-        choices=Confidentiality.choices,
-        widget=forms.RadioSelect,
-        required=False,
+    confidentiality = ChoiceRadios(
+        Confidentiality.choices,
         label="Confidentiality",
+        message="Choose whether the report is Part I or Part II",
         help_text="Part II reports are considered in private: only their title and exemption paragraphs are published.",
-        error_messages={"invalid_choice": "Choose whether the report is Part I or Part II"},
     )
     exempt_paragraphs, exemption_review_on = paragraph_fields(
         paragraphs_help="Part II only: select the paragraphs that make the report not for publication.",

@@ -5,9 +5,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bench.generator import vocabulary as text
-from decisions.models import (
-    Status,
-)
+from decisions.models import Authorisation, GeneralAuthorisationEffect, Status
 
 LONDON = ZoneInfo("Europe/London")
 END_DATE = datetime.date(2026, 3, 31)
@@ -120,3 +118,30 @@ class Words(dict):
 
     def fill(self, template):
         return template.format_map(self)
+
+
+# — answers that follow from others (no draws of their own: a seed still makes the same records) ---
+
+
+def authority(original_delegation):
+    """4c (OLGB-1): a named delegating decision is an express authorisation; otherwise the scheme of
+    delegation, for a decision that spends money (every generated record has an amount)."""
+    if original_delegation == "N/A":
+        return {
+            "authorisation": Authorisation.GENERAL,
+            "general_authorisation_effects": [GeneralAuthorisationEffect.CONTRACT],
+        }
+    return {"authorisation": Authorisation.EXPRESS, "general_authorisation_effects": []}
+
+
+def conflict_answers(conflict, maker, provider):
+    """14: a declared conflict, its details, the Monitoring Officer's involvement and no dispensation (EXEC-10)."""
+    if not conflict:
+        return {"conflict_of_interest": False, "conflict_details": "", "monitoring_officer_involved": False}
+    return {
+        "conflict_of_interest": True,
+        "conflict_details": f"{maker.display_name} declared that a family member works for {provider}; the "
+        "Monitoring Officer advised that the decision could proceed.",
+        "monitoring_officer_involved": True,
+        "dispensation_granted": False,
+    }

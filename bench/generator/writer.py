@@ -22,6 +22,8 @@ from bench.generator.common import (
     Words,
     amounts,
     at,
+    authority,
+    conflict_answers,
     pounds,
     upper_first,
 )
@@ -38,12 +40,10 @@ from council.models import (
 from decisions import rules_key, services
 from decisions.models import (
     Appendix,
-    Authorisation,
     BackgroundPaper,
     CabinetConsultation,
     ChairAgreement,
     Decision,
-    GeneralAuthorisationEffect,
     KeyDecisionRoute,
     SignOff,
     Status,
@@ -202,10 +202,7 @@ class Writer:
             author_phone=author.phone,
             decision_to_be_taken=decision_to_be_taken,
             original_delegation=original_delegation,
-            # OLGB-1: a named delegating decision is an express authorisation; otherwise the scheme of
-            # delegation, for a decision that spends money (every generated record has an amount).
-            authorisation=Authorisation.GENERAL if original_delegation == "N/A" else Authorisation.EXPRESS,
-            general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT] if original_delegation == "N/A" else [],
+            **authority(original_delegation),
             reasons=reasons,
             alternatives=alternatives,
             financial_implications=financial_implications,
@@ -229,15 +226,7 @@ class Writer:
             urgency_reason=words.fill(rng.choice(text.URGENCY)) if is_urgent else "",
             scrutiny_committee=committee if is_urgent or special_urgency else None,
             other_portfolios_affected=consulted,
-            conflict_of_interest=conflict,
-            conflict_details=(
-                f"{maker.display_name} declared that a family member works for {provider}; the Monitoring Officer "
-                "advised that the decision could proceed."
-                if conflict
-                else ""
-            ),
-            monitoring_officer_involved=conflict,
-            dispensation_granted=False if conflict else None,  # EXEC-10 (no new draw: seeds make the same records)
+            **conflict_answers(conflict, maker, provider),
             cmt_member=maker,
             cmt_member_name=maker.display_name if decided_on else "",
             cmt_member_job_title=maker.job_title if decided_on else "",

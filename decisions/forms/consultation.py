@@ -38,6 +38,8 @@ class ConsultationForm(TaskForm):
         help_text="Only if a conflict was declared. A dispensation lets the member take part despite the "
         "conflict; the council's constitution says who grants it.",
     )
+    # What the conflict's free-text answers are called in their messages.
+    what = {"conflict_details": "the details of the conflict", "dispensation_details": "the dispensation"}
     cmt_member = person_choice(
         numbered("15"),
         "Choose the Corporate Management Team member",
@@ -49,7 +51,6 @@ class ConsultationForm(TaskForm):
         label=numbered("15", "Date consulted"),
         help_text="For example, 9 7 2021.",
     )
-    what = {"conflict_details": "the details of the conflict", "dispensation_details": "the dispensation"}
 
     class Meta:
         model = Decision

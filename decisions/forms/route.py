@@ -8,7 +8,7 @@ from decisions.forms.base import TaskForm, numbered
 from decisions.models import Decision, KeyDecisionRoute
 from decisions.rules_route import LINKABLE
 from forwardplan.models import PlanItem
-from records.forms import optional_choice
+from records.forms import ChoiceRadios, optional_choice
 
 
 class PlanItemChoiceField(forms.ModelChoiceField):
@@ -18,13 +18,11 @@ class PlanItemChoiceField(forms.ModelChoiceField):
 
 
 class RouteForm(TaskForm):
-    key_decision_route = forms.ChoiceField(
-        choices=KeyDecisionRoute.choices,
-        widget=forms.RadioSelect,
-        required=False,
+    key_decision_route = ChoiceRadios(
+        KeyDecisionRoute.choices,
         label=numbered("8b", "How will the key decision be taken lawfully?"),
+        message="Choose how the key decision will be taken",
         help_text="Only for a key decision. Ask Democratic Support if you are not sure.",
-        error_messages={"invalid_choice": "Choose how the key decision will be taken"},
     )
     plan_item = optional_choice(
         PlanItem.objects.none(),

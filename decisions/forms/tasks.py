@@ -10,6 +10,8 @@ from decisions import rules_key
 from decisions.forms.base import MoneyField, TaskForm, numbered
 from decisions.models import Authorisation, Decision, GeneralAuthorisationEffect
 from records.forms import (
+    ChoiceCheckboxes,
+    ChoiceRadios,
     YesNoField,
     optional_choice,
     people_with_role,
@@ -28,23 +30,19 @@ class DetailsForm(TaskForm):
         Directorate.objects.all(), "Directorate taking the decision", "Choose the directorate"
     )
     # 4c (OLGB-1)
-    authorisation = forms.ChoiceField(
-        choices=Authorisation.choices,
-        widget=forms.RadioSelect,
-        required=False,
+    authorisation = ChoiceRadios(
+        Authorisation.choices,
         label=numbered("4c"),
+        message="Select the authority the decision is taken under",
         help_text="A specific express authorisation is a decision of the Cabinet, a Cabinet member or a committee "
         "that delegated this decision to an officer (give it in 4b). A general authorisation is the officer "
         "scheme of delegation in the council's constitution.",
-        error_messages={"invalid_choice": "Select the authority the decision is taken under"},
     )
-    general_authorisation_effects = forms.MultipleChoiceField(
-        choices=GeneralAuthorisationEffect.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
+    general_authorisation_effects = ChoiceCheckboxes(
+        GeneralAuthorisationEffect.choices,
         label="4c. Under a general authorisation, what does the decision do?",
+        message="Select what the decision does from the list",
         help_text="Only for a general authorisation. Select all that apply.",
-        error_messages={"invalid_choice": "Select what the decision does from the list"},
     )
     what = {
         "title": "the title",
