@@ -72,9 +72,9 @@ def _answers(cast, committee, title, what):
     )
 
 
-def _published(cast, committee, title, what):
+def _published(cast, committee, title, what, *, papers=()):
     """A decision drafted by Jane Anstis, signed off, signed by Alison Botham and published by Sam Okafor."""
-    decision = submitted(cast["jane.anstis"], _answers(cast, committee, title, what))
+    decision = submitted(cast["jane.anstis"], _answers(cast, committee, title, what), papers=papers)
     signed_off_by_every_department(decision, legal_file=39100)
     decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"], exemptions_confirmed=True)
     return decisions_services.publish_decision(decision, actor=cast["sam.okafor"])
@@ -105,7 +105,13 @@ def load(stdout=None):
         committee = Committee.objects.get(slug=EDUCATION_COMMITTEE)
         settle_published()
         if not Decision.objects.filter(title=OPEN_TITLE).exists():
-            _published(cast, committee, OPEN_TITLE, "To extend the short breaks contract for 12 months.")
+            _published(
+                cast,
+                committee,
+                OPEN_TITLE,
+                "To extend the short breaks contract for 12 months.",
+                papers=["Short breaks: survey of families, 2026"],  # its file public with the record (OLGB-5)
+            )
             made.append("a decision open to call-in")
         if not Decision.objects.filter(title=CALLED_IN_TITLE).exists():
             decision = _published(

@@ -116,25 +116,28 @@ class History:
 
 
 @functools.cache
-def stand_in_pdf(reference, ref, title, note=""):
-    """A one-page tagged PDF standing in for an appendix the demo does not have."""
+def stand_in_pdf(reference, heading, note=""):
+    """A one-page tagged PDF standing in for an appendix or a background paper the demo does not have."""
     from weasyprint import HTML
 
     html = f"""<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Appendix {escape(ref)}: {escape(title)}</title>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{escape(heading)}</title>
 <style>@page {{ size: A4; margin: 2.5cm }} body {{ font-family: sans-serif; font-size: 12pt; line-height: 1.4 }}
 h1 {{ font-size: 18pt }} .box {{ border: 2px solid #0b0c0c; padding: 1em; margin-top: 2em }}</style></head>
-<body><p>{escape(reference)}</p><h1>Appendix {escape(ref)}: {escape(title)}</h1>
-<div class="box"><p><strong>Demo stand-in.</strong> The original appendix is not part of the demo data.
-This page stands in for it so that the record's appendices can be opened.</p>{note}</div></body></html>"""
+<body><p>{escape(reference)}</p><h1>{escape(heading)}</h1>
+<div class="box"><p><strong>Demo stand-in.</strong> The original document is not part of the demo data.
+This page stands in for it so that the record's appendices and background papers can be opened.</p>{note}</div>
+</body></html>"""
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def attach_pdf(appendix, reference, note=""):
-    """Give an unsaved appendix a stand-in PDF as its file."""
-    filename = f"appendix-{appendix.ref.lower()}.pdf"
-    content = stand_in_pdf(reference, appendix.ref, appendix.title, note)
-    appendix.file.save(filename, ContentFile(content), save=False)
-    appendix.original_filename = filename
-    appendix.size = len(content)
-    appendix.content_type = "application/pdf"
+def attach_pdf(item, reference, note=""):
+    """Give an unsaved appendix or background paper a stand-in PDF as its file."""
+    ref = getattr(item, "ref", "")  # an appendix's letter; a background paper has none
+    heading = str(item) if ref else f"Background paper: {item.title}"
+    filename = f"appendix-{ref.lower()}.pdf" if ref else "background-paper.pdf"
+    content = stand_in_pdf(reference, heading, note)
+    item.file.save(filename, ContentFile(content), save=False)
+    item.original_filename = filename
+    item.size = len(content)
+    item.content_type = "application/pdf"

@@ -8,7 +8,7 @@ from decimal import Decimal
 from council.demo_history import attach_pdf
 from council.models import CabinetPortfolio, Department, Priority, User, Ward
 from decisions import rules_signing, services
-from decisions.models import Appendix, Authorisation, Decision, GeneralAuthorisationEffect, today
+from decisions.models import Appendix, Authorisation, BackgroundPaper, Decision, GeneralAuthorisationEffect, today
 
 DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
 URGENT_TITLE = "Urgent Decision: Additional emergency foster care placements, CYPFS, for 4 months"
@@ -24,9 +24,14 @@ def _edit(decision, actor, **values):
 # — for the other apps' demos (notices, call-in): a record drafted, submitted and signed off ---------
 
 
-def submitted(author, answers):
-    """A record `author` starts, fills in with `answers` (field -> value) and submits for sign-off."""
+def submitted(author, answers, *, papers=()):
+    """A record `author` starts, fills in with `answers` (field -> value) and submits for sign-off;
+    `papers`: titles of background papers, each with a stand-in file (OLGB-5)."""
     decision = _edit(services.start_decision(actor=author), author, **answers)
+    for order, title in enumerate(papers, start=1):
+        paper = BackgroundPaper(decision=decision, title=title, order=order)
+        attach_pdf(paper, "Demo record")
+        services.save_background_paper(decision, paper, actor=author)
     return services.submit_for_sign_off(decision, actor=author)
 
 

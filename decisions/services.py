@@ -337,12 +337,13 @@ AGREER_TEXT = ("scrutiny_chair_unable", "council_chair_unable", "reasons")
 # — deciding and publishing (returning and withdrawing: records.services) -----------------
 
 
-def declaration(decision):
+def declaration(decision, withheld=None):
     """Section 20's words for this record: the declaration, and when the record withholds anything from
-    the public, the decision maker's confirmation of its classification (EXEC-13)."""
-    if rules_signing.withheld(decision):
-        return f"{DECLARATION}\n\n{rules_signing.EXEMPTION_CONFIRMATION}"
-    return DECLARATION
+    the public (`withheld`, when the caller has asked already), the decision maker's confirmation of its
+    classification (EXEC-13)."""
+    if withheld is None:
+        withheld = rules_signing.withheld(decision)
+    return f"{DECLARATION}\n\n{rules_signing.EXEMPTION_CONFIRMATION}" if withheld else DECLARATION
 
 
 @transaction.atomic
@@ -352,10 +353,11 @@ def sign_decision(decision, *, actor, version=None, exemptions_confirmed=False):
     locked = RECORDS.lock(decision)
     require(permissions.can_sign(actor, locked))
     RECORDS.check_version(locked, version, "sign")
-    if rules_signing.withheld(locked) and not exemptions_confirmed:
+    withheld = rules_signing.withheld(locked)
+    if withheld and not exemptions_confirmed:
         raise ValidationError({"confirm_exemptions": rules_signing.EXEMPTION_CONFIRMATION_REQUIRED})
     decided_on = today()
-    words = declaration(locked)
+    words = declaration(locked, withheld)
 
     def signed(locked):
         locked.decided_on = decided_on

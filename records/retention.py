@@ -9,8 +9,8 @@ law's). Each kind of record says the day its period begins (`Record.retention_st
 dates here are the last day of each period.
 
 Nothing is removed before its date: a frozen record, its children and its history refuse `delete()`,
-one at a time or in bulk (`records.models`), and the admin deletes only drafts. Disposal after the
-date is not built: nothing is removed after it either.
+one at a time or in bulk (`records.models`), and the admin deletes only a record that never entered
+the workflow. Disposal after the date is not built: nothing is removed after it either.
 """
 
 import datetime

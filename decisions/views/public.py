@@ -13,11 +13,10 @@ PDF is rendered once, by the worker, on publication and served from storage (`pd
 import csv
 import datetime
 import json
-import os
 
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -265,14 +264,7 @@ def appendix(request, slug, ref):
     )
     if item is None or item.is_exempt or not item.file:
         raise Http404("No public appendix has that reference")
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The appendix file is missing") from exc
-    filename = item.original_filename or os.path.basename(item.file.name)
-    return FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=council_documents.attachment_content_type(item)
-    )
+    return council_documents.serve_attachment(item)
 
 
 @require_safe
