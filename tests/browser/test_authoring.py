@@ -1,6 +1,9 @@
 """An officer drafts a decision record in Chromium: task list, two tasks, an error and its fix, axe throughout."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from decisions.models import Decision
 
@@ -11,7 +14,7 @@ def test_officer_drafts_a_record_with_the_keyboard_and_mouse(page, live_server, 
     sign_in(officer)
 
     page.goto(f"{live_server.url}/decisions/records/new/")
-    assert page.title().startswith("Start a decision record")
+    expect(page).to_have_title(re.compile("^Start a decision record"))
     axe.check("start page")
     page.get_by_role("button", name="Start now").click()
     page.wait_for_url("**/tasks/")
@@ -21,7 +24,7 @@ def test_officer_drafts_a_record_with_the_keyboard_and_mouse(page, live_server, 
 
     # Task 1, by mouse: the decision details.
     page.get_by_role("link", name="Decision details").click()
-    assert page.get_by_role("heading", name="Decision details").is_visible()
+    expect(page.get_by_role("heading", name="Decision details")).to_be_visible()
     axe.check("details task")
     page.get_by_label("1. Title of decision").fill("Direct award for a managed social work team")
     page.get_by_label("2. Decision maker").select_option(label=decision_maker.name_and_title)
@@ -50,7 +53,7 @@ def test_officer_drafts_a_record_with_the_keyboard_and_mouse(page, live_server, 
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error: "))
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     message = "Remove the HTML from the reasons. Type or paste plain text"
@@ -90,5 +93,5 @@ def test_task_pages_are_accessible_with_and_without_errors(page, live_server, ax
         with page.expect_navigation():
             page.get_by_role("button", name="Save and continue").click()
         if slug not in {"sign-off", "appendices"}:
-            assert page.title().startswith("Error: "), slug
+            expect(page).to_have_title(re.compile("^Error: "))
             axe.check(f"{slug} task with errors")

@@ -5,9 +5,11 @@ and its replacement), nor on the register with the "open to call-in" and "called
 with the filter's error); a visitor filters the register by call-in with the keyboard alone."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from callin.models import Outcome, Reconsideration
 from callin.models import Status as CallInStatus
@@ -103,7 +105,7 @@ def test_callin_public_pages_are_accessible_in_every_state(page, live_server, ax
         axe.check(f"the public page of a decision: {name}")
     page.goto(f"{live_server.url}/decisions/{states['replaced'].reference_slug}/")
     page.get_by_role("link", name=f"{states['replacement'].reference}: Market rents, changed").first.click()
-    assert page.get_by_text("This decision replaces").is_visible()
+    expect(page.get_by_text("This decision replaces")).to_be_visible()
 
 
 def test_callin_register_filters_are_accessible(page, live_server, axe, states):
@@ -115,7 +117,7 @@ def test_callin_register_filters_are_accessible(page, live_server, axe, states):
     page.goto(f"{live_server.url}/decisions/?call_in=called_in")
     axe.check("the register: called in")
     page.goto(f"{live_server.url}/decisions/?call_in=maybe")
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error: "))
     axe.check("the register with the call-in filter's error")
 
 

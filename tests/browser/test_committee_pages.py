@@ -1,6 +1,7 @@
 """The public committee pages and Democratic Support's management pages in Chromium, with axe on each."""
 
 import pytest
+from playwright.sync_api import expect
 
 from scrutiny.models import Status
 from tests.scrutiny.factories import EDUCATION_COMMITTEE, BriefingReportFactory
@@ -32,7 +33,7 @@ def test_public_committee_pages_and_manage_pages_pass_axe(page, live_server, axe
     axe.check("manage committees")
     page.goto(f"{live_server.url}/scrutiny/manage/committees/{EDUCATION_COMMITTEE}/meetings/add/")
     page.get_by_role("button", name="Save the meeting").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe.check("add a meeting, with errors")
     page.goto(f"{live_server.url}/scrutiny/manage/committees/{EDUCATION_COMMITTEE}/")
     axe.check("change the committee")

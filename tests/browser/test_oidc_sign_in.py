@@ -2,7 +2,10 @@
 (node-oidc-provider, tests/services.py): our pages pass axe, the keyboard works, and the browser
 really follows the button to the provider and back (the page's CSP lets its form go there)."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from council.models import SignInIdentity
 
@@ -44,7 +47,7 @@ def test_someone_without_an_account_comes_back_to_an_accessible_error(page, live
     at_provider(page, "stranger@council.example")
 
     page.wait_for_url(f"{live_server.url}/sign-in/council-account/return/**")
-    assert page.title().startswith("Error: Sign in")
+    expect(page).to_have_title(re.compile("^Error: Sign in"))
     message = "There is no account in this service for stranger@council.example."
     assert message in page.locator(".govuk-error-summary").inner_text()
     axe.check("sign-in page after the provider found no account")

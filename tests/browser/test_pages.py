@@ -1,13 +1,16 @@
 """The foundation's pages in Chromium: axe finds no WCAG 2.2 AA violation, and the keyboard works."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_home_page_is_accessible(page, live_server, axe):
     page.goto(f"{live_server.url}/")
-    assert page.title() == "Decisions and scrutiny – Plymouth City Council"
+    expect(page).to_have_title("Decisions and scrutiny – Plymouth City Council")
     axe.check()
 
 
@@ -15,7 +18,7 @@ def test_sign_in_page_and_its_errors_are_accessible(page, live_server, axe):
     page.goto(f"{live_server.url}/sign-in/")
     axe.check("sign-in page")
     page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^Error: "))
     axe.check("sign-in page with errors")
     # The error summary takes focus (GOV.UK Frontend), and its link moves focus to the field.
     page.get_by_role("link", name="Enter your username").click()
@@ -80,7 +83,7 @@ def test_css_is_served_under_the_live_server(page, live_server):
 
 def test_api_documentation_is_accessible_and_reflows(page, live_server, axe):
     page.goto(f"{live_server.url}/api/")
-    assert page.title() == (
+    expect(page).to_have_title(
         "Open data API documentation: decisions, committees, meetings and reports – Plymouth City Council"
     )
     assert page.get_by_role("heading", level=1, name="Open data API").is_visible()
