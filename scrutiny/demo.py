@@ -20,9 +20,7 @@ Two deliberate differences from the Word document:
 import datetime
 from pathlib import Path
 
-from django.conf import settings
-
-from council.demo import EDUCATION_COMMITTEE
+from council.demo import EDUCATION_COMMITTEE, demo_password
 from council.demo_history import History, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, Priority, User
 from decisions.models import Decision
@@ -216,7 +214,7 @@ def load_members(committee, people):
             ),
         )
         if was_created:
-            user.set_password(settings.DEMO_PASSWORD)
+            user.password = demo_password()
             user.save()
             created += 1
         members.add(user)
