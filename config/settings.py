@@ -153,6 +153,17 @@ OIDC_EMAIL_CLAIM = os.environ.get("DJANGO_OIDC_EMAIL_CLAIM", "email").strip() or
 OIDC_PROVIDER_NAME = os.environ.get("DJANGO_OIDC_PROVIDER_NAME", "").strip()  # "Sign in with <name>"
 if bool(OIDC_ISSUER) != bool(OIDC_CLIENT_ID):
     raise ImproperlyConfigured("Set both DJANGO_OIDC_ISSUER and DJANGO_OIDC_CLIENT_ID for staff sign-in, or neither.")
+# Who may still sign in with a username and password once staff use the identity provider: "everyone"
+# (the default), "administrators" (a break-glass door for the administrator accounts, for when the
+# provider is down), or "nobody". The admin site's sign-in is the same page, so this holds there too.
+PASSWORD_SIGN_IN = os.environ.get("DJANGO_PASSWORD_SIGN_IN", "").strip().lower() or "everyone"
+if PASSWORD_SIGN_IN not in {"everyone", "administrators", "nobody"}:
+    raise ImproperlyConfigured("DJANGO_PASSWORD_SIGN_IN is one of: everyone, administrators, nobody.")
+if PASSWORD_SIGN_IN != "everyone" and not OIDC_ISSUER:
+    raise ImproperlyConfigured(
+        f"DJANGO_PASSWORD_SIGN_IN={PASSWORD_SIGN_IN} needs DJANGO_OIDC_ISSUER: without the identity provider, "
+        "staff could not sign in."
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,11 +2,26 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from council import models
 
 admin.site.site_header = "Decisions and scrutiny administration"
 admin.site.site_title = "Decisions and scrutiny"
+
+
+def sign_in(request, extra_context=None):
+    """The admin has no sign-in form of its own: it sends people to the site's, so there is one door,
+    with its lockout, the identity provider and DJANGO_PASSWORD_SIGN_IN. Someone signed in without
+    access to the admin is refused rather than sent round again."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), login_url=reverse("login"))
+
+
+admin.site.login = sign_in
 
 
 @admin.register(models.CouncilSettings)

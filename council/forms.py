@@ -3,8 +3,11 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+
+from council import roles
 
 
 class SignInForm(AuthenticationForm):
@@ -31,6 +34,30 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip()
+
+    def clean(self):
+        if settings.PASSWORD_SIGN_IN == "nobody":  # refused before the password is checked
+            raise self.password_sign_in_off()
+        return super().clean()
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if settings.PASSWORD_SIGN_IN == "administrators" and not may_use_a_password(user):
+            raise self.password_sign_in_off()
+
+    def password_sign_in_off(self):
+        from council import oidc
+
+        return ValidationError(
+            f"Sign in with {oidc.provider_name()}. Signing in with a username and password is switched off "
+            "for your account.",
+            code="password_sign_in_off",
+        )
+
+
+def may_use_a_password(user):
+    """DJANGO_PASSWORD_SIGN_IN=administrators: the administrator accounts keep a password door."""
+    return user.is_superuser or roles.has_role(user, roles.ADMINISTRATOR)
 
 
 class ConfirmForm(forms.Form):

@@ -91,7 +91,7 @@ def _service(start_of_sentence=False):
 
 def sign_in_page_context():
     """What the sign-in page needs to offer the provider: its name, or None when it is off."""
-    return {"oidc_name": provider_name() if enabled() else None}
+    return {"oidc_name": provider_name() if enabled() else None, "password_sign_in": settings.PASSWORD_SIGN_IN}
 
 
 def allow_form_to_provider(response):

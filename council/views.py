@@ -39,7 +39,12 @@ class SignInView(auth_views.LoginView):
     extra_context = {"error_links": []}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **oidc.sign_in_page_context()}
+        context = {**super().get_context_data(**kwargs), **oidc.sign_in_page_context()}
+        form = context["form"]
+        if form.is_bound and form.has_error("__all__", "password_sign_in_off"):
+            # The way on is the identity provider's button, not the username field.
+            context["error_links"] = [("#council-account", error) for error in form.non_field_errors()]
+        return context
 
     def dispatch(self, request, *args, **kwargs):
         return oidc.allow_form_to_provider(super().dispatch(request, *args, **kwargs))

@@ -4,6 +4,7 @@ record whose PDF could not be made, retried by Democratic Support."""
 from unittest import mock
 
 import pytest
+from playwright.sync_api import expect
 from weasyprint import HTML
 
 from decisions import services
@@ -37,6 +38,6 @@ def test_pdf_failure_banner_is_accessible_and_try_again_works(page, live_server,
     axe.check("record with a failed PDF")
     banner.get_by_role("button", name="Try again").click()
     page.wait_for_load_state()
-    assert page.get_by_text("The PDF has been made").is_visible()
+    expect(page.get_by_text("The PDF has been made")).to_be_visible()
     assert page.get_by_text("The PDF could not be made").count() == 0
     assert page.get_by_text("SHA-256:").is_visible()

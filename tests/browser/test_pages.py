@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import PASSWORD
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -23,6 +25,23 @@ def test_sign_in_page_and_its_errors_are_accessible(page, live_server, axe):
     # The error summary takes focus (GOV.UK Frontend), and its link moves focus to the field.
     page.get_by_role("link", name="Enter your username").click()
     assert page.evaluate("document.activeElement.id") == "id_username"
+
+
+def test_sign_in_page_with_password_sign_in_narrowed_is_accessible(page, live_server, axe, settings, officer):
+    settings.OIDC_ISSUER, settings.OIDC_CLIENT_ID = "https://login.example/tenant/v2.0", "decisions"
+    settings.OIDC_PROVIDER_NAME, settings.PASSWORD_SIGN_IN = "Plymouth City Council", "administrators"
+    page.goto(f"{live_server.url}/sign-in/")
+    axe.check("sign-in page, passwords for administrators only")
+    page.get_by_label("Username").fill(officer.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Sign in with Plymouth City Council")
+    axe.check("sign-in page, an officer's password refused")
+    settings.PASSWORD_SIGN_IN = "nobody"
+    page.goto(f"{live_server.url}/sign-in/")
+    expect(page.get_by_label("Password")).to_have_count(0)
+    axe.check("sign-in page, password sign-in off")
 
 
 def test_staff_home_is_accessible_for_every_role(page, live_server, axe, sign_in, officer, decision_maker):
