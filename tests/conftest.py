@@ -71,7 +71,7 @@ def pytest_collection_modifyitems(config, items):
 # second Django) from a measured run; a wrong estimate only changes the order, never what runs.
 MEASURED_SECONDS = {  # the whole file on CI, from --durations on PostgreSQL (busy machine / 7.7)
     "tests/hostile/test_fuzz.py": 160.0,
-    "tests/council/test_backups.py": 80.0,
+    "tests/council/test_backups.py": 60.0,
     "tests/deploy/test_production_profile.py": 45.0,
     "tests/browser/test_decision_journey.py": 43.0,
     "tests/decisions/test_documents.py": 35.0,
