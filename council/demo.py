@@ -112,7 +112,7 @@ def _hashed(password, hashers):
 def demo_password():
     """The demo accounts' shared password, hashed once per load rather than once per account: the
     password is published (`load_demo` prints it) and the data refuses to load unless DEBUG is on,
-    so one salt for all of them hides nothing, and 30-odd hashes at the shipped cost took 12 s."""
+    so one salt for all of them hides nothing, and 22 hashes at the shipped cost took 12 s."""
     return _hashed(settings.DEMO_PASSWORD, tuple(settings.PASSWORD_HASHERS))
 
 
