@@ -22,6 +22,7 @@ Action = actions(
     "record_agreement",
     "send_to_decision_maker",
     "sign",
+    "dispose_papers",
 )
 
 GUARDS = Guards(rules)
@@ -46,7 +47,10 @@ URGENT = (_urgent,)
 READY = (GUARDS.complete, GUARDS.sign_offs_done)
 EDITABLE = frozenset({Status.DRAFT, Status.IN_SIGN_OFF})
 OPEN = frozenset({Status.DRAFT, Status.IN_SIGN_OFF, Status.AWAITING_DECISION})
-SHARED = every_kinds_transitions(Action, Status, editable=EDITABLE, open=OPEN, guards=GUARDS, started="Record started")
+KEPT = frozenset({Status.PUBLISHED})
+SHARED = every_kinds_transitions(
+    Action, Status, editable=EDITABLE, open=OPEN, guards=GUARDS, started="Record started", kept=KEPT
+)
 
 # Each action: where it may happen, where it leads, what must hold, what its event reads as, and how
 # the STATE problem names it ("A record that is decided cannot be signed"); the shared words are

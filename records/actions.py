@@ -3,7 +3,9 @@ confirmation with an optional comment (an agreement, an approval), and the pages
 review has (`every_kinds_views`: sign-off, return, withdraw, the PDFs). Each app calls these with
 its `RecordKind` and services; its own actions it declares itself with `RecordAction.declare`."""
 
+from council.models import CouncilSettings
 from records.forms import CommentForm, ConfirmForm, OptionalCommentForm
+from records.retention import disposable_papers, retention
 from records.rules import exempt_parts
 from records.views import RecordAction, SignOffAction, comment
 from records.views_record import pdf_view, retry_pdf_view
@@ -90,12 +92,34 @@ def publish_action(kind, service, template, *, button, success, withheld=exempt_
     )
 
 
+def dispose_papers_action(kind, *, service):
+    """OLGB-6: Democratic Support disposes of the background papers' files after their retention date;
+    the page lists the files and the date, and what stops it now (the workflow's blockers)."""
+    action = kind.workflow.Action.DISPOSE_PAPERS
+    return RecordAction.declare(
+        kind,
+        action,
+        permission=kind.permissions.can_dispose_papers,
+        context=lambda view: {
+            "problems": kind.workflow.blockers(view.record, action),
+            "papers": disposable_papers(view.record),
+            "retention": retention(view.record, CouncilSettings.for_request(view.request)),
+        },
+        form=ConfirmForm,
+        form_kwargs=lambda view: {"button": "Dispose of the files"},
+        service=service,
+        template="components/dispose_papers.html",
+        success="The background papers' files have been disposed of",
+    )
+
+
 def every_kinds_views(kind, records, templates, pdf, *, departments=None):
     """The review pages every kind has, bound to one kind: sign-off (SIGNOFF-1), return, withdraw,
     the full PDF (`pdf`: the kind's `records.documents.RecordPdf`, named by its documents module's
-    `pdf_filename`) and retrying the public PDF. `records` is its `RecordServices`; `templates` the
-    folder of its action pages (`sign_off.html`, `return.html`, `withdraw.html`); `departments`
-    those that may sign it off (all by default). In the order its `views/review.py` names them."""
+    `pdf_filename`), retrying the public PDF and disposing of the background papers' files (OLGB-6).
+    `records` is its `RecordServices`; `templates` the folder of its action pages (`sign_off.html`,
+    `return.html`, `withdraw.html`); `departments` those that may sign it off (all by default). In the
+    order its `views/review.py` names them."""
     sign_off_attributes = {"departments": departments} if departments is not None else {}
 
     def render(request, record, watermark):
@@ -113,4 +137,5 @@ def every_kinds_views(kind, records, templates, pdf, *, departments=None):
         withdraw_action(kind, service=records.withdraw, template=f"{templates}withdraw.html"),
         pdf_view(kind, render, kind.module("documents").pdf_filename),
         retry_pdf_view(kind, records.retry_public_pdf),
+        dispose_papers_action(kind, service=records.dispose_papers),
     )

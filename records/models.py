@@ -249,12 +249,18 @@ class RecordChild(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self._refuse_if_record_frozen()
+        if not self.changes_allowed_when_frozen(kwargs.get("update_fields")):
+            self._refuse_if_record_frozen()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         self._refuse_if_record_frozen()
         return super().delete(*args, **kwargs)
+
+    def changes_allowed_when_frozen(self, update_fields):
+        """Whether saving just `update_fields` may go ahead on a frozen record: never, unless a kind of
+        child says (a background paper's disposal after its retention date)."""
+        return False
 
     @property
     def record(self):
@@ -342,9 +348,12 @@ class BackgroundPaperBase(Exemption, StoredFile, RecordChild):
     attaches one, is published with the record unless it is exempt (OLGB-5)."""
 
     FILE_FOLDER = "background-papers"
+    DISPOSAL_FIELDS = frozenset({"file", "disposed_at"})
 
     title = models.CharField(max_length=300)
     order = models.PositiveSmallIntegerField(default=0)
+    # OLGB-6: when its file was disposed of, after the papers' retention date (the title stays listed).
+    disposed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -352,6 +361,17 @@ class BackgroundPaperBase(Exemption, StoredFile, RecordChild):
 
     def __str__(self):
         return self.title
+
+    def changes_allowed_when_frozen(self, update_fields):
+        """A frozen record's paper may lose its file, and say when, once the papers' retention date has
+        passed (RecordServices.dispose_papers); before it, nothing is removed by any door (OLGB-6)."""
+        if not update_fields or not set(update_fields) <= self.DISPOSAL_FIELDS:
+            return False
+        if self.file or self.disposed_at is None:
+            return False
+        from records.retention import papers_passed
+
+        return papers_passed(self.record)[0]
 
 
 class RecordEvent(AppendOnlyEvent):

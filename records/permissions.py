@@ -10,11 +10,12 @@ from importlib import import_module
 
 from council import roles
 from records import kinds
-from records.workflow import CREATE, EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
+from records.workflow import CREATE, DISPOSE_PAPERS, EDIT, PUBLISH, RETURN, SUBMIT, WITHDRAW
 
 # What each app's permissions.py takes as its own (`from records.permissions import *`).
 __all__ = [
     "can_create",
+    "can_dispose_papers",
     "can_edit",
     "can_publish",
     "can_retry_public_pdf",
@@ -109,6 +110,12 @@ def can_publish(user, record):
 def can_retry_public_pdf(user, record):
     """Democratic Support may ask again for a published record's PDF while none is stored."""
     return is_democratic_support(user) and _workflow(record).is_published(record) and not record.public_pdf_sha256
+
+
+def can_dispose_papers(user, record):
+    """OLGB-6: Democratic Support disposes of the background papers' files of a record on the website
+    (the workflow's guard says whether their retention date has passed)."""
+    return is_democratic_support(user) and _allows(record, DISPOSE_PAPERS)
 
 
 def can_withdraw(user, record):

@@ -10,13 +10,19 @@ dates here are the last day of each period.
 
 Nothing is removed before its date: a frozen record, its children and its history refuse `delete()`,
 one at a time or in bulk (`records.models`), and the admin deletes only a record that never entered
-the workflow. Disposal after the date is not built: nothing is removed after it either.
+the workflow. After the background papers' date, Democratic Support may dispose of their files
+(`RecordServices.dispose_papers`: confirmed on its page, recorded in the history, the paper's title
+kept in the record with the day its file went); a paper's model refuses that change before the date
+too. Disposal of a whole record after its six years is not built.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
+
+from records.rules import Problem
 
 
 def last_day(start, years):
@@ -61,3 +67,31 @@ def retention(record, council):
         papers_years=papers_years,
         today=timezone.localdate(),
     )
+
+
+def disposable_papers(record):
+    """The record's background papers that still have a file (read from its prefetched papers)."""
+    return [paper for paper in record.background_papers.all() if paper.file and paper.disposed_at is None]
+
+
+def papers_passed(record):
+    """OLGB-6: whether the record's background papers' retention date has passed."""
+    from council.models import CouncilSettings
+
+    kept = retention(record, CouncilSettings.load())
+    return kept is not None and kept.papers_passed, kept
+
+
+def disposal_problems(record):
+    """Why the background papers' files cannot be disposed of now ([] when they can)."""
+    passed, kept = papers_passed(record)
+    if not passed:
+        until = f" until {date_format(kept.papers_until, 'j F Y')}" if kept else ""
+        return [
+            Problem(
+                "OLGB-6", "", f"The background papers are kept{until}: their files cannot be disposed of before then"
+            )
+        ]
+    if not disposable_papers(record):
+        return [Problem("OLGB-6", "", "No background paper has a file left to dispose of")]
+    return []

@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from council import codes, integrity
 from council.models import DeletedDraft, Department
 from records.rules import Problem
+from records.services_disposal import DisposalServices, delete_files
 from records.services_pdf import PublicPdfServices, require
 from records.workflow import EDIT, ISSUE_SIGN_OFF, RETURN, WITHDRAW, TransitionNotAllowed
 
@@ -32,7 +33,7 @@ def _edited_labels(model, changed, m2m_changed):
     return [str(model._meta.get_field(f).verbose_name) for f in [*changed, *m2m_changed]]
 
 
-class RecordServices(PublicPdfServices):
+class RecordServices(PublicPdfServices, DisposalServices):
     """The shared operations for one kind of record.
 
     Made from the kind's declaration (`RecordServices.of(KIND, ...)`, `records.kinds`), which names
@@ -284,7 +285,7 @@ class RecordServices(PublicPdfServices):
         child.delete()
         self.touch(locked, actor=actor, summary=f"Removed {label}")
         if stored:  # only once the removal has committed: a rolled-back one keeps its file
-            transaction.on_commit(partial(_delete_files, stored.storage, [stored.name]))
+            transaction.on_commit(partial(delete_files, stored.storage, [stored.name]))
 
     @transaction.atomic
     def delete_draft(self, record, *, actor):
@@ -308,7 +309,7 @@ class RecordServices(PublicPdfServices):
         )
         locked.delete()
         # Files go only once the deletion has committed: a rolled-back delete keeps its appendices and papers.
-        transaction.on_commit(partial(_delete_files, self.appendix_model.file.field.storage, files))
+        transaction.on_commit(partial(delete_files, self.appendix_model.file.field.storage, files))
 
     # — sign-off ------------------------------------------------------------------------------------
 
@@ -377,8 +378,3 @@ def _sign_off_code(department, typed_code, *, actor, directorate):
     return codes.generate_code(
         department, reviewer=actor, directorate_code=directorate_code, on_date=timezone.localdate()
     )
-
-
-def _delete_files(storage, names):
-    for name in names:
-        storage.delete(name)

@@ -32,6 +32,7 @@ def staff_record_urls(prefix, authoring, review, *, page):
         path(f"{one}return/", return_view, name="return"),
         path(f"{one}publish/", review.publish, name="publish"),
         path(f"{one}withdraw/", review.withdraw, name="withdraw"),
+        path(f"{one}dispose-papers/", review.dispose_papers, name="dispose-papers"),
     ]
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council import documents as council_documents
 from council.models import CouncilSettings
-from records.retention import retention
+from records.retention import disposal_problems, retention
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,12 @@ def every_kinds_buttons(kind, own, *, departments):
         *own,
         Button("Return to the author", "return", "secondary", may.can_return),
         Button(f"Withdraw the {kind.noun}", "withdraw", "warning", may.can_withdraw),
+        Button(
+            "Dispose of the background papers' files",
+            "dispose-papers",
+            "warning",
+            lambda user, record: may.can_dispose_papers(user, record) and not disposal_problems(record),
+        ),
     ]
 
 

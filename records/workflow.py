@@ -24,6 +24,8 @@ RETURN = "return"
 PUBLISH = "publish"
 WITHDRAW = "withdraw"
 SHARED_ACTIONS = {CREATE, EDIT, SUBMIT, ISSUE_SIGN_OFF, RETURN, PUBLISH, WITHDRAW}
+# A kind with background papers declares this one too (`every_kinds_transitions(..., kept=...)`).
+DISPOSE_PAPERS = "dispose_papers"
 
 # Their words, the same for every kind: each kind's labels and phrases start from these.
 SHARED_LABELS = {
@@ -88,12 +90,30 @@ class Guards:
         """SIGNOFF-1: every department's sign-off current (and whatever else the kind's rules add)."""
         return self.rules.sign_off_gaps(record)
 
+    def papers_past_retention(self, record, **_):
+        """OLGB-6: the background papers' retention date has passed, and a paper still has its file."""
+        from records.retention import disposal_problems
 
-def every_kinds_transitions(action, status, *, editable, open, guards, started):
+        return disposal_problems(record)
+
+
+def every_kinds_transitions(action, status, *, editable, open, guards, started, kept=None):
     """The moves every kind has: started as a draft (its event reading `started`), edited while
     `editable`, submitted when complete, given sign-off codes while in sign-off, withdrawn while
-    `open`. A kind adds its own, returning and publishing among them."""
+    `open`; and for a kind with background papers, their files disposed of while it is `kept` (on the
+    website) once their retention date has passed (OLGB-6). A kind adds its own, returning and
+    publishing among them."""
+    disposal = {}
+    if kept is not None:
+        disposal[action.DISPOSE_PAPERS] = Transition(
+            kept,
+            None,
+            (guards.papers_past_retention,),
+            label="Background papers' files disposed of after their retention date",
+            phrase="cleared of its background papers' files",
+        )
     return {
+        **disposal,
         # A record is created by its start service, never "created" again: no status is a source.
         action.CREATE: Transition(frozenset(), status.DRAFT, label=started),
         action.EDIT: Transition(editable, None),

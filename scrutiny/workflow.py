@@ -16,7 +16,7 @@ from scrutiny.models import Status
 __all__ = ["Status", "Transition", "TransitionNotAllowed"]  # imported from here by views and tests
 
 # The shared actions (create, edit, submit, issue_sign_off, return, publish, withdraw) and these.
-Action = actions(__name__, "send_to_director", "agree", "approve", "record_approval")
+Action = actions(__name__, "send_to_director", "agree", "approve", "record_approval", "dispose_papers")
 
 GUARDS = Guards(rules)
 
@@ -30,7 +30,10 @@ AFTER_SUBMISSION = frozenset(
 )
 EDITABLE = frozenset({Status.DRAFT, Status.IN_SIGN_OFF})
 OPEN = frozenset({Status.DRAFT, *AFTER_SUBMISSION})
-SHARED = every_kinds_transitions(Action, Status, editable=EDITABLE, open=OPEN, guards=GUARDS, started="Report started")
+KEPT = frozenset({Status.PUBLISHED})
+SHARED = every_kinds_transitions(
+    Action, Status, editable=EDITABLE, open=OPEN, guards=GUARDS, started="Report started", kept=KEPT
+)
 IN_SIGN_OFF = frozenset({Status.IN_SIGN_OFF})
 WITH_DIRECTOR = frozenset({Status.AWAITING_DIRECTOR})
 WITH_CABINET_MEMBER = frozenset({Status.AWAITING_CABINET_MEMBER})

@@ -119,6 +119,7 @@ ROUTES = {
     "decisions:withdraw": ("officer", _draft, "get"),
     "decisions:record-pdf": ("democratic_support", _draft, "get"),
     "decisions:retry-pdf": ("democratic_support", _in_state(Status.PUBLISHED), "post"),
+    "decisions:dispose-papers": ("democratic_support", _in_state(Status.PUBLISHED), "get"),
     "healthz": (None, None, "get"),
     "readyz": (None, None, "get"),
 }

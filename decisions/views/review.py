@@ -88,7 +88,7 @@ record = page_view(
 # — the actions: each a declaration of records.views.RecordAction --------------------------------
 
 # Sign-off, return, withdraw and the PDFs, as every kind has them (records.actions).
-sign_off, return_record, withdraw, record_pdf, retry_pdf = every_kinds_views(
+sign_off, return_record, withdraw, record_pdf, retry_pdf, dispose_papers = every_kinds_views(
     KIND, services.RECORDS, "decisions/record/", documents.render_decision_pdf
 )
 

@@ -71,7 +71,7 @@ paper_file = login_required(file_download(ReportBackgroundPaper, permissions.can
 
 # Sign-off (by the departments on the report form), return, withdraw and the PDFs, as every kind
 # has them (records.actions).
-sign_off, return_report, withdraw, report_pdf, retry_pdf = every_kinds_views(
+sign_off, return_report, withdraw, report_pdf, retry_pdf, dispose_papers = every_kinds_views(
     KIND,
     services.RECORDS,
     "scrutiny/record/",

@@ -81,3 +81,33 @@ def test_signing_an_exempt_record_by_keyboard_is_accessible_EXEC_13(page, live_s
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/decisions/records/{record.pk}/")
     assert page.get_by_text("You have signed the decision").is_visible()
+
+
+@pytest.mark.usefixtures("no_pdf_render")
+def test_disposing_of_background_papers_by_keyboard_is_accessible_OLGB_6(page, live_server, axe, sign_in, cast):
+    import datetime
+
+    from decisions.models import Decision
+    from tests.decisions.factories import pdf_file
+
+    record = DecisionFactory(cast=cast, state=Status.PUBLISHED)
+    record.background_papers.all().delete()
+    Decision.objects.filter(pk=record.pk).update(decided_on=datetime.date(2020, 7, 1))  # its papers' date passed
+    record.background_papers.model.objects.bulk_create(
+        [record.background_papers.model(decision=record, title="Traffic survey", file=pdf_file("survey.pdf"))]
+    )
+    sign_in(cast.democratic_support)
+    page.goto(f"{live_server.url}/decisions/records/{record.pk}/")
+    page.get_by_role("button", name="Dispose of the background papers' files").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/dispose-papers/")
+    expect(page.get_by_role("heading", name="Dispose of the background papers' files")).to_be_visible()
+    axe.check("dispose of the background papers' files")
+    page.get_by_role("button", name="Dispose of the files").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/decisions/records/{record.pk}/")
+    expect(page.get_by_text("The background papers' files have been disposed of")).to_be_visible()
+    axe.check("record after disposal")
+    page.goto(f"{live_server.url}/decisions/{record.reference_slug}/")
+    expect(page.get_by_text("Its file was disposed of on")).to_be_visible()
+    axe.check("public record with a disposed paper")

@@ -33,6 +33,7 @@ STAFF = {
     "propose-plan-item": (PK, "/decisions/records/7/propose-plan-item/"),
     "publish": (PK, "/decisions/records/7/publish/"),
     "withdraw": (PK, "/decisions/records/7/withdraw/"),
+    "dispose-papers": (PK, "/decisions/records/7/dispose-papers/"),
     "list": ({}, "/decisions/"),
     "download-csv": ({}, "/decisions/download.csv"),
     "download-json": ({}, "/decisions/download.json"),

@@ -26,7 +26,7 @@ ALLOWED = {
     },
     Status.AWAITING_DECISION: {Action.RETURN, Action.SIGN, Action.WITHDRAW},
     Status.DECIDED: {Action.PUBLISH},
-    Status.PUBLISHED: set(),
+    Status.PUBLISHED: {Action.DISPOSE_PAPERS},  # OLGB-6: its background papers' files, after their date
     Status.WITHDRAWN: set(),
 }
 

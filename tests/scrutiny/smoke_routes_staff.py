@@ -77,5 +77,6 @@ ROUTES = {
     "scrutiny:record-approval": ("democratic_support", _in_state(Status.AWAITING_CABINET_MEMBER), "get"),
     "scrutiny:publish": ("democratic_support", _in_state(Status.APPROVED), "get"),
     "scrutiny:retry-pdf": ("democratic_support", _in_state(Status.PUBLISHED), "post"),
+    "scrutiny:dispose-papers": ("democratic_support", _in_state(Status.PUBLISHED), "get"),
     "scrutiny:withdraw": ("officer", _draft, "get"),
 }

@@ -31,6 +31,7 @@ STAFF = {
     "record-approval": (PK, "/scrutiny/reports/7/record-approval/"),
     "publish": (PK, "/scrutiny/reports/7/publish/"),
     "withdraw": (PK, "/scrutiny/reports/7/withdraw/"),
+    "dispose-papers": (PK, "/scrutiny/reports/7/dispose-papers/"),
 }
 PUBLIC = {
     "list": ({}, "/committees/"),

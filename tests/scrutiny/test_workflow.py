@@ -17,7 +17,7 @@ ALLOWED = {
     Status.AWAITING_DIRECTOR: {Action.AGREE, Action.RETURN, Action.WITHDRAW},
     Status.AWAITING_CABINET_MEMBER: {Action.APPROVE, Action.RECORD_APPROVAL, Action.RETURN, Action.WITHDRAW},
     Status.APPROVED: {Action.PUBLISH, Action.RETURN, Action.WITHDRAW},
-    Status.PUBLISHED: set(),
+    Status.PUBLISHED: {Action.DISPOSE_PAPERS},  # OLGB-6: its background papers' files, after their date
     Status.WITHDRAWN: set(),
 }
 
