@@ -219,4 +219,4 @@ class WithdrawForm(ReasonMixin, forms.Form):
 
     def __init__(self, *args, button, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = action_helper(Field.textarea("reason", rows=4), button=button)
+        self.helper = action_helper(Field.textarea("reason", rows=4), button=button, warning=True)

@@ -280,10 +280,10 @@ def add_problems(form, problems, aliases=None):
 # — review actions --------------------------------------------------------------------------------
 
 
-def action_helper(*fields, button):
-    """A crispy helper for an action page: its fields and one button (the page's <form> has its own token)."""
-    form_helper = helper(*fields, Button("submit", button))
-    return form_helper
+def action_helper(*fields, button, warning=False):
+    """A crispy helper for an action page: its fields and one button (the page's <form> has its own token);
+    a `warning` (red) button for an action that cannot be undone: withdrawing, disposing of files."""
+    return helper(*fields, Button.warning("submit", button) if warning else Button("submit", button))
 
 
 def apply_service_errors(form, exc):
@@ -303,9 +303,9 @@ def apply_service_errors(form, exc):
 class ConfirmForm(forms.Form):
     """Nothing to type: a POST with a CSRF token is the confirmation."""
 
-    def __init__(self, *args, button="Continue", **kwargs):
+    def __init__(self, *args, button="Continue", warning=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = action_helper(button=button)
+        self.helper = action_helper(button=button, warning=warning)
 
 
 class SignOffForm(forms.Form):
@@ -339,13 +339,13 @@ class SignOffForm(forms.Form):
 class CommentForm(forms.Form):
     comment = forms.CharField(widget=forms.Textarea)
 
-    def __init__(self, *args, label, hint="", required_message, button, **kwargs):
+    def __init__(self, *args, label, hint="", required_message, button, warning=False, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["comment"]
         field.label = label
         field.help_text = hint
         field.error_messages["required"] = required_message
-        self.helper = action_helper(Field.textarea("comment", label_size="m", rows=6), button=button)
+        self.helper = action_helper(Field.textarea("comment", label_size="m", rows=6), button=button, warning=warning)
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"].strip()
