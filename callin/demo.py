@@ -16,6 +16,7 @@ from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import loading
 from council.models import Committee, Priority
 from decisions import services as decisions_services
+from decisions.contract import ProcurementRoute
 from decisions.demo_current import signed_off_by_every_department, submitted
 from decisions.models import Authorisation, Decision, GeneralAuthorisationEffect, Status, today
 from decisions.models_callin import CallInState
@@ -41,9 +42,25 @@ CONCERNS = (
 )
 
 
-def _answers(cast, committee, title, what):
+def _short_breaks_contract():
+    """TC-1: the short breaks contract's extension, in the contracts register once published."""
+    return dict(
+        awards_contract=True,
+        contract_supplier="Tamar Short Breaks CIC",
+        contract_supplier_vcse=True,
+        contract_description="Short breaks for disabled children and their families, extended for 12 months.",
+        contract_value=Decimal("240000"),
+        contract_starts_on=today() + datetime.timedelta(days=30),
+        contract_ends_on=today() + datetime.timedelta(days=30 + 364),
+        contract_procurement=ProcurementRoute.DIRECT,
+    )
+
+
+def _answers(cast, committee, title, what, contract=None):
     alison = cast["alison.botham"]
     return dict(
+        # 7b (TC-1): the contract the decision awards, if any.
+        **(contract or {"awards_contract": False}),
         title=title,
         decision_maker=alison,
         original_delegation="N/A",
@@ -72,9 +89,9 @@ def _answers(cast, committee, title, what):
     )
 
 
-def _published(cast, committee, title, what, *, papers=()):
+def _published(cast, committee, title, what, *, papers=(), contract=None):
     """A decision drafted by Jane Anstis, signed off, signed by Alison Botham and published by Sam Okafor."""
-    decision = submitted(cast["jane.anstis"], _answers(cast, committee, title, what), papers=papers)
+    decision = submitted(cast["jane.anstis"], _answers(cast, committee, title, what, contract), papers=papers)
     signed_off_by_every_department(decision, legal_file=39100)
     decision = decisions_services.sign_decision(decision, actor=cast["alison.botham"], exemptions_confirmed=True)
     return decisions_services.publish_decision(decision, actor=cast["sam.okafor"])
@@ -111,6 +128,7 @@ def load(stdout=None):
                 OPEN_TITLE,
                 "To extend the short breaks contract for 12 months.",
                 papers=["Short breaks: survey of families, 2026"],  # its file public with the record (OLGB-5)
+                contract=_short_breaks_contract(),
             )
             made.append("a decision open to call-in")
         if not Decision.objects.filter(title=CALLED_IN_TITLE).exists():

@@ -13,12 +13,14 @@ services, as their people would, in the current municipal year.
 """
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import History, attach_pdf, loading, local, raise_counters
 from council.models import CabinetPortfolio, Committee, CouncilSettings, Department, Directorate, Priority
 from decisions import documents, services
+from decisions.contract import ProcurementRoute
 from decisions.demo_current import (  # noqa: F401 - the titles are part of this module's interface
     DRAFT_TITLE,
     EXEMPT_TITLE,
@@ -107,6 +109,16 @@ def load_seed_record(people):
         # £491,000 contract.
         authorisation=Authorisation.GENERAL,
         general_authorisation_effects=[GeneralAuthorisationEffect.CONTRACT],
+        # 7b (TC-1) postdates the form too; the seed answers it from its own words: 4a awards Innovate a
+        # £491,000 contract by direct award (5: a negotiated procedure without prior publication) for
+        # 6 months (1), implemented immediately (11) from the date of decision.
+        awards_contract=True,
+        contract_supplier="Innovate",
+        contract_description="A managed social work service in Children's Social Work, CYPFS, for 6 months.",
+        contract_value=Decimal("491000"),
+        contract_starts_on=SEED_DECIDED_ON,
+        contract_ends_on=datetime.date(2021, 12, 31),
+        contract_procurement=ProcurementRoute.DIRECT,
         cmt_member=alison,
         cmt_member_name=alison.display_name,
         cmt_member_job_title=alison.job_title,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from council.demo_history import attach_pdf
 from council.models import CabinetPortfolio, Department, Priority, User, Ward
 from decisions import rules_signing, services
+from decisions.contract import ProcurementRoute
 from decisions.models import Appendix, Authorisation, BackgroundPaper, Decision, GeneralAuthorisationEffect, today
 
 DRAFT_TITLE = "Extension of the Family Group Conference service for 12 months"
@@ -96,6 +97,11 @@ def load_draft(people):
         # EXEC-4: a contract extension is a contract commitment, paid for from revenue.
         capital_amount=Decimal("185000"),
         revenue_amount=Decimal("185000"),
+        # 7b (TC-1), half answered as a draft would be: the supplier and the value so far.
+        awards_contract=True,
+        contract_supplier="Family Group Conferencing South West",
+        contract_supplier_vcse=True,
+        contract_value=Decimal("185000"),
     )
 
 
@@ -131,6 +137,8 @@ def load_urgent_in_sign_off(people, committee):
         revenue_amount=Decimal("260000"),
         funding_source="Children's Services placements budget",
         significant_ward_effect=False,
+        # 7b (TC-1): placements are bought one at a time, each with its own order; the decision awards none.
+        awards_contract=False,
         plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
         is_urgent=True,
         urgency_reason=(
@@ -180,6 +188,16 @@ def load_exempt_awaiting_decision(people, committee):
         revenue_amount=Decimal("960000"),
         funding_source="Children's Services placements budget",
         significant_ward_effect=False,
+        # 7b (TC-1): the contract the open tender led to, as the contracts register will list it.
+        awards_contract=True,
+        contract_supplier="Harbourside Therapeutic Care Limited",
+        contract_supplier_sme=True,
+        contract_description="A four-bed therapeutic children's home in Plymouth, for 2 years.",
+        contract_value=Decimal("960000"),
+        contract_starts_on=today() + datetime.timedelta(days=60),
+        contract_ends_on=today() + datetime.timedelta(days=60 + 730),
+        contract_review_on=today() + datetime.timedelta(days=60 + 365),
+        contract_procurement=ProcurementRoute.TENDER,
         plan_link="Caring for People and Communities: children in care live in safe, stable homes close to Plymouth.",
         is_urgent=False,
         **{**_common(people, committee), "has_exempt_information": True},

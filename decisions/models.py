@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority, Ward
 from decisions.choices import Authorisation, GeneralAuthorisationEffect, KeyDecisionRoute  # noqa: F401 - named here too
+from decisions.contract import ContractAward, ProcurementRoute  # noqa: F401 - named here too
 from decisions.models_callin import CALL_IN_FIELDS, CallInFields, CallInQuerySet, CallInState  # noqa: F401
 from records import models as core
 from records.models import appendix_upload_to  # noqa: F401 - named in the first migration: importable here
@@ -39,7 +40,8 @@ PUBLISHED = Q(status="published")
 RETURN_ACTIONS = ("return", "decline_urgency")
 
 
-class Decision(CallInFields, core.Record):
+class Decision(ContractAward, CallInFields, core.Record):
+    # 7b (TC-1), the contract a decision awards, is `ContractAward`'s columns (decisions/contract.py).
     # Versions, timestamps, publication and the public PDF are `Record`'s columns.
     # — Reference: COD + two-digit sequence in the municipal year + yy/yy; allocated on first submission.
     reference = models.CharField(max_length=20, blank=True, editable=False)

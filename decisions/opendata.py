@@ -18,6 +18,7 @@ from django.utils import timezone
 from callin.models import CallInEvent
 from callin.models import Status as CallInStatus
 from council.opendata import LICENCE_NAME, LICENCE_URL, absolute, iso  # noqa: F401 - part of this module's interface
+from decisions import opendata_contracts
 from decisions.models import Appendix, BackgroundPaper, Decision, GeneralAuthorisationEffect, SignOff
 from decisions.rules_callin import call_in_status
 
@@ -62,6 +63,7 @@ FIELDS = {
     "capital_amount": ("number?", "7. Capital spending or contract commitment in pounds, or null if not given."),
     "revenue_amount": ("number?", "7. Revenue spending or savings in pounds, or null if not given."),
     "funding_source": ("string", "7. Where the money comes from."),
+    **opendata_contracts.FIELDS,  # 7b (TC-1)
     "wards": ("string", "8. The wards the decision affects, separated by '; '."),
     "significant_ward_effect": (
         "boolean?",
@@ -289,6 +291,7 @@ def decision_data(decision: Decision):
         "capital_amount": _number(d.capital_amount),
         "revenue_amount": _number(d.revenue_amount),
         "funding_source": d.funding_source,
+        **opendata_contracts.data(d),
         "wards": "; ".join(w.name for w in d.wards.all()),
         "significant_ward_effect": d.significant_ward_effect,
         "key_decision": d.is_key_decision,
@@ -362,10 +365,7 @@ def decision_detail(decision: Decision):
     return data
 
 
-def _number(amount):
-    if amount is None:
-        return None
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
+_number = opendata_contracts.number  # pounds as JSON numbers: whole pounds as integers
 
 
 # OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula starts with one of
@@ -379,3 +379,12 @@ def csv_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_value(value):
+    """A CSV cell of the downloads: yes or no for a boolean, text no spreadsheet runs as a formula."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return csv_cell(value)

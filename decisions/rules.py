@@ -4,7 +4,7 @@ Rules return `Problem`s (the field, a code and a message a person can act on); a
 means the rule holds. Forms show them on the field; the workflow refuses a move while any
 blocking problem remains and lists them in the error summary.
 
-Ids: the statute's (OLGB-3, EXEC-4, EXEC-5, EXEC-10, CALL-2, S12A-2) and DESIGN.md's rules
+Ids: the statute's (OLGB-3, TC-1 in `rules_contract.py`, EXEC-4, EXEC-5, EXEC-10, CALL-2, S12A-2) and DESIGN.md's rules
 (SIGNOFF-1, CONFLICT-1, DATES-1, FROZEN-1, REQUIRED-1).
 """
 
@@ -13,6 +13,7 @@ import datetime
 from council.models import CouncilSettings
 from decisions import rules_key, rules_special_urgency
 from decisions.models import Authorisation
+from decisions.rules_contract import contract
 from decisions.rules_route import needs_scrutiny_chair, route
 from decisions.rules_signing import (
     current_sign_offs,
@@ -26,6 +27,7 @@ from records.rules import Problem, blank, missing
 
 # The sign-off and signing rules, asked for here as every rule is (`rules.sign_off_gaps`).
 __all__ = [
+    "contract",
     "current_sign_offs",
     "dates_after_decision",
     "key_decision_notice",
@@ -353,6 +355,7 @@ def completeness(d):
         *details(d),
         *reasons(d),
         *finance(d),
+        *contract(d),
         *route(d),
         *plan(d),
         *urgency(d),

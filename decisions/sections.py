@@ -20,6 +20,7 @@ LABELS = {
     "5": "Reasons for decision",
     "6": "Alternative options considered and rejected",
     "7": "Financial implications",
+    "7b": "Does the decision award a contract, purchase order or framework agreement worth more than £5,000?",
     "8": "Is the decision a Key Decision?",
     "8b": "If yes, date of publication of the notice in the Forward Decisions Plan",
     "9": "Please specify how this decision is linked to the Council's corporate plan/Plymouth Plan and/or the "
@@ -42,7 +43,7 @@ LABELS = {
 }
 
 GROUPS = [
-    ("Decision", ["1", "2", "3", "4a", "4b", "4c", "5", "6", "7", "8", "8b", "9", "10"]),
+    ("Decision", ["1", "2", "3", "4a", "4b", "4c", "5", "6", "7", "7b", "8", "8b", "9", "10"]),
     ("Urgent decisions", ["11", "12a", "12b"]),
     ("Consultation", ["13a", "13b", "13c", "14", "15"]),
     ("Sign-off", ["16"]),

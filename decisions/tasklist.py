@@ -20,6 +20,8 @@ TASKS = TaskList(
             rules.finance,
             ("7", "8"),
         ),
+        # 7b (TC-1): the contract it awards, for the contracts register (decisions/contract.py).
+        Task("contract", "Contract awarded", forms.ContractForm, rules.contract, ("7b",)),
         # 8b: the key decision's lawful route (EXEC-5 to 7) and its Forward Plan item. Optional: a
         # decision that is not key needs none, and a key one without a route has problems here.
         Task("forward-plan", "Forward Plan", forms.RouteForm, rules.route, ("8b",), optional=True),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from decisions.views import authoring, public, review, route
+from decisions.views import authoring, contracts, public, review, route
 from notices import views as notices
 from records.urls import public_record_urls, staff_record_urls
 
@@ -30,6 +30,9 @@ urlpatterns = [
     path("", public.decision_list, name="list"),
     path("download.csv", public.download_csv, name="download-csv"),
     path("download.json", public.download_json, name="download-json"),
+    # TC-1: the contracts register (decisions/views/contracts.py)
+    path("contracts.csv", contracts.contracts_csv, name="contracts-csv"),
+    path("contracts.json", contracts.contracts_json, name="contracts-json"),
     path("feed.atom", public.feed, name="feed"),
     *public_record_urls(
         "<slug:slug>/",

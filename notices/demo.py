@@ -13,6 +13,7 @@ from council.demo import EDUCATION_COMMITTEE
 from council.demo_history import loading
 from council.models import Committee, Priority
 from decisions import services as decisions_services
+from decisions.contract import ProcurementRoute
 from decisions.demo_current import signed_off_by_every_department, submitted
 from decisions.models import Authorisation, Decision, GeneralAuthorisationEffect, KeyDecisionRoute, today
 from notices import services
@@ -52,6 +53,15 @@ def _answers(cast, committee):
         # key because the revenue is over the threshold; the service works that out.
         capital_amount=Decimal("1250000"),
         revenue_amount=Decimal("1250000"),
+        # 7b (TC-1): the contract it awards, for the contracts register.
+        awards_contract=True,
+        contract_supplier="Stonehouse Building Services Limited",
+        contract_supplier_sme=True,
+        contract_description="Refurbishing the upper floor of the council's children's home to fire safety standards.",
+        contract_value=Decimal("1250000"),
+        contract_starts_on=today() + datetime.timedelta(days=45),
+        contract_ends_on=today() + datetime.timedelta(days=45 + 180),
+        contract_procurement=ProcurementRoute.TENDER,
         funding_source="Children's Services budget",
         significant_ward_effect=False,
         key_decision_route=KeyDecisionRoute.GENERAL_EXCEPTION,
@@ -90,6 +100,12 @@ def _special_urgency_answers(cast, committee):
         "financial_implications": "£1,100,000 a year from revenue funding, met from the Children's Services budget.",
         "capital_amount": Decimal("1100000"),
         "revenue_amount": Decimal("1100000"),
+        "contract_supplier": "Moorview Children's Homes Limited",
+        "contract_description": "Four residential placements for children in care, for a year.",
+        "contract_value": Decimal("1100000"),
+        "contract_starts_on": today() + datetime.timedelta(days=7),
+        "contract_ends_on": today() + datetime.timedelta(days=7 + 364),
+        "contract_procurement": ProcurementRoute.DIRECT,
         "key_decision_route": KeyDecisionRoute.SPECIAL_URGENCY,
         "environmental_implications": "There are no direct environmental impacts of the decision.",
         # Urgent for call-in too (CALL-2): the scrutiny chair is asked both questions at once.

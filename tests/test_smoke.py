@@ -88,6 +88,8 @@ ROUTES = {
     "decisions:list": (None, None, "get"),
     "decisions:download-csv": (None, None, "get"),
     "decisions:download-json": (None, None, "get"),
+    "decisions:contracts-csv": (None, None, "get"),
+    "decisions:contracts-json": (None, None, "get"),
     "decisions:feed": (None, None, "get"),
     "robots": (None, None, "get"),
     "sitemap-index": (None, None, "get"),

@@ -1,10 +1,12 @@
 """The generator's settings (dates, shares, how many people) and the small helpers every part uses."""
 
 import datetime
+import random
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from bench.generator import vocabulary as text
+from decisions.contract import THRESHOLD, ProcurementRoute
 from decisions.models import Authorisation, GeneralAuthorisationEffect, Status
 
 LONDON = ZoneInfo("Europe/London")
@@ -132,6 +134,26 @@ def authority(original_delegation):
             "general_authorisation_effects": [GeneralAuthorisationEffect.CONTRACT],
         }
     return {"authorisation": Authorisation.EXPRESS, "general_authorisation_effects": []}
+
+
+def contract_answers(title, kind, provider, amount, service, anchor):
+    """7b (TC-1): a contract decision over £5,000 awards its provider a contract starting a few weeks after
+    the decision's date (`anchor`); grants and policies award none. Its own random numbers, seeded by the
+    record's title and date, so the records' other answers are those the generator made before 7b."""
+    if kind != "contract" or not amount or amount <= THRESHOLD:
+        return {"awards_contract": False}
+    rng = random.Random(f"{title}|{anchor}")
+    starts_on = anchor + datetime.timedelta(days=rng.randint(7, 60))
+    return {
+        "awards_contract": True,
+        "contract_supplier": provider,
+        "contract_supplier_sme": rng.random() < 0.5,
+        "contract_description": upper_first(service) + ".",
+        "contract_value": amount,
+        "contract_starts_on": starts_on,
+        "contract_ends_on": starts_on + datetime.timedelta(days=rng.choice([182, 364, 729, 1094])),
+        "contract_procurement": rng.choice(ProcurementRoute.values),
+    }
 
 
 def conflict_answers(conflict, maker, provider):

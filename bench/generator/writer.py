@@ -24,6 +24,7 @@ from bench.generator.common import (
     at,
     authority,
     conflict_answers,
+    contract_answers,
     pounds,
     upper_first,
 )
@@ -203,6 +204,7 @@ class Writer:
             decision_to_be_taken=decision_to_be_taken,
             original_delegation=original_delegation,
             **authority(original_delegation),
+            **contract_answers(title, kind, provider, amount, words["service"], anchor),
             reasons=reasons,
             alternatives=alternatives,
             financial_implications=financial_implications,

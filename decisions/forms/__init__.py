@@ -8,6 +8,7 @@ Labels carry the section numbers of the council's form (`decisions.sections`).
 from decisions.forms.appendices import AppendixForm, BackgroundPaperForm
 from decisions.forms.base import MoneyField, TaskForm, numbered
 from decisions.forms.consultation import CabinetConsultationForm, ConsultationForm, ExemptForm, SignOffForm
+from decisions.forms.contract import ContractForm
 from decisions.forms.route import RouteForm
 from decisions.forms.tasks import DetailsForm, FinanceForm, PlanForm, ReasonsForm, UrgencyForm
 
@@ -16,6 +17,7 @@ __all__ = [
     "BackgroundPaperForm",
     "CabinetConsultationForm",
     "ConsultationForm",
+    "ContractForm",
     "DetailsForm",
     "ExemptForm",
     "FinanceForm",

@@ -131,17 +131,9 @@ def download_csv(request):
         yield writer.writerow(list(opendata.FIELDS))
         for decision in decisions.iterator(chunk_size=EXPORT_CHUNK):
             data = opendata.decision_data(decision)
-            yield writer.writerow(["" if data[k] is None else _csv_value(data[k]) for k in opendata.FIELDS])
+            yield writer.writerow(["" if data[k] is None else opendata.csv_value(data[k]) for k in opendata.FIELDS])
 
     return _download(StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8"), "csv")
-
-
-def _csv_value(value):
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    return opendata.csv_cell(value)
 
 
 @require_safe

@@ -96,6 +96,21 @@ def test_a_decision_from_draft_to_the_public_register(  # noqa: PLR0915 - one jo
     page.check("#id_significant_ward_effect_2")
     save_task()
 
+    go("Contract awarded", "contract (TC-1)")
+    page.check("#id_awards_contract_1")
+    page.fill("#id_contract_supplier", "Innovate")
+    page.get_by_label("The supplier is a small or medium-sized enterprise (SME)").check()
+    page.fill("#id_contract_description", "A managed social work team in Children's Social Work, for 6 months.")
+    page.fill("#id_contract_value", "491,000")
+    for name, (day, month, year) in {
+        "contract_starts_on": ("1", "2", "2026"),
+        "contract_ends_on": ("31", "7", "2026"),
+    }.items():
+        for part, value in zip("012", [day, month, year], strict=True):
+            page.fill(f"#id_{name}_{part}", value)
+    page.get_by_label("Directly, without a tender or quotes").check()
+    save_task()
+
     go("Council plan and environmental implications", "plan")
     page.select_option("#id_priority", index=1)
     page.fill("#id_plan_link", "Caring for People and Communities: keeping children protected.")

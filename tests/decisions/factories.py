@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from council import pagecache
 from council.models import CabinetPortfolio, Committee, Department, Directorate, Priority
 from decisions import rules, services
+from decisions.contract import ProcurementRoute
 from decisions.models import (
     Appendix,
     Authorisation,
@@ -140,6 +141,14 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     # 7, 8: the stored answers and what the service derives from them (decisions.rules_key).
     capital_amount = Decimal("0")
     revenue_amount = Decimal("491000")
+    # 7b (TC-1): the contract 4a awards, as the contracts register lists it.
+    awards_contract = True
+    contract_supplier = "Innovate"
+    contract_description = "A managed social work team in Children's Social Work, for 6 months."
+    contract_value = Decimal("491000")
+    contract_starts_on = factory.LazyFunction(lambda: today() + datetime.timedelta(days=14))
+    contract_ends_on = factory.LazyFunction(lambda: today() + datetime.timedelta(days=196))
+    contract_procurement = ProcurementRoute.DIRECT
     amount = Decimal("491000")
     significant_ward_effect = False
     funding_source = "Covid Outbreak Management Fund"

@@ -318,12 +318,12 @@ def test_task_count_leaves_out_untouched_optional_tasks(author):
     decision.background_papers.all().delete()
     decision.applicable_departments.clear()
     page = text(author.get(url("tasks", decision)))
-    assert "You have completed 7 of 7 sections." in page
+    assert "You have completed 8 of 8 sections." in page
 
 
 def test_task_count_of_a_new_draft_counts_only_the_required_sections(author, officer):
     decision = services.start_decision(actor=officer)
-    assert "You have completed 0 of 7 sections." in text(author.get(url("tasks", decision)))
+    assert "You have completed 0 of 8 sections." in text(author.get(url("tasks", decision)))
 
 
 # — 5. pickers list only the people who may be chosen -------------------------------------------

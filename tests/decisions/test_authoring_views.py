@@ -87,6 +87,15 @@ def valid_answers(slug, decision_maker, yesterday):
             "funding_source": "Covid Outbreak Management Fund",
             "significant_ward_effect": "False",
         },
+        "contract": {
+            "awards_contract": "True",
+            "contract_supplier": "Innovate",
+            "contract_description": "A managed social work team, for 6 months.",
+            "contract_value": "491,000",
+            **date_data("contract_starts_on", yesterday),
+            **date_data("contract_ends_on", yesterday + datetime.timedelta(days=182)),
+            "contract_procurement": "direct",
+        },
         "forward-plan": {},  # not a key decision: no route (8b)
         "plan": {
             "priority": Priority.objects.get(short_name="Caring").pk,
@@ -200,6 +209,7 @@ def test_task_list_shows_every_task_with_its_sections(author, draft):
         "Sections 1 to 4c",
         "Sections 5 and 6",
         "Sections 7 and 8",
+        "Section 7b",
         "Section 8b",
         "Sections 9 and 10",
         "Sections 11 and 12a",

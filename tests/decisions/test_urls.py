@@ -37,6 +37,8 @@ STAFF = {
     "list": ({}, "/decisions/"),
     "download-csv": ({}, "/decisions/download.csv"),
     "download-json": ({}, "/decisions/download.json"),
+    "contracts-csv": ({}, "/decisions/contracts.csv"),
+    "contracts-json": ({}, "/decisions/contracts.json"),
     "feed": ({}, "/decisions/feed.atom"),
     "detail": ({"slug": "cod0123-24"}, "/decisions/cod0123-24/"),
     "pdf": ({"slug": "cod0123-24"}, "/decisions/cod0123-24/pdf/"),
