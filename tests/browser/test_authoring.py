@@ -87,7 +87,7 @@ def test_task_pages_are_accessible_with_and_without_errors(page, live_server, ax
     page.get_by_role("button", name="Start now").click()
     page.wait_for_url("**/tasks/")
     tasks_url = page.url
-    for slug in ["finance", "plan", "urgency", "consultation", "sign-off", "appendices", "exempt"]:
+    for slug in ["finance", "contract", "plan", "urgency", "consultation", "sign-off", "appendices", "exempt"]:
         page.goto(tasks_url.replace("/tasks/", f"/edit/{slug}/"))
         axe.check(f"{slug} task")
         with page.expect_navigation():

@@ -19,7 +19,8 @@ from decisions.models import Decision, Status, today
 from decisions.opendata_contracts import REGISTER_FIELDS
 from tests.decisions.factories import DecisionFactory
 
-pytestmark = pytest.mark.usefixtures("no_pdf_render")
+# Publishing renders the public PDF (tasks run at once); these tests are not about it, but for the last.
+PUBLISHES = pytest.mark.usefixtures("no_pdf_render")
 
 NO_CONTRACT = {
     "awards_contract": False,
@@ -172,6 +173,7 @@ def test_answering_no_keeps_none_of_the_details_TC_1(client, officer):
     assert decision.contract_starts_on is None and decision.contract_ends_on is None
 
 
+@PUBLISHES
 def test_the_record_shows_7b_to_staff_and_the_public_TC_1(client, officer):
     decision = DecisionFactory(contract_supplier_sme=True, contract_review_on=today() + datetime.timedelta(days=90))
     client.force_login(officer)
@@ -192,6 +194,7 @@ def test_the_record_shows_7b_to_staff_and_the_public_TC_1(client, officer):
 # — the contracts register ----------------------------------------------------------------------------
 
 
+@PUBLISHES
 def test_the_contracts_register_lists_published_contracts_over_5000_TC_1(client, db):
     listed = DecisionFactory(
         state=Status.PUBLISHED,
@@ -230,6 +233,7 @@ def test_the_contracts_register_lists_published_contracts_over_5000_TC_1(client,
     )
 
 
+@PUBLISHES
 def test_the_registers_downloads_and_api_carry_7b_TC_1(client, db):
     decision = DecisionFactory(state=Status.PUBLISHED)
     row = read_csv(client.get(reverse("decisions:download-csv")))[0]
@@ -242,3 +246,18 @@ def test_the_registers_downloads_and_api_carry_7b_TC_1(client, db):
 def test_the_register_page_links_the_contracts_register_TC_1(client, db):
     page = client.get(reverse("decisions:list")).content.decode()
     assert reverse("decisions:contracts-csv") in page and reverse("decisions:contracts-json") in page
+
+
+def test_the_pdf_shows_7b_TC_1(client, officer):
+    """Rendered for real and read back."""
+    from tests.decisions.test_documents import pdf_text
+
+    decision = DecisionFactory(contract_supplier="Harbour Care Limited", contract_supplier_number="SC123456")
+    client.force_login(officer)
+    response = client.get(reverse("decisions:record-pdf", kwargs={"pk": decision.pk}))
+    assert response["Content-Type"] == "application/pdf"
+    words = pdf_text(b"".join(response.streaming_content) if response.streaming else response.content)
+    assert (
+        "7b Does the decision award a contract, purchase order or framework agreement worth more than £5,000?" in words
+    )
+    assert "Supplier: Harbour Care Limited (SC123456)" in words and "Value: £491,000, excluding VAT" in words
