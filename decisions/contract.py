@@ -23,8 +23,10 @@ class ProcurementRoute(models.TextChoices):
 class ContractAward(models.Model):
     """7b, the Transparency Code's contract data: the decision's own columns (frozen with it)."""
 
-    awards_contract = models.BooleanField("awards a contract worth more than £5,000", null=True, blank=True)
-    contract_supplier = models.CharField("supplier", max_length=200, blank=True)
+    awards_contract = models.BooleanField(
+        "awards a contract, purchase order or framework agreement worth more than £5,000", null=True, blank=True
+    )
+    contract_supplier = models.CharField("supplier's name", max_length=200, blank=True)
     contract_supplier_number = models.CharField(
         "supplier's registered company or charity number", max_length=20, blank=True
     )
@@ -34,10 +36,14 @@ class ContractAward(models.Model):
     )
     contract_description = models.TextField("what the contract is for", blank=True)
     contract_value = models.DecimalField(
-        "value over the length of the contract, excluding VAT", max_digits=14, decimal_places=2, null=True, blank=True
+        "value over the length of the contract in pounds, excluding VAT",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     contract_vat_not_recoverable = models.DecimalField(
-        "VAT that cannot be recovered", max_digits=14, decimal_places=2, null=True, blank=True
+        "VAT that cannot be recovered, in pounds", max_digits=14, decimal_places=2, null=True, blank=True
     )
     contract_starts_on = models.DateField("contract start date", null=True, blank=True)
     contract_ends_on = models.DateField("contract end date", null=True, blank=True)

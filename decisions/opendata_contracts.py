@@ -7,32 +7,31 @@ contract (`decisions/views/contracts.py`: contracts.csv and contracts.json).
 """
 
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from council.opendata import absolute, iso
-from decisions.contract import THRESHOLD
+from decisions.contract import THRESHOLD, ContractAward
 
-# name -> (JSON type, description), as decisions.opendata.FIELDS
-FIELDS = {
-    "awards_contract": (
-        "boolean?",
-        "7b. Does the decision award a contract worth more than £5,000 (TC-1)? Null where the record does not say.",
-    ),
-    "contract_supplier": ("string", "7b. The supplier's name."),
-    "contract_supplier_number": ("string", "7b. The supplier's registered company or charity number, if given."),
-    "contract_supplier_sme": ("boolean", "7b. The supplier is a small or medium-sized enterprise."),
-    "contract_supplier_vcse": ("boolean", "7b. The supplier is a voluntary or community sector organisation."),
-    "contract_description": ("string", "7b. What the contract is for: the goods or services."),
-    "contract_value": ("number?", "7b. The value over the length of the contract in pounds, excluding VAT."),
-    "contract_vat_not_recoverable": ("number?", "7b. VAT that cannot be recovered, in pounds, if any."),
-    "contract_starts_on": ("date?", "7b. When the contract starts."),
-    "contract_ends_on": ("date?", "7b. When the contract ends."),
-    "contract_review_on": ("date?", "7b. When the contract is reviewed, if a date is set."),
-    "contract_procurement": (
-        "string",
-        "7b. How it was procured: tender (a published invitation to tender), quote (an invitation to quote), "
-        "direct (neither), or empty.",
-    ),
+JSON_TYPES = {
+    "BooleanField": "boolean",
+    "CharField": "string",
+    "TextField": "string",
+    "DecimalField": "number",
+    "DateField": "date",
 }
+
+
+def _described(field):
+    """(JSON type, description) of one of 7b's columns, in the words of its model field."""
+    kind = JSON_TYPES[field.get_internal_type()] + ("?" if field.null else "")
+    words = capfirst(field.verbose_name)
+    if field.choices:
+        words += ": " + ", ".join(f"{value} ({label.lower()})" for value, label in field.choices) + ", or empty"
+    return kind, f"7b. {words}."
+
+
+# name -> (JSON type, description), as decisions.opendata.FIELDS: 7b's columns, described by the model.
+FIELDS = {field.name: _described(field) for field in ContractAward._meta.get_fields()}
 
 REGISTER_FIELDS = [
     "reference",
