@@ -16,18 +16,16 @@ from importlib import import_module
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from council import codes
 from records.exemptions import SCHEDULE_12A, Exemption, not_for_publication_text  # noqa: F401 - named here too
-
-
-class FrozenRecord(ValidationError):
-    """Raised when anything tries to change a frozen record (a decision record signed, a report published)."""
-
-    def __init__(self, message="This record has been signed and cannot be changed."):
-        super().__init__(message, code="frozen")
+from records.querysets import (  # noqa: F401 - named here too
+    AppendOnlyQuerySet,
+    FrozenRecord,
+    RecordChildQuerySet,
+    RecordQuerySet,
+)
 
 
 class HowGiven(models.TextChoices):
@@ -36,13 +34,6 @@ class HowGiven(models.TextChoices):
     IN_SYSTEM = "in_system", "In this system"
     EMAIL = "email", "By email"
     OTHER = "other", "Another way (in writing)"
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def delete(self):
-        # A bulk delete never calls AppendOnlyEvent.delete(). (A deleted draft's history goes with it:
-        # the cascade deletes without this.)
-        raise ValidationError("The event history is append-only.", code="append_only")
 
 
 class AppendOnlyEvent(models.Model):
@@ -73,35 +64,6 @@ class AppendOnlyEvent(models.Model):
 
 
 # — the record -----------------------------------------------------------------------------------
-
-
-class RecordQuerySet(models.QuerySet):
-    """The lists every kind of record has, asked through what the record declares."""
-
-    def delete(self):
-        # A bulk delete never calls Record.delete(): a frozen record is refused here too (OLGB-6).
-        if self.filter(status__in=self.model.FROZEN_STATUSES).exists():
-            raise self.model.FROZEN_ERROR()
-        return super().delete()
-
-    def published(self):
-        return self.filter(status=self.model.PUBLIC_STATUS)
-
-    def authored_by(self, user):
-        return self.filter(author=user)
-
-    def awaiting_sign_off_by(self, department):
-        """Submitted records this department applies to and has no current sign-off on."""
-        model = self.model
-        mandatory = getattr(department, model.DEPARTMENT_MANDATORY_FLAG)
-        applies = Q() if mandatory else Q(applicable_departments=department)
-        sign_offs = model._meta.get_field("sign_offs")  # the reverse of SignOffBase's FK to the record
-        current = sign_offs.related_model.objects.filter(
-            **{sign_offs.field.name: OuterRef("pk")},
-            department=department,
-            content_version=OuterRef("content_version"),
-        )
-        return self.filter(applies, status=model.SIGN_OFF_STATUS).exclude(Exists(current)).distinct()
 
 
 class Record(models.Model):
@@ -224,16 +186,6 @@ class Record(models.Model):
 
 
 # — its children ---------------------------------------------------------------------------------
-
-
-class RecordChildQuerySet(models.QuerySet):
-    def delete(self):
-        # A bulk delete never calls RecordChild.delete(): a frozen record's children are refused here
-        # too (OLGB-6). The record's own delete is refused before it could cascade to them.
-        record_model = self.model._meta.get_field(self.model.RECORD_FIELD).related_model
-        if self.filter(**{f"{self.model.RECORD_FIELD}__status__in": record_model.FROZEN_STATUSES}).exists():
-            raise record_model.FROZEN_ERROR()
-        return super().delete()
 
 
 class RecordChild(models.Model):

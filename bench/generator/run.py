@@ -264,10 +264,11 @@ class Generator:
                 d.plan_item = d.forward_plan_item
         Decision.objects.bulk_create(decisions, batch_size=self.batch_size)
         # bulk_create stamped both with now (auto_now_add/auto_now); bulk_update writes the given
-        # values as they are, so the history's own times go back in (one UPDATE per batch).
+        # values as they are, so the history's own times go back in (one UPDATE per batch), round the
+        # freeze (the base manager) as an import of history is.
         for decision, (created_at, updated_at) in zip(decisions, history, strict=True):
             decision.created_at, decision.updated_at = created_at, updated_at
-        Decision.objects.bulk_update(decisions, ["created_at", "updated_at"], batch_size=self.batch_size)
+        Decision._base_manager.bulk_update(decisions, ["created_at", "updated_at"], batch_size=self.batch_size)
         children = defaultdict(list)
         for record in records:
             for row in record.finish(self.council):

@@ -92,7 +92,7 @@ def test_disposing_of_background_papers_by_keyboard_is_accessible_OLGB_6(page, l
 
     record = DecisionFactory(cast=cast, state=Status.PUBLISHED)
     record.background_papers.all().delete()
-    Decision.objects.filter(pk=record.pk).update(decided_on=datetime.date(2020, 7, 1))  # its papers' date passed
+    Decision._base_manager.filter(pk=record.pk).update(decided_on=datetime.date(2020, 7, 1))  # its papers' date passed
     record.background_papers.model.objects.bulk_create(
         [record.background_papers.model(decision=record, title="Traffic survey", file=pdf_file("survey.pdf"))]
     )

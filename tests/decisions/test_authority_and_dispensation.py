@@ -126,7 +126,7 @@ def test_the_record_and_its_public_page_show_the_authority_OLGB_1(client, db):
 def test_a_record_signed_before_the_question_says_it_was_not_recorded_OLGB_1(client, db):
     cast = Cast()
     decision = advance(DecisionFactory(cast=cast), Status.PUBLISHED, cast)
-    Decision.objects.filter(pk=decision.pk).update(authorisation="", general_authorisation_effects=[])
+    Decision._base_manager.filter(pk=decision.pk).update(authorisation="", general_authorisation_effects=[])
     page = text(client.get(reverse("decisions:detail", args=[decision.reference_slug])))
     assert "Not recorded: the form did not ask this when the decision was signed" in page
 

@@ -48,7 +48,7 @@ def detail_url(decision):
 def quick_published(cast, n, decided_on):
     """A published record made without the services (for volume): children first, then the status."""
     d = DecisionFactory(cast=cast, title=f"Published decision number {n}")
-    Decision.objects.filter(pk=d.pk).update(
+    Decision._base_manager.filter(pk=d.pk).update(
         status=Status.PUBLISHED,
         reference=f"COD{n:02d} 21/22",
         reference_slug=f"cod{n:02d}-21-22",
@@ -216,7 +216,7 @@ def test_appendix_exempt_or_unpublished_is_404(client, cast, published):
     exempt = reverse("decisions:public-appendix", kwargs={"slug": published.reference_slug, "ref": "A"})
     assert client.get(exempt).status_code == 404
     draft = DecisionFactory(cast=cast, exempt=True, state=Status.DECIDED)
-    Appendix.objects.filter(decision=draft).update(exempt_paragraphs=[])
+    Appendix._base_manager.filter(decision=draft).update(exempt_paragraphs=[])
     hidden = reverse("decisions:public-appendix", kwargs={"slug": draft.reference_slug, "ref": "A"})
     assert client.get(hidden).status_code == 404
 
@@ -232,11 +232,11 @@ def test_exempt_marker_appears_in_no_public_response(client, cast):
         part2_summary=f"{MARKER} part II summary",
         part2_public_interest_reasoning=f"{MARKER} part II reasoning",
     )
-    Appendix.objects.filter(decision=record).update(public_interest_reasoning=f"{MARKER} appendix reasoning")
-    BackgroundPaper.objects.filter(decision=record).update(public_interest_reasoning=f"{MARKER} paper reasoning")
+    Appendix._base_manager.filter(decision=record).update(public_interest_reasoning=f"{MARKER} appendix reasoning")
+    BackgroundPaper._base_manager.filter(decision=record).update(public_interest_reasoning=f"{MARKER} paper reasoning")
     appendix = Appendix.objects.get(decision=record, ref="A")
     appendix.file.save("exempt.pdf", pdf_file(), save=False)
-    Appendix.objects.filter(pk=appendix.pk).update(file=appendix.file.name)
+    Appendix._base_manager.filter(pk=appendix.pk).update(file=appendix.file.name)
     from tests.decisions.factories import advance
 
     record = advance(record, Status.PUBLISHED)

@@ -114,7 +114,7 @@ def test_record_page_marks_a_stale_sign_off_out_of_date(client, cast, in_sign_of
 def test_record_page_shows_dates_warning_on_a_decided_record(client, cast):
     """DATES-1: something dated after the date of decision is shown as a warning."""
     decision = DecisionFactory(cast=cast, state=Status.DECIDED)
-    Decision.objects.filter(pk=decision.pk).update(cmt_consulted_on=today() + datetime.timedelta(days=2))
+    Decision._base_manager.filter(pk=decision.pk).update(cmt_consulted_on=today() + datetime.timedelta(days=2))
     client.force_login(cast.democratic_support)
     body = text(client.get(url("record", decision)))
     assert "govuk-warning-text" in body
@@ -454,7 +454,7 @@ def test_action_refused_on_post_reads_the_record_once(client, cast):
 def test_sign_page_lists_blockers_and_has_no_button(client, cast):
     """DATES-1 blocks signing: the page says why and offers no button."""
     decision = DecisionFactory(cast=cast, state=Status.AWAITING_DECISION)
-    Decision.objects.filter(pk=decision.pk).update(cmt_consulted_on=today() + datetime.timedelta(days=2))
+    Decision._base_manager.filter(pk=decision.pk).update(cmt_consulted_on=today() + datetime.timedelta(days=2))
     client.force_login(cast.decision_maker)
     body = text(client.get(url("sign", decision)))
     assert "You cannot sign this decision yet" in body

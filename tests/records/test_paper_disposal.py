@@ -51,7 +51,7 @@ def published_decision(cast, decided_on=None):
     decision.background_papers.create(title="Cabinet minutes", order=2)  # listed, no file
     decision = advance(decision, DecisionStatus.PUBLISHED, cast)
     if decided_on:
-        Decision.objects.filter(pk=decision.pk).update(decided_on=decided_on)  # the scene: years ago
+        Decision._base_manager.filter(pk=decision.pk).update(decided_on=decided_on)  # the scene: years ago
         decision.refresh_from_db()
     return decision
 
