@@ -2,27 +2,14 @@
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 
-from decisions.contract import ProcurementRoute
+from decisions.contract import ContractAward, ProcurementRoute
 from decisions.forms.base import MoneyField, TaskForm, numbered
 from decisions.models import Decision
 from records.forms import ChoiceRadios, GovDateField, YesNoField, textarea
 
-# Everything 7b asks after its yes or no: answering no clears them.
-DETAILS = [
-    "contract_supplier",
-    "contract_supplier_number",
-    "contract_supplier_sme",
-    "contract_supplier_vcse",
-    "contract_description",
-    "contract_value",
-    "contract_vat_not_recoverable",
-    "contract_starts_on",
-    "contract_ends_on",
-    "contract_review_on",
-    "contract_procurement",
-]
-TEXT = {"contract_supplier", "contract_supplier_number", "contract_description", "contract_procurement"}
-TICKS = {"contract_supplier_sme", "contract_supplier_vcse"}
+# Everything 7b asks after its yes or no (ContractAward's other columns), each with what it holds
+# unanswered: answering no clears them.
+DETAILS = {f.name: f.get_default() for f in ContractAward._meta.get_fields() if f.name != "awards_contract"}
 
 
 class ContractForm(TaskForm):
@@ -105,7 +92,7 @@ class ContractForm(TaskForm):
         cleaned = super().clean()
         # The details matter only for a contract: answering no keeps none of them (nor their errors).
         if cleaned.get("awards_contract") is False:
-            for name in DETAILS:
+            for name, unanswered in DETAILS.items():
                 self.errors.pop(name, None)
-                cleaned[name] = "" if name in TEXT else False if name in TICKS else None
+                cleaned[name] = unanswered
         return cleaned
