@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
 
 from council import pagecache, roles
 from council.models import CabinetPortfolio, Committee, User
@@ -87,15 +88,22 @@ def make_persona(name):
     existing = User.objects.filter(username=username).first()
     if existing:
         return existing  # saving again would change the password hash and sign them out
-    user = User.objects.create(
-        username=username,
-        email=f"{username}@council.example",
-        **{"job_title": "Officer", **fields},
-        password=_persona_password(PASSWORD, tuple(settings.PASSWORD_HASHERS)),
-    )
-    groups = list(Group.objects.filter(name__in=role_names).values_list("pk", flat=True))
-    assert len(groups) == len(set(role_names)), f"unknown roles in {role_names}"
-    User.groups.through.objects.bulk_create([User.groups.through(user_id=user.pk, group_id=pk) for pk in groups])
+    try:
+        with transaction.atomic():  # the user and their groups together, or neither
+            user = User.objects.create(
+                username=username,
+                email=f"{username}@council.example",
+                **{"job_title": "Officer", **fields},
+                password=_persona_password(PASSWORD, tuple(settings.PASSWORD_HASHERS)),
+            )
+            groups = list(Group.objects.filter(name__in=role_names).values_list("pk", flat=True))
+            assert len(groups) == len(set(role_names)), f"unknown roles in {role_names}"
+            through = User.groups.through
+            through.objects.bulk_create([through(user_id=user.pk, group_id=pk) for pk in groups])
+    except IntegrityError:
+        # Made at the same moment in another thread (the tests of two requests at once ask for a persona
+        # in each): theirs is the persona, as UserFactory's get-or-create would have found.
+        return User.objects.get(username=username)
     if name == "scrutiny_chair":
         Committee.objects.filter(slug=EDUCATION_COMMITTEE).update(chair=user)
     if name == "cabinet_member":
