@@ -61,8 +61,3 @@ class ContractAward(models.Model):
         kinds = [("small or medium-sized enterprise", self.contract_supplier_sme)]
         kinds.append(("voluntary or community sector organisation", self.contract_supplier_vcse))
         return " and ".join(name for name, applies in kinds if applies)
-
-    @property
-    def in_contracts_register(self):
-        """TC-1: a published decision awarding a contract over the threshold is in the register."""
-        return bool(self.is_public and self.awards_contract and self.contract_value and self.contract_value > THRESHOLD)
