@@ -146,6 +146,22 @@ def member_of_public():
 ROLE_PERSONAS = [name for name in PERSONAS if name != "other_officer"]
 
 
+# --- the test databases --------------------------------------------------------------------
+# Django's connections are per thread and per context (asgiref's Local on contextvars), and
+# pytest-xdist runs each batch of tests it is sent in a context of its own: the connection the
+# last batch opened is not the one `django_db_setup` made, so its teardown closed its own and the
+# DROP DATABASE waited five seconds for the other, then gave up ("is being accessed by other
+# users"). Every connection of the context that ends the session is closed before the drop.
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    yield
+    from django.db import connections
+
+    connections.close_all()
+
+
 # --- the council's identity provider ---------------------------------------------------------
 
 
