@@ -147,11 +147,12 @@ ROLE_PERSONAS = [name for name in PERSONAS if name != "other_officer"]
 
 
 # --- the test databases --------------------------------------------------------------------
-# Django's connections are per thread and per context (asgiref's Local on contextvars), and
-# pytest-xdist runs each batch of tests it is sent in a context of its own: the connection the
-# last batch opened is not the one `django_db_setup` made, so its teardown closed its own and the
-# DROP DATABASE waited five seconds for the other, then gave up ("is being accessed by other
-# users"). Every connection of the context that ends the session is closed before the drop.
+# Django keeps a connection per thread and per context (asgiref's Local, on contextvars). Once the
+# first browser test has started Playwright's sync API, the tests run in another context, so they
+# open a connection of their own beside the one `django_db_setup` made; its teardown closed only
+# its own, and on PostgreSQL the DROP DATABASE waited five seconds for the other and gave up ("is
+# being accessed by other users"), once per worker. So every connection of the context that ends
+# the session is closed first.
 
 
 @pytest.fixture(scope="session")
