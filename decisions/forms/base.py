@@ -45,6 +45,13 @@ class MoneyField(forms.DecimalField):
     def widget_attrs(self, widget):
         return {"inputmode": "decimal", "spellcheck": "false"}
 
+    def prepare_value(self, value):
+        """A saved amount shown again as people write it: 491,000, or 491,000.50 when it has pence
+        (not 491000.00). What someone typed is shown back as they typed it."""
+        if isinstance(value, Decimal) and value.is_finite():
+            return f"{value:,.2f}".removesuffix(".00")
+        return value
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(",", "").replace("£", "").replace(" ", "")

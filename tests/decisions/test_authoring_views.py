@@ -255,8 +255,31 @@ def test_saved_answers_are_shown_again(author, draft, decision_maker, yesterday)
     draft.refresh_from_db()
     assert str(draft.amount) == "491000.00"
     html = author.get(task_url(draft, "finance")).content.decode()
-    assert 'value="491000.00"' in html
+    assert 'value="491,000"' in html  # as people write it, not 491000.00
     assert 'class="govuk-input__prefix" aria-hidden="true">£' in html
+
+
+def test_a_saved_amount_is_shown_with_its_pence_and_saves_again_unchanged(author, draft, decision_maker, yesterday):
+    author.force_login(draft.author)
+    answers = {**valid_answers("finance", decision_maker, yesterday), "revenue_amount": "1234567.5"}
+    author.post(task_url(draft, "finance"), {**answers, "continue": ""})
+    html = author.get(task_url(draft, "finance")).content.decode()
+    assert 'value="1,234,567.50"' in html
+    # Saving the page again as shown keeps the amount.
+    author.post(task_url(draft, "finance"), {**answers, "revenue_amount": "1,234,567.50", "continue": ""})
+    draft.refresh_from_db()
+    assert str(draft.revenue_amount) == "1234567.50"
+
+
+def test_an_amount_typed_with_an_error_elsewhere_is_shown_back_as_typed(author, draft, decision_maker, yesterday):
+    author.force_login(draft.author)
+    answers = {
+        **valid_answers("finance", decision_maker, yesterday),
+        "revenue_amount": "£12,000.5",
+        "capital_amount": "lots",
+    }
+    html = author.post(task_url(draft, "finance"), {**answers, "continue": ""}).content.decode()
+    assert 'value="£12,000.5"' in html and 'value="lots"' in html
 
 
 # — save and come back later -------------------------------------------------------------------
