@@ -31,6 +31,31 @@ def iso(value):
     return value.isoformat() if value else None
 
 
+# OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula starts with one of
+# these; a leading single quote makes it text. Only text is touched (amounts stay numbers), and
+# only in CSV: the JSON carries the words as they are.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """`value` as a CSV cell no spreadsheet will run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_value(value):
+    """A cell of every CSV download: yes or no for a boolean, a list as its items joined by commas,
+    and text no spreadsheet runs as a formula."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(item) for item in value)
+    return csv_cell(value)
+
+
 def with_licence(response):
     """The licence as an HTTP Link header, for a download."""
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'

@@ -366,25 +366,3 @@ def decision_detail(decision: Decision):
 
 
 _number = opendata_contracts.number  # pounds as JSON numbers: whole pounds as integers
-
-
-# OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula starts with one of
-# these; a leading single quote makes it text. Only text is touched (amounts stay numbers), and
-# only in CSV: the JSON carries the words as they are.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    """`value` as a CSV cell no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_value(value):
-    """A CSV cell of the downloads: yes or no for a boolean, text no spreadsheet runs as a formula."""
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    return csv_cell(value)

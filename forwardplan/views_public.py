@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from council.models import CouncilSettings
-from council.opendata import PublicFeed, download, streamed_csv, streamed_json
+from council.opendata import PublicFeed, csv_value, download, streamed_csv, streamed_json
 from council.pagecache import public_page
 from council.pagination import page_links
-from decisions.opendata import csv_cell
 from forwardplan import opendata
 from forwardplan.models import Status
 from forwardplan.public_query import CURRENT_MONTHS, PlanQuery
@@ -107,14 +106,6 @@ def _export(request):
     return query.filtered(opendata.public_items()), None
 
 
-def _csv_value(value):
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return csv_cell(value)  # no cell a spreadsheet would run as a formula
-
-
 @require_safe
 def download_csv(request):
     """The plan as CSV, the page's filters applied: every public field, one row per item (OGL)."""
@@ -122,7 +113,7 @@ def download_csv(request):
     if error:
         return error
     rows = (opendata.item_data(item) for item in items.iterator(chunk_size=EXPORT_CHUNK))
-    return download(streamed_csv(opendata.FIELDS, rows, cell=_csv_value), "forward-plan", "csv")
+    return download(streamed_csv(opendata.FIELDS, rows, cell=csv_value), "forward-plan", "csv")
 
 
 @require_safe

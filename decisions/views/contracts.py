@@ -7,8 +7,8 @@ records, and only 7b's answers, which the form says are published: nothing exemp
 from django.views.decorators.http import require_safe
 
 from council.models import CouncilSettings
-from council.opendata import download, streamed_csv, streamed_json
-from decisions import opendata, opendata_contracts
+from council.opendata import csv_value, download, streamed_csv, streamed_json
+from decisions import opendata_contracts
 from decisions.models import Decision
 
 CHUNK = 2000
@@ -21,9 +21,7 @@ def _rows():
 
 @require_safe
 def contracts_csv(request):
-    return download(
-        streamed_csv(opendata_contracts.REGISTER_FIELDS, _rows(), cell=opendata.csv_value), "contracts", "csv"
-    )
+    return download(streamed_csv(opendata_contracts.REGISTER_FIELDS, _rows(), cell=csv_value), "contracts", "csv")
 
 
 @require_safe

@@ -10,13 +10,11 @@ and the PDF alike: `templates/decisions/_record.html` is the one template of the
 PDF is rendered once, by the worker, on publication and served from storage (`pdf`).
 """
 
-import csv
 import datetime
-import json
 
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +22,7 @@ from django.views.decorators.http import require_safe
 
 from council import documents as council_documents
 from council.models import CouncilSettings
-from council.opendata import PublicFeed, with_licence
+from council.opendata import PublicFeed, csv_value, download, streamed_csv, streamed_json
 from council.pagecache import public_page
 from council.pagination import page_links
 from decisions import documents, opendata, related
@@ -107,33 +105,14 @@ def _export(request):
     return opendata.export_queryset(register.ordered()), None
 
 
-def _download(response, extension):
-    """A download of the register: dated file name, licence in a Link header."""
-    response["Content-Disposition"] = f'attachment; filename="decisions-{timezone.localdate():%Y-%m-%d}.{extension}"'
-    return with_licence(response)
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @require_safe
 def download_csv(request):
     """The register as CSV, the page's filters applied: every public field, one row per decision (OGL)."""
     decisions, error = _export(request)
     if error:
         return error
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-        yield writer.writerow(list(opendata.FIELDS))
-        for decision in decisions.iterator(chunk_size=EXPORT_CHUNK):
-            data = opendata.decision_data(decision)
-            yield writer.writerow(["" if data[k] is None else opendata.csv_value(data[k]) for k in opendata.FIELDS])
-
-    return _download(StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8"), "csv")
+    rows = (opendata.decision_data(decision) for decision in decisions.iterator(chunk_size=EXPORT_CHUNK))
+    return download(streamed_csv(opendata.FIELDS, rows, cell=csv_value), "decisions", "csv")
 
 
 @require_safe
@@ -142,20 +121,9 @@ def download_json(request):
     decisions, error = _export(request)
     if error:
         return error
-    header = {
-        "licence": {"name": opendata.LICENCE_NAME, "url": opendata.LICENCE_URL},
-        "publisher": CouncilSettings.for_request(request).name,
-        "source": opendata.absolute(request.get_full_path()),
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
-    }
-
-    def chunks():
-        yield json.dumps(header)[:-1] + ', "decisions": ['
-        for n, decision in enumerate(decisions.iterator(chunk_size=EXPORT_CHUNK)):
-            yield ("," if n else "") + json.dumps(opendata.decision_data(decision))
-        yield "]}"
-
-    return _download(StreamingHttpResponse(chunks(), content_type="application/json"), "json")
+    items = (opendata.decision_data(decision) for decision in decisions.iterator(chunk_size=EXPORT_CHUNK))
+    response = streamed_json(request, publisher=CouncilSettings.for_request(request).name, key="decisions", items=items)
+    return download(response, "decisions", "json")
 
 
 class DecisionsFeed(PublicFeed):
