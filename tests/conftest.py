@@ -151,16 +151,28 @@ ROLE_PERSONAS = [name for name in PERSONAS if name != "other_officer"]
 # first browser test has started Playwright's sync API, the tests run in another context, so they
 # open a connection of their own beside the one `django_db_setup` made; its teardown closed only
 # its own, and on PostgreSQL the DROP DATABASE waited five seconds for the other and gave up ("is
-# being accessed by other users"), once per worker. So every connection of the context that ends
-# the session is closed first.
+# being accessed by other users"), once per worker. So every connection this thread opened during
+# the session, in whichever context, is closed before the drop.
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    yield
-    from django.db import connections
+    import weakref
 
-    connections.close_all()
+    from django.db import DatabaseError
+    from django.db.backends.signals import connection_created
+
+    opened = weakref.WeakSet()
+
+    def remember(sender, connection, **kwargs):
+        opened.add(connection)
+
+    connection_created.connect(remember, weak=False, dispatch_uid="tests-opened-connections")
+    yield
+    connection_created.disconnect(dispatch_uid="tests-opened-connections")
+    for wrapper in list(opened):
+        with contextlib.suppress(DatabaseError):  # another thread's (the live server's): it closes its own
+            wrapper.close()
 
 
 # --- the council's identity provider ---------------------------------------------------------
