@@ -3,9 +3,11 @@ download, and the JSON keeps the words exactly as typed."""
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 
+from council.opendata import csv_value
 from decisions.models import Status
 from tests.decisions.factories import DecisionFactory
 
@@ -33,3 +35,18 @@ def test_csv_plain_cells_and_amounts_are_unchanged(client):
     (row,) = _rows(client)
     assert row["title"] == "Award of the contract"
     assert not row["amount"].startswith("'") and not row["decided_on"].startswith("'")
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (True, "yes"),
+        (False, "no"),
+        ([3, 5], "3, 5"),  # a Forward Plan item's Schedule 12A paragraphs
+        (["=1+1", "x"], "'=1+1, x"),  # a list is one cell, defused like any text
+        ("=1+1", "'=1+1"),
+        (Decimal("491000.00"), Decimal("491000.00")),  # amounts stay numbers
+    ],
+)
+def test_every_csv_download_writes_a_cell_by_one_rule(value, cell):
+    assert csv_value(value) == cell
