@@ -69,17 +69,18 @@ class RecordQuerySet(models.QuerySet):
 
 
 class RecordChildQuerySet(models.QuerySet):
-    def delete(self):
-        # A bulk delete never calls RecordChild.delete(): a frozen record's children are refused here
-        # too (OLGB-6). The record's own delete is refused before it could cascade to them.
+    # Neither a bulk delete nor a bulk update calls RecordChild's delete() or save(): a frozen record's
+    # children are refused here too (OLGB-6). The record's own delete is refused before it could cascade.
+
+    def _refuse_if_a_record_is_frozen(self):
         record_model = self.model._meta.get_field(self.model.RECORD_FIELD).related_model
         if self.filter(**{f"{self.model.RECORD_FIELD}__status__in": record_model.FROZEN_STATUSES}).exists():
             raise record_model.FROZEN_ERROR()
+
+    def delete(self):
+        self._refuse_if_a_record_is_frozen()
         return super().delete()
 
     def update(self, **kwargs):
-        # Nor does a bulk update call RecordChild.save(): a frozen record's children are refused here too.
-        record_model = self.model._meta.get_field(self.model.RECORD_FIELD).related_model
-        if self.filter(**{f"{self.model.RECORD_FIELD}__status__in": record_model.FROZEN_STATUSES}).exists():
-            raise record_model.FROZEN_ERROR()
+        self._refuse_if_a_record_is_frozen()
         return super().update(**kwargs)
