@@ -4,8 +4,11 @@ Generic machinery for every app's documents (the decision record, the scrutiny b
 nothing here knows about a particular kind of document. A document is a Django template that
 extends `documents/base.html`; the same template and context that make the HTML page make the PDF.
 
-WeasyPrint fetches nothing but the project's own static files (`StaticOnlyFetcher`): no network,
-no file system, no data: URLs. User text reaches the template escaped, as on the HTML page.
+WeasyPrint fetches nothing but the project's own static files (`council.pdf_engine`'s fetcher): no
+network, no file system, no data: URLs. User text reaches the template escaped, as on the HTML page.
+
+WeasyPrint itself is imported only when a PDF is rendered (`council.pdf_engine`): it is most of
+the time and memory of starting Django, and only the task worker and the staff previews render.
 """
 
 import hashlib
@@ -21,8 +24,6 @@ from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import parse_etags
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Relative URLs in a document (/static/..., links to the site's pages) resolve against this.
 # Links in the PDF then point at the real site; only /static/ is ever fetched, from disk.
@@ -97,20 +98,6 @@ def static_path(url):
     raise FetchRefused(f"Refused to fetch {url!r}: no such static file")
 
 
-class StaticOnlyFetcher(URLFetcher):
-    """WeasyPrint's URL fetcher, allowed to read the project's static files and nothing else."""
-
-    def fetch(self, url, headers=None):
-        path = static_path(url)
-        with open(path, "rb") as handle:
-            body = handle.read()
-        content_type = CONTENT_TYPES.get(posixpath.splitext(path)[1].lower(), "application/octet-stream")
-        return URLFetcherResponse(url, body, {"Content-Type": content_type})
-
-
-static_only_fetcher = StaticOnlyFetcher(fail_on_errors=False)
-
-
 def render_html(template_name, context, *, title, author, subject, lang="en-GB", watermark=None):
     """The document as HTML: the template, with the document's metadata in its context."""
     document = {"title": title, "author": author, "subject": subject, "lang": lang, "watermark": watermark}
@@ -126,7 +113,9 @@ def render_pdf(template_name, context, *, title, author, subject, lang="en-GB", 
     html = render_html(
         template_name, context, title=title, author=author, subject=subject, lang=lang, watermark=watermark
     )
-    return HTML(string=html, base_url=base_url(), url_fetcher=static_only_fetcher).write_pdf(pdf_variant=PDF_VARIANT)
+    from council import pdf_engine  # WeasyPrint, loaded by the first render (see the docstring)
+
+    return pdf_engine.write_pdf(html, base_url=base_url(), pdf_variant=PDF_VARIANT)
 
 
 def sha256(data):

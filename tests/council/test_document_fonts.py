@@ -18,10 +18,10 @@ import django
 django.setup()
 import pypdf
 from weasyprint import HTML
-from council import documents
+from council import documents, pdf_engine
 html = ('<html lang="en-GB"><head><link rel="stylesheet" href="/static/css/print.css"></head><body>'
         '<p>Decision <b>bold</b> <i>italic</i> <b><i>both</i></b> <span class="app-tick"></span></p></body></html>')
-pdf = HTML(string=html, base_url=documents.base_url(), url_fetcher=documents.static_only_fetcher).write_pdf()
+pdf = HTML(string=html, base_url=documents.base_url(), url_fetcher=pdf_engine.static_only_fetcher).write_pdf()
 from fontTools.ttLib import TTFont
 fonts = set()
 for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:

@@ -18,6 +18,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from council import documents as council_documents
+from council import pdf_engine
 from decisions import demo, documents, sections, services
 from decisions.models import Appendix, Decision, Status
 from records.models import FrozenRecord
@@ -322,12 +323,12 @@ def test_stored_pdf_fields_can_be_set_once_then_never_changed(cast):
 def test_fetcher_refuses_anything_but_static_files(settings, url):
     settings.SITE_URL = "http://127.0.0.1:8000"
     with pytest.raises(council_documents.FetchRefused):
-        council_documents.static_only_fetcher(url)
+        pdf_engine.static_only_fetcher(url)
 
 
 def test_fetcher_serves_the_projects_static_files(settings):
     settings.SITE_URL = "http://127.0.0.1:8000"
-    response = council_documents.static_only_fetcher("http://127.0.0.1:8000/static/css/print.css")
+    response = pdf_engine.static_only_fetcher("http://127.0.0.1:8000/static/css/print.css")
     assert response.content_type == "text/css" and b"@page" in response.read()
 
 
