@@ -55,7 +55,7 @@ class DecisionsConfig(AppConfig):
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
         from decisions.models import Decision, Status
-        from records.queues import Authored, AwaitingSignOff, ByStatus, PdfFailed
+        from records.queues import Authored, AwaitingSignOff, ByStatus, PapersPastRetention, PdfFailed
 
         decisions = kind()
 
@@ -121,5 +121,13 @@ class DecisionsConfig(AppConfig):
                 "Published records whose PDF could not be made",
                 PdfFailed(decisions),
                 "Every published record has its PDF.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Background papers past their retention date",
+                PapersPastRetention(decisions),
+                "No published record has background papers past their retention date.",
             )
         )

@@ -225,6 +225,8 @@ class Decision(ContractAward, CallInFields, core.Record):
         chosen = set(self.general_authorisation_effects or ())
         return [label for value, label in GeneralAuthorisationEffect.choices if value in chosen]
 
+    RETENTION_STARTS_FIELD = "decided_on"
+
     @property
     def retention_starts_on(self):
         """OLGB-6: six years (its background papers four) beginning with the date of the decision."""

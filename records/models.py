@@ -155,6 +155,9 @@ class Record(models.Model):
     def is_frozen(self):
         return self.status in self.FROZEN_STATUSES
 
+    # The same day as a field path, for queries (`records.queues.PapersPastRetention`): "decided_on".
+    RETENTION_STARTS_FIELD = None
+
     @property
     def retention_starts_on(self):
         """OLGB-6: the day its retention period begins (`records.retention`), or None before then. A kind

@@ -12,8 +12,11 @@ listed twice.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
+from django.utils import timezone
 
+from records.retention import last_day, latest_start_ended
 from records.worklists import abandoned_draft, pdf_failed_item, returned_hint
 
 
@@ -126,3 +129,33 @@ class PdfFailed:
             status=kind.statuses.PUBLISHED, public_pdf_failed_at__isnull=False
         ).order_by("-public_pdf_failed_at", "pk")
         return [pdf_failed_item(r, kind.label(r), kind.url(r)) for r in records[:50]]
+
+
+@dataclass(frozen=True)
+class PapersPastRetention:
+    """OLGB-6: published records whose background papers' retention date has passed and which still
+    hold a paper's file, the longest past first: Democratic Support disposes of those files from the
+    record's page. One query, and the council's settings (how many years the papers are kept)."""
+
+    kind: Kind
+
+    def __call__(self, user):
+        from council.models import CouncilSettings
+
+        kind, years = self.kind, CouncilSettings.load().background_paper_retention_years
+        starts = kind.model.RETENTION_STARTS_FIELD
+        papers = kind.model._meta.get_field("background_papers").related_model
+        with_a_file = papers.objects.filter(**{kind.event_parent: OuterRef("pk")}, disposed_at__isnull=True).exclude(
+            file=""
+        )
+        records = (
+            kind.model.objects.filter(status=kind.statuses.PUBLISHED)
+            .filter(**{f"{starts}__lte": latest_start_ended(timezone.localdate(), years)})
+            .filter(Exists(with_a_file))
+            .annotate(retention_starts=F(starts))
+            .order_by("retention_starts", "pk")
+        )
+        return [
+            kind.item(r, f"Background papers kept until {last_day(r.retention_starts, years):%-d %B %Y}")
+            for r in records[:50]
+        ]

@@ -13,7 +13,9 @@ one at a time or in bulk (`records.models`), and the admin deletes only a record
 the workflow. After the background papers' date, Democratic Support may dispose of their files
 (`RecordServices.dispose_papers`: confirmed on its page, recorded in the history, the paper's title
 kept in the record with the day its file went); a paper's model refuses that change before the date
-too. Disposal of a whole record after its six years is not built.
+too. Democratic Support's "Your work" lists the published records whose papers' date has passed and
+which still hold a file (`records.queues.PapersPastRetention`). Disposal of a whole record after its
+six years is not built.
 """
 
 import datetime
@@ -33,6 +35,16 @@ def last_day(start, years):
     except ValueError:  # 29 February, in a year without one
         anniversary = datetime.date(start.year + years, 3, 1)
     return anniversary - datetime.timedelta(days=1)
+
+
+def latest_start_ended(today, years):
+    """The last day a period of `years` years may begin and have ended before `today`: a period
+    beginning on it or earlier has its last day (`last_day`) before today, one beginning after it
+    does not. For finding, in the database, the records whose period has passed."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # today is 29 February: a period beginning on 28 February ended yesterday
+        return today.replace(year=today.year - years, day=28)
 
 
 @dataclass(frozen=True)

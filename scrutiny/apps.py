@@ -90,7 +90,7 @@ class ScrutinyConfig(AppConfig):
         from council.defaults import DEPARTMENTS
         from council.worklists import Worklist, register
         from decisions import related
-        from records.queues import Authored, AwaitingSignOff, ByStatus, PdfFailed
+        from records.queues import Authored, AwaitingSignOff, ByStatus, PapersPastRetention, PdfFailed
         from scrutiny.models import BriefingReport, Meeting, Status
 
         reports = kind()
@@ -166,5 +166,13 @@ class ScrutinyConfig(AppConfig):
                 "Published briefing reports whose PDF could not be made",
                 PdfFailed(reports),
                 "Every published briefing report has its PDF.",
+            )
+        )
+        register(
+            Worklist(
+                roles.DEMOCRATIC_SUPPORT,
+                "Briefing reports' background papers past their retention date",
+                PapersPastRetention(reports),
+                "No published briefing report has background papers past their retention date.",
             )
         )

@@ -213,6 +213,8 @@ class BriefingReport(core.Exemption, core.Record):
     def __str__(self):
         return self.title or "Untitled briefing report"
 
+    RETENTION_STARTS_FIELD = "meeting__date"  # a published report's: it has a meeting by then
+
     @property
     def retention_starts_on(self):
         """OLGB-6 (LGA 1972 ss. 100C, 100D): six years (its background papers four) beginning with the

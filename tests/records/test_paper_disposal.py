@@ -8,12 +8,15 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from decisions import services as decision_services
 from decisions.models import Decision
 from decisions.models import Status as DecisionStatus
 from records.models import FrozenRecord
+from records.retention import last_day, latest_start_ended
 from records.workflow import TransitionNotAllowed
 from scrutiny import services as report_services
 from scrutiny.models import Meeting
@@ -42,12 +45,13 @@ def text(response):
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
-def published_decision(cast, decided_on=None):
+def published_decision(cast, decided_on=None, *, with_a_file=True):
     decision = DecisionFactory(cast=cast)
     decision.background_papers.all().delete()
-    decision.background_papers.create(
-        title="Traffic survey", order=1, file=pdf_file("survey.pdf"), original_filename="survey.pdf"
-    )
+    if with_a_file:
+        decision.background_papers.create(
+            title="Traffic survey", order=1, file=pdf_file("survey.pdf"), original_filename="survey.pdf"
+        )
     decision.background_papers.create(title="Cabinet minutes", order=2)  # listed, no file
     decision = advance(decision, DecisionStatus.PUBLISHED, cast)
     if decided_on:
@@ -157,3 +161,71 @@ def test_a_reports_papers_are_disposed_of_after_four_years_from_its_meeting_OLGB
     client.logout()
     public = text(client.get(reverse("committees:report", args=[report.committee.slug, report.pk])))
     assert "Workforce plan Its file was disposed of on" in public
+
+
+# — Democratic Support's list of what is due ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("years", [1, 4, 6])
+def test_the_last_start_whose_period_has_ended_agrees_with_its_last_day_OLGB_6(years):
+    """`latest_start_ended` (the queue's database filter) says of every start day what `last_day`
+    says: a period beginning on or before it has ended before today, one beginning after has not,
+    across 29 February (today or the start) in leap and other years."""
+    todays = [datetime.date(y, m, d) for y in (2027, 2028, 2029) for m, d in ((2, 28), (3, 1), (12, 31), (1, 1))]
+    todays.append(datetime.date(2028, 2, 29))
+    for today in todays:
+        cutoff = latest_start_ended(today, years)
+        first = datetime.date(today.year - years - 1, 1, 1)
+        for offset in range(800):
+            start = first + datetime.timedelta(days=offset)
+            assert (start <= cutoff) == (last_day(start, years) < today), (today, start, years)
+
+
+def _home(client, person):
+    client.force_login(person)
+    return text(client.get(reverse("staff-home")))
+
+
+def test_democratic_support_is_told_which_records_papers_are_past_their_date_OLGB_6(
+    client, cast, django_capture_on_commit_callbacks
+):
+    due = published_decision(cast, decided_on=LONG_AGO)
+    recent = published_decision(cast)  # decided today: its papers are kept four more years
+    no_file = published_decision(cast, decided_on=LONG_AGO, with_a_file=False)  # only a paper listed
+    report = BriefingReportFactory(cast=cast)
+    report.background_papers.create(title="Workforce plan", file=pdf_file("workforce.pdf"))
+    report = advance_report(report, ReportStatus.PUBLISHED)
+    Meeting.objects.filter(pk=report.meeting_id).update(date=datetime.date(2021, 3, 1))
+
+    page = _home(client, cast.democratic_support)
+    listed = page.split("Background papers past their retention date", 1)[1]
+    assert f"{due.reference}: {due.title}" in listed
+    assert "Background papers kept until 30 June 2024" in listed
+    assert recent.reference not in listed and no_file.reference not in listed
+    assert f"Briefing report: {report.title} Background papers kept until 28 February 2025 Published" in listed
+    html = client.get(reverse("staff-home")).text
+    assert f'href="{reverse("decisions:record", args=[due.pk])}"' in html  # where "Dispose of" is
+    assert f'href="{reverse("scrutiny:report", args=[report.pk])}"' in html
+
+    for person in (cast.officer, cast.decision_maker, cast.finance_reviewer):
+        assert "past their retention date" not in _home(client, person)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decision_services.RECORDS.dispose_papers(due, actor=cast.democratic_support)
+        report_services.RECORDS.dispose_papers(report, actor=cast.democratic_support)
+    page = _home(client, cast.democratic_support)
+    assert "No published record has background papers past their retention date." in page
+    assert "No published briefing report has background papers past their retention date." in page
+
+
+def test_the_list_of_papers_past_their_date_is_read_in_constant_queries_OLGB_6(client, cast):
+    published_decision(cast, decided_on=LONG_AGO)
+    client.force_login(cast.democratic_support)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("staff-home")).status_code == 200
+    for year in (2019, 2020, 2021):
+        published_decision(cast, decided_on=datetime.date(year, 1, 4))
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(reverse("staff-home")).text
+    assert page.count("Background papers kept until") == 4
+    assert len(four) == len(one)
