@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from records.retention import last_day, latest_start_ended
+from records.workflow import DISPOSE_PAPERS
 from records.worklists import abandoned_draft, pdf_failed_item, returned_hint
 
 
@@ -133,14 +134,16 @@ class PdfFailed:
 
 @dataclass(frozen=True)
 class PapersPastRetention:
-    """OLGB-6: published records whose background papers' retention date has passed and which still
-    hold a paper's file, the longest past first: Democratic Support disposes of those files from the
-    record's page. One query, and the council's settings (how many years the papers are kept)."""
+    """OLGB-6: records on the website (the statuses their workflow disposes of papers in) whose
+    background papers' retention date has passed and which still hold a paper's file, the longest
+    past first: Democratic Support disposes of those files from the record's page. One query, and
+    the council's settings (how many years the papers are kept)."""
 
     kind: Kind
 
     def __call__(self, user):
         from council.models import CouncilSettings
+        from records import kinds  # it imports this module
 
         kind, years = self.kind, CouncilSettings.load().background_paper_retention_years
         starts = kind.model.RETENTION_STARTS_FIELD
@@ -148,8 +151,9 @@ class PapersPastRetention:
         with_a_file = papers.objects.filter(**{kind.event_parent: OuterRef("pk")}, disposed_at__isnull=True).exclude(
             file=""
         )
+        kept = kinds.declared(kind.model).workflow.WORKFLOW.transitions[DISPOSE_PAPERS].sources  # on the website
         records = (
-            kind.model.objects.filter(status=kind.statuses.PUBLISHED)
+            kind.model.objects.filter(status__in=kept)
             .filter(**{f"{starts}__lte": latest_start_ended(timezone.localdate(), years)})
             .filter(Exists(with_a_file))
             .annotate(retention_starts=F(starts))
