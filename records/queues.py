@@ -148,7 +148,7 @@ class PapersPastRetention:
         kind, years = self.kind, CouncilSettings.load().background_paper_retention_years
         starts = kind.model.RETENTION_STARTS_FIELD
         papers = kind.model._meta.get_field("background_papers").related_model
-        with_a_file = papers.objects.filter(**{kind.event_parent: OuterRef("pk")}, disposed_at__isnull=True).exclude(
+        with_a_file = papers.objects.filter(**{papers.RECORD_FIELD: OuterRef("pk")}, disposed_at__isnull=True).exclude(
             file=""
         )
         kept = kinds.declared(kind.model).workflow.WORKFLOW.transitions[DISPOSE_PAPERS].sources  # on the website
